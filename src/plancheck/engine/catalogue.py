@@ -1,0 +1,108 @@
+"""Loading and validating rule files against the check registry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from pydantic import ValidationError
+
+from plancheck.engine.registry import CheckRegistry, CheckSpec
+from plancheck.engine.resources import rules_dir
+from plancheck.engine.rule import Rule
+from plancheck.engine.selectors import SELECTORS
+from plancheck.loading._read import ReadProblem, read_text
+from plancheck.loading._yaml import YamlProblem, parse_yaml
+
+
+class RuleFileError(Exception):
+    """A rule file that cannot be used; the message names the file and the problem."""
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    """All known rules by code, with the check each one runs."""
+
+    rules: Mapping[str, Rule]
+    checks: Mapping[str, CheckSpec]
+    files: Mapping[str, str]
+
+    def __iter__(self) -> Iterable[Rule]:  # type: ignore[override]
+        return iter(self.rules[code] for code in sorted(self.rules))
+
+    def get(self, code: str) -> Rule | None:
+        return self.rules.get(code)
+
+    def families(self) -> set[str]:
+        return {rule.family for rule in self.rules.values()}
+
+
+def _parse_rule(path: Path) -> Rule:
+    display = path.as_posix()
+    try:
+        data = parse_yaml(read_text(path, display)).data
+    except ReadProblem as problem:
+        raise RuleFileError(str(problem.diagnostic)) from None
+    except YamlProblem as problem:
+        raise RuleFileError(
+            f"{display}:{problem.line}:{problem.column}: {problem.message}"
+        ) from None
+    try:
+        return Rule.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        raise RuleFileError(
+            f"{display}: 规则文件无效 / invalid rule file at {where}: {first['msg']}"
+        ) from None
+
+
+def validate_params(rule: Rule, spec: CheckSpec, params: Mapping[str, Any], origin: str) -> None:
+    try:
+        jsonschema.validate(dict(params), dict(spec.params_schema))
+    except jsonschema.ValidationError as exc:
+        where = ".".join(str(p) for p in exc.absolute_path) or "params"
+        raise RuleFileError(
+            f"{origin}: {rule.code} 参数无效 / bad parameter {where}: {exc.message}"
+        ) from None
+
+
+def load_catalogue(
+    registry: CheckRegistry, extra_files: Iterable[Path] = ()
+) -> Catalogue:
+    rules: dict[str, Rule] = {}
+    files: dict[str, str] = {}
+    checks: dict[str, CheckSpec] = {}
+    paths = sorted(rules_dir().glob("*.yaml")) + list(extra_files)
+    for path in paths:
+        rule = _parse_rule(path)
+        origin = path.as_posix()
+        if rule.code in rules:
+            raise RuleFileError(
+                f"{origin}: 规则代码重复 / rule code {rule.code} already defined in "
+                f"{files[rule.code]}"
+            )
+        if rule.given not in SELECTORS:
+            raise RuleFileError(
+                f"{origin}: 未知的 given / unknown `given` {rule.given!r} "
+                f"(known: {', '.join(sorted(SELECTORS))})"
+            )
+        if rule.check is not None:
+            spec = registry.get(rule.check)
+            if spec is None:
+                raise RuleFileError(
+                    f"{origin}: 未注册的检查函数 / check function {rule.check!r} is not registered"
+                )
+            if spec.given != rule.given:
+                raise RuleFileError(
+                    f"{origin}: check {rule.check!r} applies to {spec.given!r}, "
+                    f"not {rule.given!r}"
+                )
+            validate_params(rule, spec, rule.params, origin)
+            checks[rule.code] = spec
+        rules[rule.code] = rule
+        files[rule.code] = origin
+    return Catalogue(rules, checks, files)

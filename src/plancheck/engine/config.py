@@ -1,0 +1,104 @@
+"""User configuration: `.plancheck.yaml` or `[tool.plancheck]` in pyproject.toml."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from plancheck.engine.finding import Severity
+from plancheck.loading._read import DEFAULT_MAX_BYTES, ReadProblem, read_text
+from plancheck.loading._yaml import YamlProblem, parse_yaml
+
+CONFIG_FILE = ".plancheck.yaml"
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; one line naming the file and the problem."""
+
+
+class Config(BaseModel):
+    """What to check and how; every field has a safe default."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    select: list[str] = Field(
+        default_factory=list, description="Codes, code prefixes, names or families; empty = all."
+    )
+    ignore: list[str] = Field(default_factory=list)
+    severity: dict[str, Severity] = Field(
+        default_factory=dict, description="Severity overrides by rule code."
+    )
+    params: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="Parameter overrides by rule code."
+    )
+    rules: list[str] = Field(default_factory=list, description="Extra rule files.")
+    plugins: list[str] = Field(
+        default_factory=list, description="Installed `plancheck.checks` entry points to load."
+    )
+    lang: Literal["zh", "en"] = "en"
+    fail_on: Severity = Severity.ERROR
+    max_file_bytes: int = Field(default=DEFAULT_MAX_BYTES, gt=0)
+
+    # Where the file came from, so relative rule paths resolve against it.
+    base_dir: Path = Field(default=Path(), exclude=True)
+
+    def rule_files(self) -> list[Path]:
+        return [self.base_dir / path for path in self.rules]
+
+
+def _validated(data: Any, origin: str, base: Path) -> Config:
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{origin}: 配置必须是映射 / configuration must be a mapping")
+    try:
+        return Config.model_validate({**data, "base_dir": base})
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        raise ConfigError(f"{origin}: 配置无效 / invalid configuration at {where}: {first['msg']}") from None
+
+
+def load_config_file(path: Path) -> Config:
+    display = path.as_posix()
+    if path.name == "pyproject.toml":
+        try:
+            document = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{display}: 无法读取 / cannot read: {exc}") from None
+        return _validated(document.get("tool", {}).get("plancheck", {}), display, path.parent)
+    try:
+        data = parse_yaml(read_text(path, display)).data
+    except ReadProblem as problem:
+        raise ConfigError(str(problem.diagnostic)) from None
+    except YamlProblem as problem:
+        raise ConfigError(f"{display}:{problem.line}:{problem.column}: {problem.message}") from None
+    return _validated(data, display, path.parent)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest `.plancheck.yaml`, else a pyproject.toml with [tool.plancheck]."""
+    folder = start.resolve()
+    if folder.is_file():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        yaml_file = candidate / CONFIG_FILE
+        if yaml_file.is_file():
+            return yaml_file
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                has = "plancheck" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                has = False
+            if has:
+                return pyproject
+    return None
+
+
+def load_config(start: Path | None = None) -> Config:
+    found = find_config(start or Path.cwd())
+    return load_config_file(found) if found is not None else Config()

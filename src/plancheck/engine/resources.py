@@ -1,0 +1,23 @@
+"""Where the shipped rule files and schemas live, installed or in a checkout."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+
+def _data_dir(packaged: str, checkout: str) -> Path:
+    installed = Path(str(files("plancheck"))) / packaged
+    if installed.is_dir():
+        return installed
+    # An editable install runs from the source tree, where the data sits at the
+    # repository root (the wheel maps it into the package).
+    return Path(__file__).resolve().parents[3] / checkout
+
+
+def rules_dir() -> Path:
+    return _data_dir("_rules", "rules")
+
+
+def schemas_dir() -> Path:
+    return _data_dir("_schemas", "schemas")

@@ -1,0 +1,64 @@
+"""Which rules run, at what severity, with which parameters, from the configuration."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from plancheck.engine.catalogue import Catalogue, RuleFileError, validate_params
+from plancheck.engine.config import Config, ConfigError
+from plancheck.engine.finding import Severity
+from plancheck.engine.registry import CheckSpec
+from plancheck.engine.rule import Rule
+
+
+@dataclass(frozen=True, slots=True)
+class ActiveRule:
+    rule: Rule
+    severity: Severity
+    params: Mapping[str, Any]
+    spec: CheckSpec | None
+
+
+def _matches(token: str, rule: Rule) -> bool:
+    return (
+        token == "ALL"
+        or rule.code.startswith(token)
+        or token in (rule.family, rule.name)
+    )
+
+
+def _check_tokens(tokens: list[str], catalogue: Catalogue, what: str) -> None:
+    for token in tokens:
+        if not any(_matches(token, rule) for rule in catalogue.rules.values()):
+            raise ConfigError(
+                f"未知的规则 / unknown rule, prefix or family in {what}: {token!r}"
+            )
+
+
+def resolve(catalogue: Catalogue, config: Config) -> list[ActiveRule]:
+    _check_tokens(config.select, catalogue, "select")
+    _check_tokens(config.ignore, catalogue, "ignore")
+    for where, codes in (("severity", config.severity), ("params", config.params)):
+        for code in codes:
+            if code not in catalogue.rules:
+                raise ConfigError(f"未知的规则代码 / unknown rule code in {where}: {code!r}")
+    active = []
+    for code in sorted(catalogue.rules):
+        rule = catalogue.rules[code]
+        selected = not config.select or any(_matches(t, rule) for t in config.select)
+        if not selected or any(_matches(t, rule) for t in config.ignore):
+            continue
+        spec = catalogue.checks.get(code)
+        params: dict[str, Any] = {}
+        if spec is not None:
+            params = {**spec.defaults, **rule.params, **config.params.get(code, {})}
+            try:
+                validate_params(rule, spec, params, "configuration")
+            except RuleFileError as exc:
+                raise ConfigError(str(exc)) from None
+        elif code in config.params:
+            raise ConfigError(f"规则 {code} 没有参数 / rule {code} takes no parameters")
+        active.append(ActiveRule(rule, config.severity.get(code, rule.severity), params, spec))
+    return active

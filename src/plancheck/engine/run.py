@@ -1,0 +1,174 @@
+"""The engine: load once, index once, run every active rule, collect findings."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from plancheck.engine.finding import (
+    Finding,
+    Outcome,
+    RuleStats,
+    Severity,
+    Subject,
+    SubjectResult,
+)
+from plancheck.engine.index import PlanIndex
+from plancheck.engine.outcome import Fail, NotApplicable
+from plancheck.engine.report import PlanReport
+from plancheck.engine.rule import Rule, Text
+from plancheck.engine.ruleset import ActiveRule
+from plancheck.engine.selectors import SELECTORS
+from plancheck.loading import Diagnostic, LoadResult
+from plancheck.model import Plan
+
+INTERNAL_ERROR = "PC000"
+
+
+def _file_subject(file: str, plan_path: str) -> Subject:
+    # Keyed relative to the plan's folder so the key is the same on every machine.
+    root = Path(plan_path)
+    root = root if root.is_dir() else root.parent
+    try:
+        relative = Path(file).relative_to(root).as_posix()
+    except ValueError:
+        relative = Path(file).as_posix()
+    return Subject(f"files/{relative}", "file", relative, file)
+
+
+def _diagnostic_finding(
+    diagnostic: Diagnostic, rule: Rule, severity: Severity, plan_path: str
+) -> Finding:
+    from plancheck.model.location import YamlLocation
+
+    # Load-time messages are already bilingual ("中文 / English"); split them so
+    # each language shows its own half.
+    zh, _, en = diagnostic.message.partition(" / ")
+    return Finding(
+        rule=rule.code,
+        name=rule.name,
+        severity=severity,
+        message_zh=zh if en else diagnostic.message,
+        message_en=en or diagnostic.message,
+        subject=_file_subject(diagnostic.file, plan_path),
+        location=YamlLocation(diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.pointer),
+        plan=plan_path,
+    )
+
+
+class _Collector:
+    def __init__(self, report: PlanReport, index: PlanIndex | None) -> None:
+        self.report = report
+        self.index = index
+
+    def stats(self, code: str) -> RuleStats:
+        return self.report.stats.setdefault(code, RuleStats())
+
+    def record(self, code: str, subject: Subject, outcome: Outcome, reason: str | None = None) -> None:
+        stats = self.stats(code)
+        stats.checked += 1
+        if outcome is Outcome.PASSED:
+            stats.passed += 1
+        elif outcome is Outcome.FAILED:
+            stats.failed += 1
+        else:
+            stats.not_applicable += 1
+            if reason:
+                stats.reasons[reason] = stats.reasons.get(reason, 0) + 1
+        self.report.results.append(SubjectResult(code, subject, outcome, reason))
+
+
+def _render(rule: Rule, template: Text, args: Mapping[str, object]) -> tuple[str, str]:
+    return rule.render(template, args, "zh"), rule.render(template, args, "en")
+
+
+def _finding(active: ActiveRule, plan: Plan, index: PlanIndex, checked: object, fail: Fail) -> Finding:
+    rule = active.rule
+    node = fail.node if fail.node is not None else checked
+    assert node is not None
+    subject = index.describe(node)  # type: ignore[arg-type]
+    args = {"name": subject.name, "key": subject.key, **fail.args}
+    template = rule.messages.get(fail.variant, rule.message) if fail.variant else rule.message
+    zh, en = _render(rule, template, args)
+    hint_zh = hint_en = None
+    if rule.hint is not None:
+        hint_zh, hint_en = _render(rule, rule.hint, args)
+    severity = fail.severity if fail.severity is not None and active.severity is rule.severity else active.severity
+    return Finding(
+        rule=rule.code,
+        name=rule.name,
+        severity=severity,
+        message_zh=zh,
+        message_en=en,
+        subject=subject,
+        location=plan.locate(node, fail.field),  # type: ignore[arg-type]
+        source=index.source_position(node),  # type: ignore[arg-type]
+        evidence=tuple(sorted((k, str(v)) for k, v in fail.evidence.items())),
+        hint_zh=hint_zh,
+        hint_en=hint_en,
+        plan=plan.path,
+    )
+
+
+def _internal_error(
+    active: ActiveRule, internal: ActiveRule | None, plan: Plan, subject: Subject, exc: Exception
+) -> Finding:
+    detail = f"{type(exc).__name__}: {exc}"
+    zh = f"规则 {active.rule.code} 在检查 {subject.key} 时内部出错：{detail}"
+    en = f"rule {active.rule.code} failed internally on {subject.key}: {detail}"
+    return Finding(
+        rule=INTERNAL_ERROR,
+        name=internal.rule.name if internal else "internal-error",
+        severity=internal.severity if internal else Severity.ERROR,
+        message_zh=zh,
+        message_en=en,
+        subject=subject,
+        location=plan.locate(None),
+        plan=plan.path,
+    )
+
+
+def run_plan(loaded: LoadResult, rules: list[ActiveRule]) -> PlanReport:
+    """Check one loaded plan with the active rules."""
+    plan = loaded.plan
+    report = PlanReport(loaded.path, plan.id if plan else None, files=list(loaded.files))
+    by_code = {active.rule.code: active for active in rules}
+    collector = _Collector(report, None)
+    for diagnostic in loaded.diagnostics:
+        active = by_code.get(diagnostic.code)
+        if active is None:
+            continue
+        finding = _diagnostic_finding(diagnostic, active.rule, active.severity, loaded.path)
+        report.findings.append(finding)
+        collector.record(active.rule.code, finding.subject, Outcome.FAILED)
+    if plan is None:
+        report.findings.sort(key=Finding.sort_key)
+        return report
+    index = PlanIndex(plan)
+    collector.index = index
+    internal = by_code.get(INTERNAL_ERROR)
+    for active in rules:
+        spec = active.spec
+        if spec is None:
+            continue
+        for node in SELECTORS[active.rule.given](plan):
+            subject = index.describe(node)
+            try:
+                outcomes = list(spec.function(node, index, active.params))
+                failures = [o for o in outcomes if isinstance(o, Fail)]
+                findings = [_finding(active, plan, index, node, fail) for fail in failures]
+            except Exception as exc:  # a broken check must not stop the others
+                report.findings.append(_internal_error(active, internal, plan, subject, exc))
+                collector.record(active.rule.code, subject, Outcome.NOT_APPLICABLE, "internal error")
+                continue
+            report.findings.extend(findings)
+            if failures:
+                collector.record(active.rule.code, subject, Outcome.FAILED)
+                continue
+            reasons = [o.reason for o in outcomes if isinstance(o, NotApplicable)]
+            if reasons:
+                collector.record(active.rule.code, subject, Outcome.NOT_APPLICABLE, reasons[0])
+            else:
+                collector.record(active.rule.code, subject, Outcome.PASSED)
+    report.findings.sort(key=Finding.sort_key)
+    return report

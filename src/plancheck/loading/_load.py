@@ -1,0 +1,158 @@
+"""``load``: a plan file or plan directory -> a typed Plan with positions."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from plancheck.loading._merge import check_part_shape, merge_part, resolve_part
+from plancheck.loading._pointer import join
+from plancheck.loading._read import DEFAULT_MAX_BYTES, ReadProblem, read_text
+from plancheck.loading._validate import validate
+from plancheck.loading._yaml import YamlProblem, parse_yaml, to_diagnostic
+from plancheck.loading.diagnostics import Diagnostic, PlanLoadError
+from plancheck.model import Plan
+from plancheck.model.location import YamlLocation
+
+PLAN_FILE = "plan.yaml"
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """What loading produced: the plan (None when it could not be built) and why."""
+
+    path: str
+    plan: Plan | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+def _display(path: Path) -> str:
+    return path.as_posix()
+
+
+def _parse_file(
+    path: Path, display: str, max_bytes: int
+) -> tuple[Any, dict[str, YamlLocation]] | Diagnostic:
+    try:
+        parsed = parse_yaml(read_text(path, display, max_bytes))
+    except ReadProblem as problem:
+        return problem.diagnostic
+    except YamlProblem as problem:
+        return to_diagnostic(problem, display)
+    locations = {
+        pointer: YamlLocation(display, mark.line, mark.column, pointer)
+        for pointer, mark in parsed.marks.items()
+    }
+    return parsed.data, locations
+
+
+def plan_file_for(path: Path) -> Path:
+    """The YAML file that holds the plan's metadata for a file or directory path."""
+    return path / PLAN_FILE if path.is_dir() else path
+
+
+def load_plan(path: str | os.PathLike[str], *, max_file_bytes: int = DEFAULT_MAX_BYTES) -> LoadResult:
+    """Load without raising: problems come back as diagnostics (rule codes PC001–PC005)."""
+    target = Path(path)
+    plan_path = plan_file_for(target)
+    display = _display(plan_path)
+    result = LoadResult(_display(target), None)
+    if not plan_path.exists():
+        what = "目录中没有 plan.yaml / no plan.yaml in directory" if target.is_dir() else (
+            "文件不存在 / no such file"
+        )
+        result.diagnostics.append(Diagnostic("PC001", what, display))
+        return result
+    parsed = _parse_file(plan_path, display, max_file_bytes)
+    result.files.append(display)
+    if isinstance(parsed, Diagnostic):
+        result.diagnostics.append(parsed)
+        return result
+    data, locations = parsed
+    if not isinstance(data, dict) or "plancheck" not in data:
+        result.diagnostics.append(
+            Diagnostic(
+                "PC002",
+                "不是规划文件：顶层缺少 `plancheck: 1` / not a plan file: no top-level `plancheck: 1`",
+                display,
+            )
+        )
+        return result
+    parts = data.get("parts")
+    if isinstance(parts, list):
+        _load_parts(plan_path.parent, parts, data, locations, result, max_file_bytes)
+    if result.diagnostics:
+        return result
+    plan, problems = validate(data, locations, display)
+    result.diagnostics.extend(problems)
+    if plan is not None:
+        plan._path = result.path
+        result.plan = plan
+    return result
+
+
+def _load_parts(
+    base: Path,
+    parts: list[Any],
+    data: dict[str, Any],
+    locations: dict[str, YamlLocation],
+    result: LoadResult,
+    max_bytes: int,
+) -> None:
+    seen: set[Path] = set()
+    for index, entry in enumerate(parts):
+        where = locations.get(join("/parts", index)) or locations[""]
+        resolved = resolve_part(base, entry)
+        if isinstance(resolved, str):
+            result.diagnostics.append(
+                Diagnostic("PC002", resolved, where.file, where.line, where.column, where.pointer)
+            )
+            continue
+        if resolved.resolve() in seen:
+            result.diagnostics.append(
+                Diagnostic(
+                    "PC006",
+                    f"部件文件重复列出 / part file listed twice: {entry!r}",
+                    where.file,
+                    where.line,
+                    where.column,
+                    where.pointer,
+                )
+            )
+            continue
+        seen.add(resolved.resolve())
+        if not resolved.is_file():
+            result.diagnostics.append(
+                Diagnostic(
+                    "PC005",
+                    f"部件文件不存在 / part file not found: {entry!r}",
+                    where.file,
+                    where.line,
+                    where.column,
+                    where.pointer,
+                )
+            )
+            continue
+        display = _display(resolved)
+        parsed = _parse_file(resolved, display, max_bytes)
+        result.files.append(display)
+        if isinstance(parsed, Diagnostic):
+            result.diagnostics.append(parsed)
+            continue
+        part, part_locations = parsed
+        problems = check_part_shape(part, display, part_locations)
+        if problems:
+            result.diagnostics.extend(problems)
+            continue
+        merge_part(data, locations, part, part_locations)
+
+
+def load(path: str | os.PathLike[str], *, max_file_bytes: int = DEFAULT_MAX_BYTES) -> Plan:
+    """Load a plan file or plan directory; raises PlanLoadError with positioned diagnostics."""
+    result = load_plan(path, max_file_bytes=max_file_bytes)
+    if result.plan is None:
+        raise PlanLoadError(result.diagnostics)
+    return result.plan

@@ -1,0 +1,97 @@
+"""Joining a directory plan's part files into one document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from plancheck.loading._pointer import escape, join
+from plancheck.loading.diagnostics import Diagnostic
+from plancheck.model.location import YamlLocation
+
+LIST_KEYS = (
+    "sections",
+    "boxes",
+    "indicators",
+    "agencies",
+    "projects",
+    "totals",
+    "counts",
+    "identities",
+    "claims",
+)
+
+
+def resolve_part(base: Path, entry: object) -> Path | str:
+    """The part's path inside ``base``, or a reason it is refused."""
+    if not isinstance(entry, str) or not entry.strip():
+        return "部件路径必须是非空字符串 / a part path must be a non-empty string"
+    candidate = Path(entry)
+    if candidate.is_absolute():
+        return f"部件路径必须是相对路径 / part path must be relative: {entry!r}"
+    root = base.resolve()
+    # resolve() follows symlinks, so a link pointing outside is caught too.
+    resolved = (base / candidate).resolve()
+    if not resolved.is_relative_to(root):
+        return f"部件路径超出规划目录 / part path leaves the plan directory: {entry!r}"
+    return base / candidate
+
+
+def check_part_shape(data: Any, file: str, locate: dict[str, YamlLocation]) -> list[Diagnostic]:
+    """A part file is a mapping of list keys to lists, nothing else."""
+    root = locate.get("")
+    line, column = (root.line, root.column) if root else (1, 1)
+    if not isinstance(data, dict):
+        return [
+            Diagnostic(
+                "PC002", "部件文件必须是映射 / a part file must be a mapping", file, line, column
+            )
+        ]
+    problems = []
+    for key, value in data.items():
+        where = locate.get(join("", key)) or root
+        at = (where.line, where.column) if where else (1, 1)
+        if key not in LIST_KEYS:
+            problems.append(
+                Diagnostic(
+                    "PC002",
+                    f"部件文件中不允许的键 / key not allowed in a part file: {key!r} "
+                    f"(allowed: {', '.join(LIST_KEYS)})",
+                    file,
+                    *at,
+                    pointer=join("", key),
+                )
+            )
+        elif not isinstance(value, list):
+            problems.append(
+                Diagnostic(
+                    "PC002",
+                    f"{key!r} 必须是列表 / {key!r} must be a list",
+                    file,
+                    *at,
+                    pointer=join("", key),
+                )
+            )
+    return problems
+
+
+def merge_part(
+    target: dict[str, Any],
+    locations: dict[str, YamlLocation],
+    part: dict[str, list[Any]],
+    part_locations: dict[str, YamlLocation],
+) -> None:
+    """Append the part's lists to ``target`` and re-address their positions."""
+    for key, items in part.items():
+        existing = target.setdefault(key, [])
+        if not isinstance(existing, list):
+            continue  # the plan file's own shape error is reported by validation
+        offset = len(existing)
+        existing.extend(items)
+        prefix = f"/{escape(key)}/"
+        for pointer, location in part_locations.items():
+            if not pointer.startswith(prefix):
+                continue
+            index, _, rest = pointer[len(prefix) :].partition("/")
+            merged = f"{prefix}{int(index) + offset}" + (f"/{rest}" if rest else "")
+            locations[merged] = location

@@ -1,0 +1,233 @@
+"""YAML text -> plain data plus a position for every value.
+
+ruamel's C parser emits events with marks; building the data here instead of
+through a composer keeps loading fast (no Python-level node objects) and lets
+us refuse, as we meet them, everything plan data never needs: aliases, object
+tags, duplicate keys, several documents, absurd nesting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    NodeEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+
+from plancheck.loading._pointer import join
+from plancheck.loading.diagnostics import Diagnostic
+
+MAX_DEPTH = 64
+MAX_NUMBER_DIGITS = 400
+
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"[-+]?[0-9]+")
+_OCT = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_INF = re.compile(r"[-+]?\.(inf|Inf|INF)")
+_NAN = re.compile(r"\.(nan|NaN|NAN)")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class ParsedYaml:
+    """The document as plain data, and where each JSON pointer starts (1-based)."""
+
+    data: Any
+    marks: dict[str, Mark] = field(default_factory=dict)
+
+
+class YamlProblem(Exception):
+    def __init__(self, code: str, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+def _mark(event: Event) -> Mark:
+    start = event.start_mark
+    return Mark(start.line + 1, start.column + 1)
+
+
+def _problem(event: Event, message: str, code: str = "PC001") -> YamlProblem:
+    mark = _mark(event)
+    return YamlProblem(code, message, mark.line, mark.column)
+
+
+def _number(text: str, event: Event) -> int | float:
+    if len(text) > MAX_NUMBER_DIGITS:
+        raise _problem(event, f"数字过长 / number too long ({len(text)} characters)")
+    if _INT.fullmatch(text):
+        return int(text)
+    if _OCT.fullmatch(text):
+        return int(text[2:], 8)
+    if _HEX.fullmatch(text):
+        return int(text[2:], 16)
+    return float(text)
+
+
+def _resolve_plain(text: str, event: Event) -> Any:
+    """YAML 1.2 core schema: 1.1 booleans and dates stay strings on purpose."""
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.fullmatch(text) or _OCT.fullmatch(text) or _HEX.fullmatch(text):
+        return _number(text, event)
+    if _FLOAT.fullmatch(text) or _INF.fullmatch(text):
+        return _number(text.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf"), event)
+    if _NAN.fullmatch(text):
+        return float("nan")
+    return text
+
+
+def _scalar(event: ScalarEvent) -> Any:
+    tag = event.tag
+    text: str = event.value
+    if tag is None or tag == "!":
+        plain = not event.style and bool(event.implicit and event.implicit[0])
+        return _resolve_plain(text, event) if plain else text
+    if tag == f"{_CORE}str":
+        return text
+    resolved = _resolve_plain(text, event)
+    expected = {
+        f"{_CORE}int": int,
+        f"{_CORE}float": float,
+        f"{_CORE}bool": bool,
+        f"{_CORE}null": type(None),
+    }[tag]
+    if expected is float and isinstance(resolved, int) and not isinstance(resolved, bool):
+        resolved = float(resolved)
+    if not isinstance(resolved, expected) or (expected is int and isinstance(resolved, bool)):
+        raise _problem(event, f"值与标签不符 / value {text!r} does not match tag {tag}")
+    return resolved
+
+
+def _check_node(event: NodeEvent) -> None:
+    if event.anchor is not None:
+        raise _problem(event, f"不支持锚点 / YAML anchors are not allowed (&{event.anchor})")
+    tag = getattr(event, "tag", None)
+    if tag is not None and tag != "!" and tag not in _ALLOWED_TAGS:
+        raise _problem(event, f"不支持的 YAML 标签 / YAML tag not allowed: {tag}")
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.marks: dict[str, Mark] = {}
+        # Each frame: container, its pointer, pending key (mappings), keys seen.
+        self.stack: list[tuple[Any, str, list[str | None], dict[str, Mark]]] = []
+        self.root: Any = None
+        self.documents = 0
+
+    def _place(self, value: Any, event: Event) -> str:
+        """Attach a new value to its parent and return its pointer."""
+        mark = _mark(event)
+        if not self.stack:
+            self.root = value
+            self.marks[""] = mark
+            return ""
+        container, pointer, pending, seen = self.stack[-1]
+        if isinstance(container, list):
+            child = join(pointer, len(container))
+            container.append(value)
+            self.marks[child] = mark
+            return child
+        key = pending[0]
+        if key is None:
+            if not isinstance(value, str) or isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+                raise _problem(event, "映射的键必须是标量 / mapping keys must be plain scalars")
+            if value in seen:
+                first = seen[value]
+                raise YamlProblem(
+                    "PC003",
+                    f"重复的键 / duplicate key {value!r} (first at line {first.line})",
+                    mark.line,
+                    mark.column,
+                )
+            seen[value] = mark
+            pending[0] = value
+            # A field's position is its key: that is where an editor should jump.
+            self.marks[join(pointer, value)] = mark
+            return ""
+        pending[0] = None
+        container[key] = value
+        return join(pointer, key)
+
+    def feed(self, event: Event) -> None:
+        if isinstance(event, DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise _problem(event, "一个文件只能有一个 YAML 文档 / a plan file holds one YAML document")
+            return
+        if isinstance(event, AliasEvent):
+            raise _problem(event, f"不支持别名 / YAML aliases are not allowed (*{event.anchor})")
+        if isinstance(event, ScalarEvent):
+            _check_node(event)
+            pending_key = bool(self.stack) and isinstance(self.stack[-1][0], dict) and self.stack[-1][2][0] is None
+            if pending_key:
+                # Keys are kept as written: `1:` is the key "1", not the number.
+                self._place(event.value, event)
+            else:
+                self._place(_scalar(event), event)
+            return
+        if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+            _check_node(event)
+            if len(self.stack) >= MAX_DEPTH:
+                raise _problem(event, f"嵌套过深 / nesting deeper than {MAX_DEPTH} levels")
+            container: Any = {} if isinstance(event, MappingStartEvent) else []
+            pointer = self._place(container, event)
+            self.stack.append((container, pointer, [None], {}))
+            return
+        if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+            self.stack.pop()
+
+
+_YAML = YAML(typ="safe", pure=False)
+
+
+def parse_yaml(text: str) -> ParsedYaml:
+    """Parse one YAML document; raises YamlProblem with a 1-based position."""
+    builder = _Builder()
+    try:
+        for event in _YAML.parse(text):
+            builder.feed(event)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        column = mark.column + 1 if mark is not None else 1
+        problem = " ".join(str(exc.problem or exc.context or "syntax error").split())
+        raise YamlProblem("PC001", f"YAML 语法错误 / YAML syntax error: {problem}", line, column) from None
+    except YAMLError as exc:
+        message = " ".join(str(exc).split())
+        raise YamlProblem("PC001", f"YAML 语法错误 / YAML syntax error: {message}", 1, 1) from None
+    return ParsedYaml(builder.root, builder.marks)
+
+
+def to_diagnostic(problem: YamlProblem, file: str) -> Diagnostic:
+    return Diagnostic(problem.code, problem.message, file, problem.line, problem.column)

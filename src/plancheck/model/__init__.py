@@ -1,0 +1,45 @@
+"""The typed plan model: every rule reads these classes, never raw YAML."""
+
+from plancheck.model.agency import Agency, AgencyKind
+from plancheck.model.box import Box, BoxItem, BoxKind
+from plancheck.model.claim import Claim, ClaimKind
+from plancheck.model.declarations import DeclaredCount, Identity, Term, Total
+from plancheck.model.indicator import Direction, Indicator, IndicatorType, IndicatorValue
+from plancheck.model.location import SourceRef, YamlLocation
+from plancheck.model.numbering import NumberStyle, SectionNumber, parse_section_number
+from plancheck.model.period import YearRange
+from plancheck.model.plan import FORMAT_VERSION, Jurisdiction, Level, Plan, SourceDocument
+from plancheck.model.project import Implementer, Project
+from plancheck.model.section import Section
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Agency",
+    "AgencyKind",
+    "Box",
+    "BoxItem",
+    "BoxKind",
+    "Claim",
+    "ClaimKind",
+    "DeclaredCount",
+    "Direction",
+    "Identity",
+    "Implementer",
+    "Indicator",
+    "IndicatorType",
+    "IndicatorValue",
+    "Jurisdiction",
+    "Level",
+    "NumberStyle",
+    "Plan",
+    "Project",
+    "Section",
+    "SectionNumber",
+    "SourceDocument",
+    "SourceRef",
+    "Term",
+    "Total",
+    "YamlLocation",
+    "YearRange",
+    "parse_section_number",
+]

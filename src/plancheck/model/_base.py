@@ -1,0 +1,36 @@
+"""Shared base of every plan entity: strict fields plus where it was written."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+from plancheck.model.location import SourceRef
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+
+
+class Node(BaseModel):
+    """Any structured part of a plan file.
+
+    ``extra="forbid"`` makes a misspelt key a schema error instead of silently
+    dropped data, which matters because plan files are written by hand.
+    """
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, use_enum_values=False)
+
+    # Set by the loader: the JSON pointer of this node inside the file it came
+    # from.  Kept private so it is not part of the schema or of dumps.
+    _pointer: str = PrivateAttr(default="")
+
+    @property
+    def pointer(self) -> str:
+        """JSON pointer of this node in the merged plan document."""
+        return self._pointer
+
+
+class Entity(Node):
+    """A node that may point back into the source document."""
+
+    source: SourceRef | None = Field(
+        default=None, description="Where this is written in the source document."
+    )

@@ -1,0 +1,74 @@
+"""Indicators of the 主要指标 table: baseline and targets with units."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from plancheck.model._base import ID_PATTERN, Entity
+from plancheck.quantities import Value, ValueStatus
+
+
+class IndicatorType(StrEnum):
+    """预期性 (expected, guiding) or 约束性 (binding, enforced)."""
+
+    EXPECTED = "expected"
+    BINDING = "binding"
+    UNSPECIFIED = "unspecified"
+
+
+class Direction(StrEnum):
+    """Which way the indicator should move for the plan to succeed."""
+
+    INCREASE = "increase"
+    DECREASE = "decrease"
+    MAINTAIN = "maintain"
+
+
+class IndicatorValue(Entity):
+    """A baseline, target or observed value of an indicator for one year."""
+
+    year: int | None = Field(default=None, ge=1000, le=9999)
+    value: Value | None = Field(
+        default=None,
+        description="Amount as written (`350`, `80%`, `>= 98`, `——`); omitted when the "
+        "document leaves the cell empty.",
+    )
+    estimated: bool = Field(default=False, description="The document calls it an estimate (预计).")
+
+    @property
+    def status(self) -> ValueStatus:
+        return ValueStatus.MISSING if self.value is None else self.value.status
+
+
+class Indicator(Entity):
+    """One row of an indicator table (or an indicator stated only in a box)."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1, description="Name as written, without the unit.")
+    unit: str | None = Field(
+        default=None, description="Unit from the row heading, e.g. `万户`, `%`, `Mbps`."
+    )
+    box: int | None = Field(default=None, description="Number of the 专栏 holding the row.")
+    group: str | None = Field(default=None, description="Row group heading, if any.")
+    parent: str | None = Field(
+        default=None, description="Id of the indicator this is a 其中 (part) of."
+    )
+    type: IndicatorType = IndicatorType.UNSPECIFIED
+    direction: Direction | None = Field(
+        default=None, description="Desired direction; omitted when it cannot be told."
+    )
+    baseline: IndicatorValue | None = None
+    targets: list[IndicatorValue] = Field(default_factory=list)
+    observations: list[IndicatorValue] = Field(
+        default_factory=list,
+        description="Other stated values (e.g. an earlier year) that are neither baseline "
+        "nor target.",
+    )
+
+    @property
+    def key(self) -> str:
+        return f"indicators/{self.id}"
+
+

@@ -1,0 +1,38 @@
+"""Locations: in the plan YAML (for editors) and in the source document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class YamlLocation:
+    """A position in a plan data file; line and column are 1-based."""
+
+    file: str
+    line: int
+    column: int
+    pointer: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+class SourceRef(BaseModel):
+    """A reference into the source document (the published plan text)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    line: int = Field(ge=1, description="1-based line in the source document.")
+    column: int | None = Field(
+        default=None,
+        ge=1,
+        description="1-based column (in characters); derived from `quote` when omitted.",
+    )
+    quote: str | None = Field(
+        default=None,
+        min_length=1,
+        description="The words as written at that line; lets tools find the exact column.",
+    )

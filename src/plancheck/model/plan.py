@@ -1,0 +1,161 @@
+"""The plan: metadata plus every entity, as one typed document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import Field, PrivateAttr, model_validator
+
+from plancheck.model._base import ID_PATTERN, Node
+from plancheck.model.agency import Agency
+from plancheck.model.box import Box
+from plancheck.model.claim import Claim
+from plancheck.model.declarations import DeclaredCount, Identity, Total
+from plancheck.model.indicator import Indicator, IndicatorValue
+from plancheck.model.location import YamlLocation
+from plancheck.model.period import YearRange
+from plancheck.model.project import Project
+from plancheck.model.section import Section
+from plancheck.quantities import Value
+
+FORMAT_VERSION = 1
+
+
+class Level(StrEnum):
+    NATIONAL = "national"
+    PROVINCE = "province"
+    CITY = "city"
+    COUNTY = "county"
+
+
+class Jurisdiction(Node):
+    name: str = Field(min_length=1, description="e.g. 宝鸡市")
+    level: Level
+    parent: str | None = Field(default=None, description="e.g. 陕西省")
+
+
+class SourceDocument(Node):
+    """The published text this data encodes, kept beside the plan file."""
+
+    path: str = Field(min_length=1, description="Path relative to the plan file.")
+    sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+
+
+class Plan(Node):
+    """A development plan (规划) encoded as data."""
+
+    plancheck: Literal[1] = Field(description="Marks a plan file and its format version.")
+    id: str = Field(pattern=ID_PATTERN)
+    title: str = Field(min_length=1)
+    jurisdiction: Jurisdiction
+    period: YearRange
+    base_year: int | None = Field(
+        default=None, ge=1000, le=9999, description="Base year, only if the document states one."
+    )
+    currency: str = Field(default="万元", description="Unit of bare funding numbers.")
+    source_document: SourceDocument | None = None
+    parts: list[str] = Field(
+        default_factory=list, description="Part files (relative paths) merged into this plan."
+    )
+    sections: list[Section] = Field(default_factory=list)
+    boxes: list[Box] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    agencies: list[Agency] = Field(default_factory=list)
+    projects: list[Project] = Field(default_factory=list)
+    totals: list[Total] = Field(default_factory=list)
+    counts: list[DeclaredCount] = Field(default_factory=list)
+    identities: list[Identity] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+
+    _locations: dict[str, YamlLocation] = PrivateAttr(default_factory=dict)
+    _path: str = PrivateAttr(default="")
+
+    @property
+    def key(self) -> str:
+        return "plan"
+
+    @property
+    def path(self) -> str:
+        """The plan file or directory it was loaded from ('' when built in memory)."""
+        return self._path
+
+    def locate(self, node: Node | None = None, field: str | None = None) -> YamlLocation | None:
+        """Where ``node`` (or one of its fields) is written in the plan data."""
+        pointer = "" if node is None else node.pointer
+        if field is not None:
+            found = self._locations.get(f"{pointer}/{field}")
+            if found is not None:
+                return found
+        return self._locations.get(pointer)
+
+    def iter_sections(self) -> Iterator[Section]:
+        """Every section, depth first in document order."""
+        stack = list(reversed(self.sections))
+        while stack:
+            section = stack.pop()
+            yield section
+            stack.extend(reversed(section.sections))
+
+    @model_validator(mode="after")
+    def _derive(self) -> Plan:
+        _number_sections(self.sections, "")
+        for box in self.boxes:
+            for item in box.items:
+                item._box = box.number
+        self._fill_implied_units()
+        return self
+
+    def _fill_implied_units(self) -> None:
+        # Bare numbers take their unit from context; doing it once here means
+        # no rule has to know where a unit may have been left implicit.
+        for project in self.projects:
+            project.funding = _with_unit(project.funding, self.currency)
+        for total in self.totals:
+            filled = _with_unit(total.value, self.currency)
+            if filled is not None:
+                total.value = filled
+        units: dict[str, str] = {}
+        for indicator in self.indicators:
+            unit = indicator.unit or _first_unit(indicator)
+            if unit is None:
+                continue
+            units.setdefault(indicator.id, unit)
+            values = [indicator.baseline, *indicator.targets, *indicator.observations]
+            for item in values:
+                if item is not None:
+                    item.value = _with_unit(item.value, unit)
+        for claim in self.claims:
+            if claim.indicator in units and claim.kind != "growth":
+                filled = _with_unit(claim.value, units[claim.indicator])
+                if filled is not None:
+                    claim.value = filled
+
+
+def _number_sections(sections: list[Section], prefix: str) -> None:
+    for section in sections:
+        try:
+            ordinal = section.parsed_number.ordinal
+        except ValueError:  # already reported by the field validator
+            ordinal = 0
+        section._path = f"{prefix}{ordinal}"
+        _number_sections(section.sections, f"{section._path}.")
+
+
+def _with_unit(value: Value | None, unit: str) -> Value | None:
+    if value is None or value.unit is not None or value.amount is None:
+        return value
+    return value.with_unit(unit)
+
+
+def _first_unit(indicator: Indicator) -> str | None:
+    values: list[IndicatorValue | None] = [
+        indicator.baseline,
+        *indicator.targets,
+        *indicator.observations,
+    ]
+    for item in values:
+        if item is not None and item.value is not None and item.value.unit is not None:
+            return item.value.unit
+    return None
