@@ -14,7 +14,8 @@ from plancheck.engine.finding import (
 )
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.outcome import Fail, NotApplicable, Result
-from plancheck.engine.registry import CheckRegistry, CheckSpec, PluginError, check as register_check
+from plancheck.engine.registry import CheckRegistry, CheckSpec, PluginError
+from plancheck.engine.registry import check as register_check
 from plancheck.engine.report import PlanReport, Report
 from plancheck.engine.rule import Rule
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,8 +30,8 @@ class Catalogue:
     checks: Mapping[str, CheckSpec]
     files: Mapping[str, str]
 
-    def __iter__(self) -> Iterable[Rule]:  # type: ignore[override]
-        return iter(self.rules[code] for code in sorted(self.rules))
+    def __iter__(self) -> Iterator[Rule]:
+        return iter([self.rules[code] for code in sorted(self.rules)])
 
     def get(self, code: str) -> Rule | None:
         return self.rules.get(code)
@@ -70,9 +70,7 @@ def validate_params(rule: Rule, spec: CheckSpec, params: Mapping[str, Any], orig
         ) from None
 
 
-def load_catalogue(
-    registry: CheckRegistry, extra_files: Iterable[Path] = ()
-) -> Catalogue:
+def load_catalogue(registry: CheckRegistry, extra_files: Iterable[Path] = ()) -> Catalogue:
     rules: dict[str, Rule] = {}
     files: dict[str, str] = {}
     checks: dict[str, CheckSpec] = {}
@@ -98,8 +96,7 @@ def load_catalogue(
                 )
             if spec.given != rule.given:
                 raise RuleFileError(
-                    f"{origin}: check {rule.check!r} applies to {spec.given!r}, "
-                    f"not {rule.given!r}"
+                    f"{origin}: check {rule.check!r} applies to {spec.given!r}, not {rule.given!r}"
                 )
             validate_params(rule, spec, rule.params, origin)
             checks[rule.code] = spec

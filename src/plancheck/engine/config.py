@@ -59,7 +59,9 @@ def _validated(data: Any, origin: str, base: Path) -> Config:
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         where = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        raise ConfigError(f"{origin}: 配置无效 / invalid configuration at {where}: {first['msg']}") from None
+        raise ConfigError(
+            f"{origin}: 配置无效 / invalid configuration at {where}: {first['msg']}"
+        ) from None
 
 
 def load_config_file(path: Path) -> Config:

@@ -188,7 +188,11 @@ class PlanIndex:
             return None
         ref = node.source
         source = self.source_text
-        file = source.display if source else (self.plan.source_document.path if self.plan.source_document else "")
+        file = (
+            source.display
+            if source
+            else (self.plan.source_document.path if self.plan.source_document else "")
+        )
         column = ref.column
         if column is None and ref.quote:
             text = self.source_line(ref.line)
@@ -226,6 +230,11 @@ def describe(node: Node, index: PlanIndex | None = None) -> Subject:
         owner = index.indicator_of_value.get(id(node))
         if owner is not None:
             year = node.year if node.year is not None else "?"
-            return Subject(f"{owner.key}/{year}", "indicator-value", f"{owner.id}/{year}", f"{owner.name} {year}")
+            return Subject(
+                f"{owner.key}/{year}",
+                "indicator-value",
+                f"{owner.id}/{year}",
+                f"{owner.name} {year}",
+            )
     pointer = node.pointer or "/"
     return Subject(f"nodes{pointer}", type(node).__name__.lower(), pointer, pointer)

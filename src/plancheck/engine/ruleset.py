@@ -21,20 +21,16 @@ class ActiveRule:
     spec: CheckSpec | None
 
 
-def _matches(token: str, rule: Rule) -> bool:
+def _matches(selector: str, rule: Rule) -> bool:
     return (
-        token == "ALL"
-        or rule.code.startswith(token)
-        or token in (rule.family, rule.name)
+        selector == "ALL" or rule.code.startswith(selector) or selector in (rule.family, rule.name)
     )
 
 
 def _check_tokens(tokens: list[str], catalogue: Catalogue, what: str) -> None:
     for token in tokens:
         if not any(_matches(token, rule) for rule in catalogue.rules.values()):
-            raise ConfigError(
-                f"未知的规则 / unknown rule, prefix or family in {what}: {token!r}"
-            )
+            raise ConfigError(f"未知的规则 / unknown rule, prefix or family in {what}: {token!r}")
 
 
 def resolve(catalogue: Catalogue, config: Config) -> list[ActiveRule]:

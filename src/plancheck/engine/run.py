@@ -51,7 +51,9 @@ def _diagnostic_finding(
         message_zh=zh if en else diagnostic.message,
         message_en=en or diagnostic.message,
         subject=_file_subject(diagnostic.file, plan_path),
-        location=YamlLocation(diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.pointer),
+        location=YamlLocation(
+            diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.pointer
+        ),
         plan=plan_path,
     )
 
@@ -64,7 +66,9 @@ class _Collector:
     def stats(self, code: str) -> RuleStats:
         return self.report.stats.setdefault(code, RuleStats())
 
-    def record(self, code: str, subject: Subject, outcome: Outcome, reason: str | None = None) -> None:
+    def record(
+        self, code: str, subject: Subject, outcome: Outcome, reason: str | None = None
+    ) -> None:
         stats = self.stats(code)
         stats.checked += 1
         if outcome is Outcome.PASSED:
@@ -82,7 +86,9 @@ def _render(rule: Rule, template: Text, args: Mapping[str, object]) -> tuple[str
     return rule.render(template, args, "zh"), rule.render(template, args, "en")
 
 
-def _finding(active: ActiveRule, plan: Plan, index: PlanIndex, checked: object, fail: Fail) -> Finding:
+def _finding(
+    active: ActiveRule, plan: Plan, index: PlanIndex, checked: object, fail: Fail
+) -> Finding:
     rule = active.rule
     node = fail.node if fail.node is not None else checked
     assert node is not None
@@ -93,7 +99,11 @@ def _finding(active: ActiveRule, plan: Plan, index: PlanIndex, checked: object, 
     hint_zh = hint_en = None
     if rule.hint is not None:
         hint_zh, hint_en = _render(rule, rule.hint, args)
-    severity = fail.severity if fail.severity is not None and active.severity is rule.severity else active.severity
+    severity = (
+        fail.severity
+        if fail.severity is not None and active.severity is rule.severity
+        else active.severity
+    )
     return Finding(
         rule=rule.code,
         name=rule.name,
@@ -159,7 +169,9 @@ def run_plan(loaded: LoadResult, rules: list[ActiveRule]) -> PlanReport:
                 findings = [_finding(active, plan, index, node, fail) for fail in failures]
             except Exception as exc:  # a broken check must not stop the others
                 report.findings.append(_internal_error(active, internal, plan, subject, exc))
-                collector.record(active.rule.code, subject, Outcome.NOT_APPLICABLE, "internal error")
+                collector.record(
+                    active.rule.code, subject, Outcome.NOT_APPLICABLE, "internal error"
+                )
                 continue
             report.findings.extend(findings)
             if failures:

@@ -54,15 +54,19 @@ def plan_file_for(path: Path) -> Path:
     return path / PLAN_FILE if path.is_dir() else path
 
 
-def load_plan(path: str | os.PathLike[str], *, max_file_bytes: int = DEFAULT_MAX_BYTES) -> LoadResult:
+def load_plan(
+    path: str | os.PathLike[str], *, max_file_bytes: int = DEFAULT_MAX_BYTES
+) -> LoadResult:
     """Load without raising: problems come back as diagnostics (rule codes PC001–PC005)."""
     target = Path(path)
     plan_path = plan_file_for(target)
     display = _display(plan_path)
     result = LoadResult(_display(target), None)
     if not plan_path.exists():
-        what = "目录中没有 plan.yaml / no plan.yaml in directory" if target.is_dir() else (
-            "文件不存在 / no such file"
+        what = (
+            "目录中没有 plan.yaml / no plan.yaml in directory"
+            if target.is_dir()
+            else ("文件不存在 / no such file")
         )
         result.diagnostics.append(Diagnostic("PC001", what, display))
         return result
@@ -76,7 +80,8 @@ def load_plan(path: str | os.PathLike[str], *, max_file_bytes: int = DEFAULT_MAX
         result.diagnostics.append(
             Diagnostic(
                 "PC002",
-                "不是规划文件：顶层缺少 `plancheck: 1` / not a plan file: no top-level `plancheck: 1`",
+                "不是规划文件：顶层缺少 `plancheck: 1` / "
+                "not a plan file: no top-level `plancheck: 1`",
                 display,
             )
         )

@@ -101,7 +101,9 @@ def _resolve_plain(text: str, event: Event) -> Any:
     if _INT.fullmatch(text) or _OCT.fullmatch(text) or _HEX.fullmatch(text):
         return _number(text, event)
     if _FLOAT.fullmatch(text) or _INF.fullmatch(text):
-        return _number(text.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf"), event)
+        return _number(
+            text.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf"), event
+        )
     if _NAN.fullmatch(text):
         return float("nan")
     return text
@@ -160,7 +162,9 @@ class _Builder:
             return child
         key = pending[0]
         if key is None:
-            if not isinstance(value, str) or isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+            if not isinstance(value, str) or isinstance(
+                event, (MappingStartEvent, SequenceStartEvent)
+            ):
                 raise _problem(event, "映射的键必须是标量 / mapping keys must be plain scalars")
             if value in seen:
                 first = seen[value]
@@ -183,13 +187,19 @@ class _Builder:
         if isinstance(event, DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                raise _problem(event, "一个文件只能有一个 YAML 文档 / a plan file holds one YAML document")
+                raise _problem(
+                    event, "一个文件只能有一个 YAML 文档 / a plan file holds one YAML document"
+                )
             return
         if isinstance(event, AliasEvent):
             raise _problem(event, f"不支持别名 / YAML aliases are not allowed (*{event.anchor})")
         if isinstance(event, ScalarEvent):
             _check_node(event)
-            pending_key = bool(self.stack) and isinstance(self.stack[-1][0], dict) and self.stack[-1][2][0] is None
+            pending_key = (
+                bool(self.stack)
+                and isinstance(self.stack[-1][0], dict)
+                and self.stack[-1][2][0] is None
+            )
             if pending_key:
                 # Keys are kept as written: `1:` is the key "1", not the number.
                 self._place(event.value, event)
@@ -222,7 +232,9 @@ def parse_yaml(text: str) -> ParsedYaml:
         line = mark.line + 1 if mark is not None else 1
         column = mark.column + 1 if mark is not None else 1
         problem = " ".join(str(exc.problem or exc.context or "syntax error").split())
-        raise YamlProblem("PC001", f"YAML 语法错误 / YAML syntax error: {problem}", line, column) from None
+        raise YamlProblem(
+            "PC001", f"YAML 语法错误 / YAML syntax error: {problem}", line, column
+        ) from None
     except YAMLError as exc:
         message = " ".join(str(exc).split())
         raise YamlProblem("PC001", f"YAML 语法错误 / YAML syntax error: {message}", 1, 1) from None

@@ -70,5 +70,3 @@ class Indicator(Entity):
     @property
     def key(self) -> str:
         return f"indicators/{self.id}"
-
-

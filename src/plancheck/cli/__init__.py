@@ -1,0 +1,58 @@
+"""The command line: ``plancheck check|rules|explain|schema``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+
+from plancheck._version import __version__
+from plancheck.cli import _check, _rules, _schema
+from plancheck.cli._errors import UsageError
+from plancheck.engine.catalogue import RuleFileError
+from plancheck.engine.config import ConfigError
+from plancheck.engine.registry import PluginError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="plancheck",
+        description="Check government development plans (规划) for compliance and consistency.",
+    )
+    parser.add_argument("--version", action="version", version=f"plancheck {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    _check.add_parser(commands)
+    _rules.add_parsers(commands)
+    _schema.add_parser(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        code: int = args.run(args)
+    except (UsageError, ConfigError, RuleFileError, PluginError) as exc:
+        print(f"plancheck: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(
+            f"plancheck: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
+            file=sys.stderr,
+        )
+        return 2
+    except KeyboardInterrupt:
+        print("plancheck: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # never a traceback for the user unless asked
+        if args.debug:
+            traceback.print_exc()
+        detail = f"{type(exc).__name__}: {exc}"
+        print(f"plancheck: internal error: {detail} (--debug shows more)", file=sys.stderr)
+        return 2
+    return code

@@ -1,0 +1,110 @@
+"""``plancheck check``: find plans, run the rules, render, and set the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from plancheck._atomic import write_atomic
+from plancheck.cli._errors import UsageError
+from plancheck.engine.api import Checker
+from plancheck.engine.config import Config, load_config, load_config_file
+from plancheck.engine.finding import Severity
+from plancheck.engine.report import Report
+from plancheck.loading import plan_targets
+from plancheck.outputs import FORMATS, render_json, render_text
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "check",
+        help="check plans (default: every plan file under the current directory)",
+        description="Check plan files or plan directories and report findings.",
+    )
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="plan files, plan directories or folders to search"
+    )
+    parser.add_argument(
+        "--format", choices=FORMATS, default="text", help="output format (default: text)"
+    )
+    parser.add_argument(
+        "--output", "-o", metavar="FILE", help="write the report to FILE (atomically)"
+    )
+    parser.add_argument(
+        "--select", metavar="CODES", help="comma-separated codes, prefixes or families to run"
+    )
+    parser.add_argument(
+        "--ignore", metavar="CODES", help="comma-separated codes, prefixes or families to skip"
+    )
+    parser.add_argument("--lang", choices=("zh", "en"), help="message language (default: en)")
+    parser.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        help="lowest severity that makes the exit code 1 (default: error)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="configuration file (default: nearest .plancheck.yaml or pyproject.toml)",
+    )
+    parser.add_argument("--statistics", action="store_true", help="print per-rule counts")
+    parser.add_argument(
+        "--quiet", "-q", action="store_true", help="print nothing; only set the exit code"
+    )
+    parser.set_defaults(run=run)
+
+
+def _split(value: str | None) -> list[str]:
+    return [token.strip() for token in (value or "").split(",") if token.strip()]
+
+
+def _config(args: argparse.Namespace) -> Config:
+    config = load_config_file(Path(args.config)) if args.config else load_config()
+    updates: dict[str, object] = {}
+    if args.select:
+        updates["select"] = _split(args.select)
+    if args.ignore:
+        updates["ignore"] = [*config.ignore, *_split(args.ignore)]
+    if args.lang:
+        updates["lang"] = args.lang
+    if args.fail_on:
+        updates["fail_on"] = Severity(args.fail_on)
+    return config.model_copy(update=updates)
+
+
+def _targets(paths: list[str]) -> list[Path]:
+    targets: list[Path] = []
+    for raw in paths or ["."]:
+        path = Path(raw)
+        if not path.exists():
+            raise UsageError(f"路径不存在 / path not found: {raw}")
+        targets.extend(plan_targets(path))
+    return sorted(dict.fromkeys(targets))
+
+
+def render(report: Report, output_format: str, *, colour: bool, statistics: bool) -> str:
+    if output_format == "json":
+        return render_json(report)
+    return render_text(report, colour=colour, statistics=statistics)
+
+
+def _colour(stream_is_tty: bool) -> bool:
+    return stream_is_tty and "NO_COLOR" not in os.environ
+
+
+def run(args: argparse.Namespace) -> int:
+    config = _config(args)
+    checker = Checker(config)
+    targets = _targets(args.paths)
+    report = checker.report(checker.check_path(target) for target in targets)
+    if args.quiet:
+        return report.exit_code
+    colour = args.output is None and _colour(sys.stdout.isatty())
+    text = render(report, args.format, colour=colour, statistics=args.statistics)
+    if args.output:
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return report.exit_code

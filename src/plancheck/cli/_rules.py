@@ -1,0 +1,62 @@
+"""``plancheck rules`` and ``plancheck explain``: the catalogue and each rule's documentation."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from plancheck._atomic import write_atomic
+from plancheck.cli._errors import UsageError
+from plancheck.engine.catalogue import Catalogue, load_catalogue
+from plancheck.engine.registry import builtin_registry
+from plancheck.outputs.ruledoc import rule_markdown, rules_index_markdown, rules_table
+
+
+def _catalogue() -> Catalogue:
+    return load_catalogue(builtin_registry())
+
+
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    rules = commands.add_parser("rules", help="list the rule catalogue")
+    rules.add_argument("--format", choices=("text", "markdown"), default="text")
+    rules.add_argument("--lang", choices=("zh", "en"), default="en")
+    rules.add_argument(
+        "--output-dir",
+        metavar="DIR",
+        help="with --format markdown: write one page per rule and an index into DIR",
+    )
+    rules.set_defaults(run=run_rules)
+    explain = commands.add_parser("explain", help="print a rule's documentation")
+    explain.add_argument("code", help="rule code, e.g. PC401 (or its name)")
+    explain.set_defaults(run=run_explain)
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    catalogue = _catalogue()
+    if args.format == "text":
+        if args.output_dir:
+            raise UsageError(
+                "--output-dir 需要 --format markdown / --output-dir needs --format markdown"
+            )
+        sys.stdout.write(rules_table(catalogue, args.lang))
+        return 0
+    if not args.output_dir:
+        sys.stdout.write("\n".join(rule_markdown(rule, catalogue) for rule in catalogue))
+        return 0
+    folder = Path(args.output_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    for rule in catalogue:
+        write_atomic(folder / f"{rule.code}.md", rule_markdown(rule, catalogue))
+    write_atomic(folder / "README.md", rules_index_markdown(catalogue))
+    return 0
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    catalogue = _catalogue()
+    wanted = args.code.strip()
+    for rule in catalogue:
+        if wanted.upper() == rule.code or wanted == rule.name:
+            sys.stdout.write(rule_markdown(rule, catalogue))
+            return 0
+    raise UsageError(f"未知的规则 / unknown rule: {wanted} (see `plancheck rules`)")

@@ -1,0 +1,77 @@
+"""The JSON report: a documented, versioned document (schemas/findings.schema.json)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from plancheck._version import __version__
+from plancheck.engine.finding import Finding
+from plancheck.engine.report import Report
+
+FORMAT_VERSION = 1
+
+
+def finding_to_dict(finding: Finding, lang: str) -> dict[str, Any]:
+    location = finding.location
+    return {
+        "rule": finding.rule,
+        "name": finding.name,
+        "severity": finding.severity.value,
+        "message": finding.message(lang),
+        "message_zh": finding.message_zh,
+        "message_en": finding.message_en,
+        "file": finding.file,
+        "line": finding.line,
+        "column": finding.column,
+        "pointer": location.pointer if location else "",
+        "subject": {
+            "kind": finding.subject.kind,
+            "id": finding.subject.id,
+            "name": finding.subject.name,
+            "key": finding.subject.key,
+        },
+        "source": (
+            None
+            if finding.source is None
+            else {
+                "file": finding.source.file,
+                "line": finding.source.line,
+                "column": finding.source.column,
+            }
+        ),
+        "evidence": dict(finding.evidence),
+        "hint": finding.hint(lang),
+        "plan": finding.plan,
+    }
+
+
+def render_json(report: Report) -> str:
+    counts = report.counts()
+    document = {
+        "version": FORMAT_VERSION,
+        "tool": {"name": "plancheck", "version": __version__},
+        "lang": report.lang,
+        "fail_on": report.fail_on.value,
+        "summary": {
+            "plans": len(report.plans),
+            "findings": len(report.findings),
+            "by_severity": {severity.value: count for severity, count in counts.items()},
+            "failed": report.exit_code == 1,
+        },
+        "plans": [
+            {"path": plan.path, "id": plan.plan_id, "files": plan.files} for plan in report.plans
+        ],
+        "findings": [finding_to_dict(finding, report.lang) for finding in report.findings],
+        "rules": {
+            code: {
+                "checked": stats.checked,
+                "passed": stats.passed,
+                "failed": stats.failed,
+                "not_applicable": stats.not_applicable,
+                "not_applicable_reasons": dict(sorted(stats.reasons.items())),
+            }
+            for code, stats in report.stats.items()
+        },
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

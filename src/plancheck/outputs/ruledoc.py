@@ -1,0 +1,87 @@
+"""Rule documentation, generated from the rule files (so docs and tests share examples)."""
+
+from __future__ import annotations
+
+import json
+
+from plancheck.engine.catalogue import Catalogue
+from plancheck.engine.rule import Example, Rule
+
+
+def _example(example: Example, failing: bool) -> list[str]:
+    body = example.text if example.text is not None else example.plan or ""
+    out = [
+        f"**{'Fails' if failing else 'Passes'}: {example.title}**",
+        "",
+        "```yaml",
+        body.rstrip(),
+        "```",
+        "",
+    ]
+    if failing and example.findings:
+        keys = ", ".join(f"`{f.key}`" for f in example.findings)
+        out += [f"Reported at: {keys}", ""]
+    return out
+
+
+def rule_markdown(rule: Rule, catalogue: Catalogue | None = None) -> str:
+    out = [
+        f"# {rule.code} {rule.name}",
+        "",
+        f"*{rule.title.en}* — {rule.title.zh}",
+        "",
+        f"- Family: `{rule.family}`",
+        f"- Default severity: `{rule.severity.value}`",
+        f"- Applies to: `{rule.given}`",
+    ]
+    if rule.principle:
+        out.append(f"- Principle: {rule.principle}")
+    out += ["", "## What it checks", "", rule.description.strip(), "", "## Why it matters", ""]
+    out += [rule.rationale.strip(), ""]
+    out += ["## Message", "", f"- en: {rule.message.en}", f"- zh: {rule.message.zh}", ""]
+    spec = catalogue.checks.get(rule.code) if catalogue else None
+    params = {**(spec.defaults if spec else {}), **rule.params}
+    if params:
+        out += [
+            "## Options",
+            "",
+            "Override in `.plancheck.yaml` under `params: {" + rule.code + ": …}`.",
+            "",
+        ]
+        for name in sorted(params):
+            out.append(f"- `{name}`: default `{json.dumps(params[name], ensure_ascii=False)}`")
+        out.append("")
+    if rule.examples is not None:
+        out += ["## Examples", ""]
+        for example in rule.examples.passing:
+            out += _example(example, failing=False)
+        for example in rule.examples.failing:
+            out += _example(example, failing=True)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def rules_table(catalogue: Catalogue, lang: str = "en") -> str:
+    rows = []
+    for code in sorted(catalogue.rules):
+        rule = catalogue.rules[code]
+        title = rule.title.zh if lang == "zh" else rule.title.en
+        rows.append(
+            f"{code}  {rule.severity.value:<7}  {rule.family:<12}  {rule.name:<32}  {title}"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def rules_index_markdown(catalogue: Catalogue) -> str:
+    out = [
+        "# Rules",
+        "",
+        "| code | name | family | severity | title |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for code in sorted(catalogue.rules):
+        rule = catalogue.rules[code]
+        out.append(
+            f"| [{code}]({code}.md) | `{rule.name}` | {rule.family} | {rule.severity.value} | "
+            f"{rule.title.en} / {rule.title.zh} |"
+        )
+    return "\n".join(out) + "\n"

@@ -1,0 +1,104 @@
+"""The engine: internal errors isolated, determinism, configuration errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from plancheck import Checker, Config, ConfigError, check
+from plancheck.engine.outcome import Fail, Result
+from plancheck.engine.registry import CheckSpec
+from plancheck.engine.ruleset import ActiveRule
+from plancheck.engine.run import run_plan
+from plancheck.loading import load_plan
+from plancheck.outputs import render_json
+
+BODY = """\
+projects:
+  - {id: a, name: 甲工程, years: 2021-2022, funding: 100}
+  - {id: b, name: 乙工程, years: 2019-2022, funding: 0}
+"""
+
+
+def _explode(node: Any, index: Any, params: Mapping[str, Any]) -> Iterator[Result]:
+    if node.id == "a":
+        raise RuntimeError("boom")
+    yield Fail(args={})
+
+
+def test_a_raising_check_becomes_pc000_and_other_rules_still_run(write_plan: Any) -> None:
+    path = write_plan(BODY)
+    checker = Checker()
+    rule = checker.catalogue.rules["PC202"]
+    broken = ActiveRule(rule, rule.severity, {}, CheckSpec("explode", "projects", _explode))
+    others = [r for r in checker.rules if r.rule.code in {"PC000", "PC101"}]
+    report = run_plan(load_plan(path), [broken, *others])
+    codes = sorted((f.rule, f.subject.key) for f in report.findings)
+    assert ("PC000", "projects/a") in codes
+    assert ("PC202", "projects/b") in codes  # the same rule goes on to the next subject
+    assert ("PC101", "projects/b") in codes  # and other rules run
+    internal = next(f for f in report.findings if f.rule == "PC000")
+    assert "PC202" in internal.message_en and "boom" in internal.message_en
+
+
+def test_same_input_gives_byte_identical_json(write_plan: Any) -> None:
+    path = write_plan(BODY)
+    first = render_json(check(path))
+    second = render_json(check(path))
+    assert first == second
+    assert '"PC202"' in first
+
+
+def test_findings_are_sorted_by_position(write_plan: Any) -> None:
+    path = write_plan(BODY)
+    findings = check(path).findings
+    positions = [(f.file, f.line, f.column, f.rule) for f in findings]
+    assert positions == sorted(positions)
+    assert len(findings) >= 2
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        Config(select=["PC999"]),
+        Config(ignore=["nonsense-family"]),
+        Config(severity={"PC998": "warning"}),  # type: ignore[dict-item]
+        Config(params={"PC001": {"x": 1}}),
+        Config(plugins=["not-installed-plugin"]),
+    ],
+)
+def test_bad_configuration_is_a_clear_error(config: Config) -> None:
+    with pytest.raises(Exception) as info:
+        Checker(config)
+    assert type(info.value).__name__ in {"ConfigError", "PluginError"}
+    assert "\n" not in str(info.value)
+
+
+def test_select_by_family_and_prefix(write_plan: Any) -> None:
+    path = write_plan(BODY)
+    only_period = {f.rule for f in check(path, Config(select=["period"])).findings}
+    assert only_period == {"PC101"}
+    by_prefix = {f.rule for f in check(path, Config(select=["PC2"])).findings}
+    assert by_prefix == {"PC202"}
+    ignored = {f.rule for f in check(path, Config(ignore=["PC202"])).findings}
+    assert "PC202" not in ignored and "PC101" in ignored
+
+
+def test_severity_override_applies(write_plan: Any) -> None:
+    path = write_plan(BODY)
+    report = check(path, Config(select=["PC202"], severity={"PC202": "info"}))  # type: ignore[dict-item]
+    assert [f.severity.value for f in report.findings] == ["info"]
+    assert report.exit_code == 0
+
+
+def test_config_file_errors_are_one_line(tmp_path: Path) -> None:
+    from plancheck.engine.config import load_config_file
+
+    bad = tmp_path / ".plancheck.yaml"
+    bad.write_text("select: PC401\nunknown_key: 1\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config_file(bad)
+    assert ".plancheck.yaml" in str(info.value) and "\n" not in str(info.value)
