@@ -12,9 +12,8 @@ from plancheck.cli._errors import UsageError
 from plancheck.engine.api import Checker
 from plancheck.engine.config import Config, load_config, load_config_file
 from plancheck.engine.finding import Severity
-from plancheck.engine.report import Report
 from plancheck.loading import plan_targets
-from plancheck.outputs import FORMATS, render_json, render_text
+from plancheck.outputs import FORMATS, render
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -82,12 +81,6 @@ def _targets(paths: list[str]) -> list[Path]:
             raise UsageError(f"路径不存在 / path not found: {raw}")
         targets.extend(plan_targets(path))
     return sorted(dict.fromkeys(targets))
-
-
-def render(report: Report, output_format: str, *, colour: bool, statistics: bool) -> str:
-    if output_format == "json":
-        return render_json(report)
-    return render_text(report, colour=colour, statistics=statistics)
 
 
 def _colour(stream_is_tty: bool) -> bool:

@@ -65,6 +65,7 @@ class Finding:
     hint_zh: str | None = None
     hint_en: str | None = None
     plan: str = ""
+    plan_id: str = ""
 
     def message(self, lang: str = "en") -> str:
         return self.message_zh if lang == "zh" else self.message_en

@@ -117,6 +117,7 @@ def _finding(
         hint_zh=hint_zh,
         hint_en=hint_en,
         plan=plan.path,
+        plan_id=plan.id,
     )
 
 
@@ -135,6 +136,7 @@ def _internal_error(
         subject=subject,
         location=plan.locate(None),
         plan=plan.path,
+        plan_id=plan.id,
     )
 
 
