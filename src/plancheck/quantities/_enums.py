@@ -1,0 +1,27 @@
+"""Enumerations describing how a plan writes an amount."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ValueStatus(StrEnum):
+    """Whether an amount is written at all."""
+
+    GIVEN = "given"
+    """A number is written ("14.24亿元", "≥90%")."""
+    NONE = "none"
+    """Explicitly nothing: "——", "—", "－", "/"."""
+    MISSING = "missing"
+    """The cell or field is absent (built by the model layer, never parsed)."""
+
+
+class Comparator(StrEnum):
+    """How the written number bounds the actual amount."""
+
+    EQ = "="
+    GT = ">"
+    GE = ">="
+    LT = "<"
+    LE = "<="
+    ABOUT = "about"

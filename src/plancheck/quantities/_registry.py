@@ -1,0 +1,217 @@
+"""The private pint registry and the table of surface spellings that map onto it.
+
+The registry starts EMPTY (pint's default definitions file is never read, which
+keeps import cheap and stops plan text from accidentally matching one of pint's
+thousands of units) and defines only what development plans use.  pint unit
+names must be Python identifiers, so every unit gets an ASCII internal name and
+a tuple of surface spellings (Chinese or otherwise); the first spelling is the
+canonical one that models store.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Final, TypeAlias, cast
+
+import pint
+
+Quantity: TypeAlias = pint.Quantity[float]
+"""A pint quantity with a float magnitude from this package's registry."""
+
+
+class UnitKind(enum.Enum):
+    """What role a unit plays when values are parsed and aligned."""
+
+    MEASURE = "measure"
+    """A dimensioned unit that is never elided: 元, 公里, Mbps."""
+    COUNTER = "counter"
+    """A counted thing (量词) that Chinese often leaves out after 万/亿: 户, 人, 部, 个."""
+    MULTIPLIER = "multiplier"
+    """A bare number word used as a unit: 百, 千, 万, 亿 ("350万")."""
+    RATIO = "ratio"
+    """Dimensionless but not a plain number: %, ‰, 倍."""
+    TIME = "time"
+    """A period, only allowed as a denominator: 年."""
+
+
+@dataclass(frozen=True, slots=True)
+class UnitSpec:
+    """One unit: internal pint name, pint definition and surface spellings."""
+
+    name: str
+    definition: str
+    surfaces: tuple[str, ...]
+    kind: UnitKind
+
+    @property
+    def canonical(self) -> str:
+        """The normalised surface spelling stored in models."""
+        return self.surfaces[0]
+
+    @property
+    def is_base(self) -> bool:
+        """Whether this unit defines a new dimension (``name = [dimension]``)."""
+        return self.definition.startswith("[")
+
+
+# (surface, ASCII stem, factor).  Multi-character multipliers come after the
+# single ones they contain; lookups are by whole string so order is irrelevant.
+_MULTIPLIERS: Final = (
+    ("百", "bai", 100),
+    ("千", "qian", 10**3),
+    ("万", "wan", 10**4),
+    ("百万", "baiwan", 10**6),
+    ("千万", "qianwan", 10**7),
+    ("亿", "yi", 10**8),
+    ("万亿", "wanyi", 10**12),
+)
+_CURRENCY_PREFIXES: Final = ("千", "万", "百万", "千万", "亿", "万亿")
+_COUNTER_PREFIXES: Final = ("百", "千", "万", "百万", "千万", "亿")
+
+# Counted things: (surface, internal name, dimension or None when it is an
+# alias of the previous base with factor 1).  人次 counts person-visits but is
+# measured in persons so that "人次" and "人" totals can be compared.
+_COUNTERS: Final = (
+    ("户", "household", "[household]"),
+    ("人", "person", "[person]"),
+    ("人次", "person_time", None),
+    ("部", "device_bu", "[device]"),
+    ("台", "device_tai", None),
+    ("个", "item_ge", "[item]"),
+    ("项", "item_xiang", None),
+    ("家", "item_jia", None),
+    ("条", "item_tiao", None),
+    ("所", "item_suo", None),
+    ("座", "item_zuo", None),
+    ("套", "item_tao", None),
+)
+
+
+def _prefixed(
+    base_surface: str, base_name: str, prefixes: Iterable[str], kind: UnitKind
+) -> list[UnitSpec]:
+    factors = {surface: (stem, factor) for surface, stem, factor in _MULTIPLIERS}
+    specs = []
+    for prefix in prefixes:
+        stem, factor = factors[prefix]
+        specs.append(
+            UnitSpec(
+                f"{stem}_{base_name}", f"{factor} * {base_name}", (prefix + base_surface,), kind
+            )
+        )
+    return specs
+
+
+def _build_specs() -> tuple[UnitSpec, ...]:
+    specs: list[UnitSpec] = []
+    add = specs.append
+
+    # Currency.
+    add(UnitSpec("yuan", "[currency]", ("元",), UnitKind.MEASURE))
+    specs += _prefixed("元", "yuan", _CURRENCY_PREFIXES, UnitKind.MEASURE)
+
+    # Counters.
+    base = ""
+    for surface, name, dimension in _COUNTERS:
+        if dimension is not None:
+            base = name
+        add(UnitSpec(name, dimension or f"1 * {base}", (surface,), UnitKind.COUNTER))
+        specs += _prefixed(surface, name, _COUNTER_PREFIXES, UnitKind.COUNTER)
+
+    # Length.
+    add(UnitSpec("metre", "[length]", ("米",), UnitKind.MEASURE))
+    add(UnitSpec("kilometre", "1000 * metre", ("公里", "km"), UnitKind.MEASURE))
+    add(UnitSpec("qian_metre", "1000 * metre", ("千米",), UnitKind.MEASURE))
+    add(UnitSpec("wan_kilometre", "10000000 * metre", ("万公里",), UnitKind.MEASURE))
+
+    # Bit rate.  Plans write bandwidth as "16M" or "4兆" meaning Mbit/s.
+    add(UnitSpec("bps", "[bitrate]", ("bps", "bit/s"), UnitKind.MEASURE))
+    add(UnitSpec("kbps", "1000 * bps", ("kbps", "Kbps", "kbit/s", "Kbit/s"), UnitKind.MEASURE))
+    mbps = ("Mbps", "mbps", "Mbit/s", "Mb/s", "M", "兆")
+    add(UnitSpec("mbps", "1000000 * bps", mbps, UnitKind.MEASURE))
+    gbps = ("Gbps", "gbps", "Gbit/s", "Gb/s", "G")
+    add(UnitSpec("gbps", "1000000000 * bps", gbps, UnitKind.MEASURE))
+
+    # Dimensionless.
+    add(UnitSpec("percent", "0.01", ("%",), UnitKind.RATIO))
+    add(UnitSpec("permille", "0.001", ("‰", "千分之"), UnitKind.RATIO))
+    add(UnitSpec("percentage_point", "0.01", ("百分点", "个百分点"), UnitKind.RATIO))
+    add(UnitSpec("times", "1", ("倍",), UnitKind.RATIO))
+    for surface, stem, factor in _MULTIPLIERS:
+        add(UnitSpec(f"x_{stem}", str(factor), (surface,), UnitKind.MULTIPLIER))
+
+    # Time, as a denominator only ("人/年", "万元/年").
+    add(UnitSpec("year", "[time]", ("年",), UnitKind.TIME))
+    return tuple(specs)
+
+
+def _index(specs: tuple[UnitSpec, ...]) -> tuple[dict[str, UnitSpec], dict[str, UnitSpec]]:
+    """Index specs by internal name and surface, rejecting clashes at import."""
+    by_name: dict[str, UnitSpec] = {}
+    by_surface: dict[str, UnitSpec] = {}
+    for spec in specs:
+        if not spec.name.isidentifier() or not spec.name.isascii() or spec.name in by_name:
+            raise RuntimeError(f"bad or duplicate internal unit name {spec.name!r}")
+        if "/" in spec.canonical:
+            # Compound units are rendered "a/b"; a slash in a simple canonical
+            # spelling would make that rendering ambiguous.
+            raise RuntimeError(f"canonical spelling {spec.canonical!r} contains '/'")
+        by_name[spec.name] = spec
+        for surface in spec.surfaces:
+            if surface in by_surface:
+                raise RuntimeError(f"duplicate unit spelling {surface!r}")
+            by_surface[surface] = spec
+    return by_name, by_surface
+
+
+def _build_registry(specs: tuple[UnitSpec, ...]) -> pint.UnitRegistry[float]:
+    # ``None`` as the definitions file leaves the registry empty.
+    registry: pint.UnitRegistry[float] = pint.UnitRegistry(None, on_redefinition="raise")
+    for spec in specs:
+        registry.define(f"{spec.name} = {spec.definition}")
+    return registry
+
+
+SPECS: Final[tuple[UnitSpec, ...]] = _build_specs()
+_by_name, _by_surface = _index(SPECS)
+BY_NAME: Final[Mapping[str, UnitSpec]] = MappingProxyType(_by_name)
+BY_SURFACE: Final[Mapping[str, UnitSpec]] = MappingProxyType(_by_surface)
+UREG: Final[pint.UnitRegistry[float]] = _build_registry(SPECS)
+
+# Counter dimension (e.g. "[household]") -> the internal name of its base unit.
+COUNTER_BASES: Final[Mapping[str, str]] = MappingProxyType(
+    {spec.definition: spec.name for spec in SPECS if spec.kind is UnitKind.COUNTER and spec.is_base}
+)
+
+
+def unit_named(name: str) -> pint.Unit:
+    """The registry unit for an internal name from ``BY_NAME``."""
+    return UREG.Unit(name)
+
+
+def divide(numerator: pint.Unit, denominator: pint.Unit) -> pint.Unit:
+    """``numerator / denominator`` (pint's operator is untyped)."""
+    return cast(pint.Unit, numerator / denominator)
+
+
+def is_own_quantity(obj: object) -> bool:
+    """Whether ``obj`` is a quantity of this registry (pint silently mixes registries)."""
+    return isinstance(obj, UREG.Quantity)
+
+
+def make_quantity(magnitude: float, unit: pint.Unit) -> Quantity:
+    """A float quantity in ``unit``."""
+    return UREG.Quantity(float(magnitude), unit)
+
+
+def scale(quantity: Quantity, unit: pint.Unit) -> Quantity:
+    """``quantity * unit`` (pint's operator is untyped)."""
+    return cast(Quantity, quantity * unit)
+
+
+def unit_names(quantity: Quantity) -> tuple[str, ...]:
+    """The internal unit names ``quantity`` is expressed in."""
+    return tuple(name for name, _ in quantity.unit_items())

@@ -1,0 +1,257 @@
+"""``Value``: an amount as a plan writes it, and ``parse_value`` to read one."""
+
+from __future__ import annotations
+
+import dataclasses
+import decimal
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Final
+
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
+
+from ._enums import Comparator, ValueStatus
+from ._errors import QuantityError, UnitLookupError, quantity_error, quote
+from ._grammar import MAX_DIGITS, split_amount
+from ._registry import Quantity, make_quantity
+from ._units import align, canonical_unit, parse_unit
+
+# Enough precision to hold any accepted amount exactly (at most 50 integer
+# digits and 50 decimal places) when an exponent form is made positional.
+_EXACT: Final = decimal.Context(prec=2 * MAX_DIGITS + 10, traps=[decimal.InvalidOperation])
+_RENDERED_COMPARATOR: Final = {
+    Comparator.EQ: "",
+    Comparator.GT: ">",
+    Comparator.GE: ">=",
+    Comparator.LT: "<",
+    Comparator.LE: "<=",
+    Comparator.ABOUT: "约",
+}
+_NONE_TEXT: Final = "——"
+_DESCRIPTION: Final = (
+    "An amount as written in the plan, with optional comparator word and unit, "
+    "e.g. '14.24亿元', '≥90%', '突破350万', '45台/百户', '——' (explicitly none); "
+    "or a bare number whose unit is implied by context."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """An amount as a plan writes it.
+
+    ``amount`` keeps the digits as written (so ``decimals`` is the document's
+    precision); ``unit`` is a canonical surface spelling (see
+    ``canonical_unit``) or ``None`` when the text gives none and context
+    implies it (fill it in with ``with_unit``).
+    """
+
+    text: str | None
+    status: ValueStatus
+    comparator: Comparator = Comparator.EQ
+    amount: Decimal | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.text is not None and not self.text.strip():
+            raise QuantityError("数量文本为空 / value text must not be empty")
+        if self.status is ValueStatus.GIVEN:
+            if self.amount is None or not self.amount.is_finite():
+                raise QuantityError(
+                    f"数量缺少数值 / a given value needs a finite amount, got {quote(self.amount)}"
+                )
+        elif self.amount is not None or self.unit is not None:
+            raise QuantityError(
+                f"无数值的数量不能有数值或单位 / a value with status {self.status.value!r} "
+                "cannot have an amount or unit"
+            )
+        if self.unit is not None and canonical_unit(self.unit) != self.unit:
+            raise QuantityError(
+                f"单位不是规范写法 / unit {quote(self.unit)} is not canonical, "
+                f"use {quote(canonical_unit(self.unit))}"
+            )
+
+    @classmethod
+    def missing(cls) -> Value:
+        """A value that is absent from the plan."""
+        return cls(None, ValueStatus.MISSING)
+
+    @property
+    def is_given(self) -> bool:
+        """Whether a number is written."""
+        return self.status is ValueStatus.GIVEN
+
+    def _given_amount(self) -> Decimal:
+        if self.amount is None:
+            raise QuantityError(
+                f"数量没有数值 / value {quote(str(self))} has no amount "
+                f"(status {self.status.value!r})"
+            )
+        return self.amount
+
+    @property
+    def quantity(self) -> Quantity:
+        """A pint quantity with a float magnitude in this value's unit."""
+        amount = self._given_amount()
+        if self.unit is None:
+            raise QuantityError(
+                f"数量没有单位 / value {quote(str(self))} has no unit; "
+                "fill in the implied unit with with_unit()"
+            )
+        return make_quantity(float(amount), parse_unit(self.unit))
+
+    def to(self, unit: str) -> Quantity:
+        """This value converted to ``unit`` (see ``align`` for elided counters)."""
+        return align(self.quantity, unit)
+
+    @property
+    def magnitude(self) -> float:
+        """The amount as a float, in this value's own unit."""
+        return float(self._given_amount())
+
+    @property
+    def decimals(self) -> int:
+        """Decimal places as written: "14.24" -> 2, "30,000" -> 0, "3.2万" -> 1."""
+        exponent = self._given_amount().as_tuple().exponent
+        if not isinstance(exponent, int):  # pragma: no cover - amounts are finite
+            raise QuantityError(f"数值无效 / invalid amount {quote(self.amount)}")
+        return max(0, -exponent)
+
+    def with_unit(self, unit: str) -> Value:
+        """A copy with the implied ``unit`` filled in; unchanged if a unit is already set.
+
+        ``unit`` is checked (and canonicalised) even when it is not used.
+        """
+        canonical = canonical_unit(unit)
+        if self.unit is not None or not self.is_given:
+            return self
+        return dataclasses.replace(self, unit=canonical)
+
+    def __str__(self) -> str:
+        if self.text is not None:
+            return self.text
+        if self.status is ValueStatus.NONE:
+            return _NONE_TEXT
+        if self.amount is None:
+            return ""
+        qualifier = f"({self.qualifier})" if self.qualifier else ""
+        return f"{_RENDERED_COMPARATOR[self.comparator]}{self.amount:f}{self.unit or ''}{qualifier}"
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source_type: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            _validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                _serialise, when_used="always"
+            ),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {
+            "anyOf": [{"type": "string", "minLength": 1}, {"type": "number"}],
+            "description": _DESCRIPTION,
+        }
+
+
+def _validate(obj: object) -> Value:
+    if isinstance(obj, Value):
+        return obj
+    if isinstance(obj, str | int | float | Decimal):
+        return parse_value(obj)
+    raise quantity_error(obj, f"unsupported type {type(obj).__name__}")
+
+
+def _serialise(value: Value) -> str | int | float | None:
+    if value.text is not None:
+        return value.text
+    if value.amount is None:
+        return _NONE_TEXT if value.status is ValueStatus.NONE else None
+    if value.amount == value.amount.to_integral_value():
+        return int(value.amount)
+    return float(value.amount)
+
+
+def _check_size(raw: object, amount: Decimal) -> Decimal:
+    """Reject amounts that cannot be written in 50 digits; make exponents positional."""
+    exponent = amount.as_tuple().exponent
+    if not isinstance(exponent, int) or not amount.is_finite():
+        raise quantity_error(raw, "not a finite number")
+    if amount.adjusted() >= MAX_DIGITS or exponent < -MAX_DIGITS:
+        raise quantity_error(raw, f"more than {MAX_DIGITS} digits")
+    if exponent > 0:
+        amount = amount.quantize(Decimal(1), context=_EXACT)
+    return amount
+
+
+def _number_amount(raw: int | float | Decimal) -> Decimal:
+    if isinstance(raw, bool):
+        raise quantity_error(raw, "a boolean is not a number")
+    if isinstance(raw, int):
+        if raw.bit_length() > 4 * MAX_DIGITS:
+            # Refuse before str()/Decimal() of a huge int does quadratic work.
+            raise quantity_error(raw, f"more than {MAX_DIGITS} digits")
+        return _check_size(raw, Decimal(raw))
+    if isinstance(raw, float):
+        if not math.isfinite(raw):
+            raise quantity_error(raw, "not a finite number")
+        # str() gives the shortest repr, so 303.99 stays 303.99 (not 303.9900000000000090949…).
+        return _check_size(raw, Decimal(str(raw)))
+    if not raw.is_finite():
+        raise quantity_error(raw, "not a finite number")
+    return _check_size(raw, raw)
+
+
+def _default_unit(raw: object, default_unit: str | None) -> str | None:
+    if default_unit is None:
+        return None
+    try:
+        return canonical_unit(default_unit)
+    except UnitLookupError as exc:
+        raise quantity_error(raw, f"bad default unit: {exc.reason}") from None
+
+
+def parse_value(raw: str | int | float | Decimal, *, default_unit: str | None = None) -> Value:
+    """Read an amount as a plan writes it.
+
+    Strings may carry thousands separators, full-width characters, comparator
+    words and symbols ("突破", "不低于", "≥", "以上", "左右", "多"), a unit ("亿元",
+    "%", "台/百户", "16M" = 16 Mbps) and a trailing parenthesised qualifier; dash
+    marks ("——", "—", "－") and "/" mean explicitly none.  ``default_unit`` is
+    used when the text (or a bare number) gives no unit.  Numbers keep their
+    shortest decimal form (``Decimal(str(x))``).  Raises ``QuantityError`` with a
+    one-line bilingual message on malformed, non-finite, boolean or over-long
+    input.
+    """
+    if not isinstance(raw, str):
+        if not isinstance(raw, int | float | Decimal):
+            raise quantity_error(raw, f"unsupported type {type(raw).__name__}")
+        amount = _number_amount(raw)
+        return Value(None, ValueStatus.GIVEN, amount=amount, unit=_default_unit(raw, default_unit))
+
+    parts = split_amount(raw)
+    text = raw.strip()
+    if parts.status is not ValueStatus.GIVEN or parts.number is None:
+        return Value(text, parts.status, qualifier=parts.qualifier)
+    if parts.unit_text is None:
+        unit = _default_unit(raw, default_unit)
+    else:
+        try:
+            unit = canonical_unit(parts.unit_text)
+        except UnitLookupError as exc:
+            raise quantity_error(raw, exc.reason) from None
+    return Value(
+        text,
+        ValueStatus.GIVEN,
+        comparator=parts.comparator,
+        amount=_check_size(raw, Decimal(parts.number)),
+        unit=unit,
+        qualifier=parts.qualifier,
+    )
