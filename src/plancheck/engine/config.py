@@ -41,6 +41,9 @@ class Config(BaseModel):
     lang: Literal["zh", "en"] = "en"
     fail_on: Severity = Severity.ERROR
     max_file_bytes: int = Field(default=DEFAULT_MAX_BYTES, gt=0)
+    waivers: str | None = Field(
+        default=None, description="Waivers file, relative to the configuration file."
+    )
 
     # Where the file came from, so relative rule paths resolve against it.
     base_dir: Path = Field(default=Path(), exclude=True)

@@ -55,6 +55,9 @@ class Plan(Node):
         default=None, ge=1000, le=9999, description="Base year, only if the document states one."
     )
     currency: str = Field(default="万元", description="Unit of bare funding numbers.")
+    revision: str | None = Field(
+        default=None, description="Which revision of the plan this encodes (e.g. `2012-03`)."
+    )
     source_document: SourceDocument | None = None
     parts: list[str] = Field(
         default_factory=list, description="Part files (relative paths) merged into this plan."
