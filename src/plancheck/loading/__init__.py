@@ -1,6 +1,6 @@
 """Loading plan data: YAML files -> typed :class:`~plancheck.model.Plan` with positions."""
 
-from plancheck.loading._discover import discover, is_plan_file, plan_targets
+from plancheck.loading._discover import discover, is_plan_file, owning_plan, plan_targets
 from plancheck.loading._load import PLAN_FILE, LoadResult, load, load_plan, plan_file_for
 from plancheck.loading._read import DEFAULT_MAX_BYTES
 from plancheck.loading.diagnostics import Diagnostic, PlanLoadError
@@ -15,6 +15,7 @@ __all__ = [
     "is_plan_file",
     "load",
     "load_plan",
+    "owning_plan",
     "plan_file_for",
     "plan_targets",
 ]

@@ -42,3 +42,40 @@ def plan_targets(path: Path) -> list[Path]:
     if path.is_dir() and not (path / PLAN_FILE).is_file():
         return list(discover(path))
     return [path]
+
+
+def _lists_part(plan_file: Path, part: Path) -> bool:
+    # Imported here: discovery stays cheap for the common case of plain plan files.
+    from plancheck.loading._read import ReadProblem, read_text
+    from plancheck.loading._yaml import YamlProblem, parse_yaml
+
+    try:
+        data = parse_yaml(read_text(plan_file, plan_file.as_posix())).data
+    except (ReadProblem, YamlProblem):
+        return False
+    parts = data.get("parts") if isinstance(data, dict) else None
+    if not isinstance(parts, list):
+        return False
+    base = plan_file.parent.resolve()
+    target = part.resolve()
+    return any(isinstance(p, str) and (base / p).resolve() == target for p in parts)
+
+
+def owning_plan(path: Path) -> Path | None:
+    """The plan a changed file belongs to: itself if it is a plan file, else the
+    nearest enclosing ``plan.yaml`` that lists it as a part (None for unrelated files).
+
+    This lets a pre-commit hook that is handed only the changed files still run
+    the cross-file checks over the whole plan.
+    """
+    if not path.name.endswith(_SUFFIXES) or not path.is_file():
+        return None
+    if is_plan_file(path):
+        return path
+    for folder in path.resolve().parents:
+        candidate = folder / PLAN_FILE
+        if candidate.is_file() and is_plan_file(candidate) and _lists_part(candidate, path):
+            return Path(os.path.relpath(candidate)) if not path.is_absolute() else candidate
+        if (folder / ".git").exists():
+            break
+    return None

@@ -1,0 +1,35 @@
+"""``plancheck trace``: the traceability matrix of one plan."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from plancheck._atomic import write_atomic
+from plancheck.cli._errors import UsageError
+from plancheck.loading import load_plan
+from plancheck.outputs.trace_format import TRACE_FORMATS, render_trace
+from plancheck.trace import build_trace
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "trace", help="traceability matrix: funded projects against their 专栏 items"
+    )
+    parser.add_argument("path", metavar="PATH", help="plan file or plan directory")
+    parser.add_argument("--format", choices=TRACE_FORMATS, default="text")
+    parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    loaded = load_plan(args.path)
+    if loaded.plan is None:
+        first = loaded.diagnostics[0] if loaded.diagnostics else None
+        raise UsageError(f"无法加载规划 / cannot load plan: {first}")
+    text = render_trace(build_trace(loaded.plan), args.format)
+    if args.output:
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return 0
