@@ -2,3 +2,25 @@
 
 Importing this package registers them; rule files refer to them by name.
 """
+
+from plancheck.checks import (
+    agencies,
+    arithmetic,
+    funding,
+    period,
+    references,
+    sources,
+    targets,
+    traceability,
+)
+
+__all__ = [
+    "agencies",
+    "arithmetic",
+    "funding",
+    "period",
+    "references",
+    "sources",
+    "targets",
+    "traceability",
+]

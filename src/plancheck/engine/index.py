@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from plancheck.engine.finding import SourcePosition, Subject
 from plancheck.engine.normalise import normalise
+from plancheck.loading import DEFAULT_MAX_BYTES
 from plancheck.model import (
     Agency,
     Box,
@@ -168,9 +169,16 @@ class PlanIndex:
         base = Path(self.plan.path)
         folder = base if base.is_dir() else base.parent
         path = folder / document.path
+        # Plan data is untrusted: the document must sit inside the plan folder
+        # (symlinks resolved) and be a regular file of bounded size.
         try:
-            raw = path.read_bytes()
-        except OSError:
+            resolved = path.resolve()
+            if not resolved.is_relative_to(folder.resolve()) or not resolved.is_file():
+                return None
+            if resolved.stat().st_size > DEFAULT_MAX_BYTES:
+                return None
+            raw = resolved.read_bytes()
+        except (OSError, RuntimeError):
             return None
         text = raw.decode("utf-8", errors="replace")
         return SourceText(
