@@ -2,22 +2,54 @@
 
 from __future__ import annotations
 
+import os
+
 from plancheck.engine.report import Report
+from plancheck.outputs.github_format import render_github
 from plancheck.outputs.json_format import render_json
+from plancheck.outputs.junit_format import render_junit
+from plancheck.outputs.markdown_format import render_markdown
+from plancheck.outputs.sarif_format import render_sarif
 from plancheck.outputs.text_format import render_text
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "junit", "github", "markdown")
 
 
 def render(
-    report: Report, output_format: str, *, colour: bool = False, statistics: bool = False
+    report: Report,
+    output_format: str,
+    *,
+    colour: bool = False,
+    statistics: bool = False,
+    root: str | os.PathLike[str] | None = None,
 ) -> str:
-    """Render ``report`` in one of :data:`FORMATS`."""
-    if output_format == "json":
-        return render_json(report)
+    """Render ``report`` in one of :data:`FORMATS`.
+
+    ``root`` is the directory that the CI formats (sarif, junit, github, markdown)
+    make paths relative to; it defaults to the current directory.
+    """
     if output_format == "text":
         return render_text(report, colour=colour, statistics=statistics)
+    if output_format == "json":
+        return render_json(report)
+    if output_format == "sarif":
+        return render_sarif(report, root=root)
+    if output_format == "junit":
+        return render_junit(report, root=root)
+    if output_format == "github":
+        return render_github(report, root=root)
+    if output_format == "markdown":
+        return render_markdown(report, root=root)
     raise ValueError(f"unknown output format {output_format!r}")
 
 
-__all__ = ["FORMATS", "render", "render_json", "render_text"]
+__all__ = [
+    "FORMATS",
+    "render",
+    "render_github",
+    "render_json",
+    "render_junit",
+    "render_markdown",
+    "render_sarif",
+    "render_text",
+]

@@ -1,0 +1,114 @@
+"""Helpers the CI-facing formats share: paths relative to a root, and suppressed findings."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Literal
+
+from plancheck.engine.finding import Finding, Severity
+from plancheck.engine.report import PlanReport, Report
+
+SuppressionKind = Literal["waived", "baselined"]
+
+_JUSTIFICATIONS: dict[str, dict[SuppressionKind, str]] = {
+    "en": {
+        "waived": "waived in the plancheck configuration",
+        "baselined": "accepted in the plancheck baseline",
+    },
+    "zh": {"waived": "已在 plancheck 配置中豁免", "baselined": "已列入 plancheck 基线"},
+}
+
+
+def root_path(root: str | os.PathLike[str] | None) -> Path:
+    """The absolute directory that output paths are made relative to (default: cwd)."""
+    return _absolute(Path(root) if root is not None else Path.cwd())
+
+
+def _absolute(path: Path) -> Path:
+    # Absolute and without ``..``, but symlinks kept: ``resolve()`` could move a
+    # plan file that is a symlink out of the repository.
+    return Path(os.path.normpath(path.absolute()))
+
+
+def relative_path(file: str, root: Path) -> str | None:
+    """``file`` as a POSIX path relative to ``root``, or None when it lies outside it.
+
+    Relative paths are taken as relative to the current directory, as the engine
+    reports them. No symlinks are resolved: the path stays the one the user gave.
+    """
+    if not file:
+        return None
+    absolute = _absolute(Path(file))
+    try:
+        relative = absolute.relative_to(root)
+    except ValueError:
+        return None
+    posix = PurePosixPath(*relative.parts).as_posix()
+    return None if posix in ("", ".") else posix
+
+
+def absolute_path(file: str) -> Path:
+    return _absolute(Path(file))
+
+
+def display_path(file: str, root: Path) -> str:
+    """Relative to ``root`` where possible, else the path as the engine reported it."""
+    relative = relative_path(file, root)
+    return relative if relative is not None else file
+
+
+def severity_label(severity: Severity, lang: str) -> str:
+    if lang == "zh":
+        return {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}[severity]
+    return severity.value
+
+
+@dataclass(frozen=True, slots=True)
+class Suppressed:
+    """A finding that was found but does not count: waived or in the baseline."""
+
+    finding: Finding
+    kind: SuppressionKind
+
+    def justification(self, lang: str) -> str:
+        return _JUSTIFICATIONS["zh" if lang == "zh" else "en"][self.kind]
+
+
+def _listed(report: Report, name: str) -> list[Finding]:
+    # ``waived`` and ``baselined`` are optional Report fields: older reports lack them.
+    value = getattr(report, name, None)
+    if not value:
+        return []
+    return [item for item in value if isinstance(item, Finding)]
+
+
+def suppressed(report: Report) -> list[Suppressed]:
+    """Waived and baselined findings, sorted like ``report.findings``; waivers win ties."""
+    seen: set[Finding] = set()
+    out: list[Suppressed] = []
+    kinds: tuple[SuppressionKind, ...] = ("waived", "baselined")
+    for kind in kinds:
+        for finding in _listed(report, kind):
+            if finding not in seen:
+                seen.add(finding)
+                out.append(Suppressed(finding, kind))
+    return sorted(out, key=lambda s: (s.finding.sort_key(), s.kind))
+
+
+def active(report: Report) -> list[Finding]:
+    """The findings that count (``report.findings`` less any that are also suppressed)."""
+    hidden = {item.finding for item in suppressed(report)}
+    return [finding for finding in report.findings if finding not in hidden]
+
+
+def plan_of(finding: Finding, plans: list[PlanReport]) -> PlanReport | None:
+    """The plan a finding belongs to: by plan path, else by the files the plan read."""
+    for plan in plans:
+        if finding.plan and finding.plan == plan.path:
+            return plan
+    for plan in plans:
+        if finding.file in plan.files:
+            return plan
+    return None
