@@ -38,4 +38,10 @@ def schemas(session: nox.Session) -> None:
     session.install("-e", ".")
     with Path("schemas/plan.schema.json").open("w", encoding="utf-8") as out:
         session.run("plancheck", "schema", stdout=out)
+    session.run(
+        "python",
+        "-c",
+        "from pathlib import Path; from plancheck.outputs.json_schema import findings_schema_text;"
+        " Path('schemas/findings.schema.json').write_text(findings_schema_text(), 'utf-8')",
+    )
     session.run("plancheck", "rules", "--format", "markdown", "--output-dir", "docs/rules")

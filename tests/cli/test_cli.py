@@ -80,7 +80,9 @@ def test_default_path_finds_plans_by_their_key(tmp_path: Path, write_plan: Any) 
     result = run_cli("check", "--select", "PC101", "--format", "json", cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     document = json.loads(result.stdout)
-    assert [p["path"] for p in document["plans"]] == ["plan.yaml"]
+    # The current directory holds plan.yaml, so it is checked as a plan directory.
+    assert [p["path"] for p in document["plans"]] == ["."]
+    assert [f["file"] for f in document["findings"]] == ["plan.yaml"]
 
 
 def test_missing_path_is_exit_2_with_one_line(tmp_path: Path) -> None:

@@ -1,18 +1,24 @@
-"""``plancheck schema``: print the plan JSON Schema (the same as schemas/plan.schema.json)."""
+"""``plancheck schema``: print the plan JSON Schema (or the findings report schema)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from plancheck.outputs.json_schema import findings_schema_text
 from plancheck.schema import plan_schema_text
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser("schema", help="print the plan data JSON Schema")
+    parser.add_argument(
+        "--findings",
+        action="store_true",
+        help="print the schema of the JSON report instead (schemas/findings.schema.json)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    sys.stdout.write(plan_schema_text())
+    sys.stdout.write(findings_schema_text() if args.findings else plan_schema_text())
     return 0
