@@ -11,7 +11,7 @@ from plancheck.loading._load import PLAN_FILE
 
 _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".nox", ".tox"}
 _SUFFIXES = (".yaml", ".yml")
-_MARKER = re.compile(rb"^plancheck[ \t]*:", re.MULTILINE)
+_MARKER = re.compile(rb"^(?:\xef\xbb\xbf)?([\"']?)plancheck\1[ \t]*:", re.MULTILINE)
 # Only the head of a file is read to decide; the key conventionally comes first
 # and reading whole files would make discovery cost the size of the repository.
 _HEAD_BYTES = 64 * 1024
@@ -27,14 +27,16 @@ def is_plan_file(path: Path) -> bool:
 
 
 def discover(root: Path) -> Iterator[Path]:
-    """Plan files below ``root`` in sorted order; a plan directory yields its plan.yaml."""
+    """Plan files below ``root`` in sorted path order."""
+    found = []
     for folder, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-        for name in sorted(names):
+        dirs[:] = [d for d in dirs if d not in _SKIP_DIRS and not d.startswith(".")]
+        for name in names:
             if name.endswith(_SUFFIXES):
                 path = Path(folder) / name
                 if is_plan_file(path):
-                    yield path
+                    found.append(path)
+    yield from sorted(found, key=lambda p: p.parts)
 
 
 def plan_targets(path: Path) -> list[Path]:

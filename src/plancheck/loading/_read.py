@@ -50,7 +50,9 @@ def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> s
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        # Columns count characters everywhere else, so decode the line's prefix.
+        column = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         raise _fail(
             display, f"不是有效的 UTF-8 / invalid UTF-8 (byte 0x{raw[exc.start]:02x})", line, column
         ) from None

@@ -35,11 +35,11 @@ def _is_quantity_error(error: Any) -> bool:
     return isinstance(ctx.get("error"), QuantityError)
 
 
-def _message(error: Any) -> str:
+def _message(error: Any, loc: tuple[int | str, ...]) -> str:
     if _is_quantity_error(error):
-        return str(error["ctx"]["error"])
-    where = ".".join(str(p) for p in error["loc"]) or "(top level)"
-    text = error["msg"]
+        return _printable(str(error["ctx"]["error"]))
+    where = _printable(".".join(str(p) for p in loc)) or "(top level)"
+    text = _printable(error["msg"])
     if error["type"] == "extra_forbidden":
         return f"未知的键 / unknown key at {where}"
     if error["type"] == "missing":
@@ -47,13 +47,29 @@ def _message(error: Any) -> str:
     return f"不符合数据模式 / schema violation at {where}: {text}"
 
 
-def _strip_model_names(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
-    # Unions and custom validators add non-field segments ("function-after[...]",
-    # "str", "list[str]"); keep only keys and indexes that exist in the data.
-    return tuple(p for p in loc if isinstance(p, int) or ("[" not in p and p not in _TYPE_NAMES))
+def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
+    """Keep the parts of a pydantic error location that exist in the data.
+
+    Unions and custom validators add segments that are type names
+    ("function-after[...]", "str"); walking the data tells them apart from real
+    keys, even a key that happens to be called "str".
+    """
+    kept: list[int | str] = []
+    current = data
+    for index, part in enumerate(loc):
+        in_map = isinstance(current, dict) and part in current
+        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if in_map or in_list:
+            kept.append(part)
+            current = current[part]
+        elif index == len(loc) - 1 and isinstance(part, str) and isinstance(current, dict):
+            kept.append(part)  # a missing key: name it, locate at its parent
+    return tuple(kept)
 
 
-_TYPE_NAMES = {"str", "int", "float", "bool", "literal['all']", "list[str]"}
+def _printable(text: str) -> str:
+    # Keys come from the file; a line break in one must not split the one-line message.
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def validate(
@@ -64,14 +80,14 @@ def validate(
     except ValidationError as exc:
         diagnostics = []
         for error in exc.errors(include_url=False):
-            loc = _strip_model_names(tuple(error["loc"]))
+            loc = _data_path(data, tuple(error["loc"]))
             pointer = _pointer(loc)
             where = _nearest(pointer, locations)
             file, line, column = (
                 (where.file, where.line, where.column) if where else (fallback_file, 1, 1)
             )
             code = "PC004" if _is_quantity_error(error) else "PC002"
-            diagnostics.append(Diagnostic(code, _message(error), file, line, column, pointer))
+            diagnostics.append(Diagnostic(code, _message(error, loc), file, line, column, pointer))
         diagnostics.sort(key=lambda d: (d.file, d.line, d.column, d.code))
         return None, _dedupe(diagnostics)
     attach(plan, "")

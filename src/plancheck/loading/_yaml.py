@@ -237,8 +237,23 @@ def parse_yaml(text: str) -> ParsedYaml:
         ) from None
     except YAMLError as exc:
         message = " ".join(str(exc).split())
-        raise YamlProblem("PC001", f"YAML 语法错误 / YAML syntax error: {message}", 1, 1) from None
+        # Reader errors give a byte offset under the C parser but a character
+        # offset under the pure one; the offending character itself is unambiguous.
+        character = getattr(exc, "character", None)
+        offset = text.find(chr(character)) if isinstance(character, int) else -1
+        line, column = _position(text, offset if offset >= 0 else None)
+        raise YamlProblem(
+            "PC001", f"YAML 语法错误 / YAML syntax error: {message}", line, column
+        ) from None
     return ParsedYaml(builder.root, builder.marks)
+
+
+def _position(text: str, offset: object) -> tuple[int, int]:
+    """1-based line and column of a character offset (reader errors carry only that)."""
+    if not isinstance(offset, int) or not 0 <= offset <= len(text):
+        return 1, 1
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 def to_diagnostic(problem: YamlProblem, file: str) -> Diagnostic:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import Field, PrivateAttr
+from pydantic import Field, PrivateAttr, StrictInt
 
 from plancheck.model._base import Entity
 
@@ -18,11 +18,11 @@ class BoxKind(StrEnum):
 class BoxItem(Entity):
     """A numbered entry of a 专栏, usually a key project."""
 
-    number: int = Field(ge=0, description="The item number as written (1. 2. …).")
+    number: StrictInt = Field(ge=0, description="The item number as written (1. 2. …).")
     name: str = Field(min_length=1, description="The item's name as written, before the colon.")
     text: str | None = Field(default=None, description="The description after the name.")
 
-    _box: int = PrivateAttr(default=0)
+    _box: StrictInt = PrivateAttr(default=0)
 
     @property
     def box_number(self) -> int:
@@ -41,7 +41,7 @@ class BoxItem(Entity):
 class Box(Entity):
     """A 专栏 exactly as present in the document."""
 
-    number: int = Field(ge=0, description="专栏 number as written.")
+    number: StrictInt = Field(ge=0, description="专栏 number as written.")
     title: str = Field(min_length=1)
     section: str | None = Field(
         default=None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import Field
+from pydantic import Field, StrictBool, StrictInt
 
 from plancheck.model._base import ID_PATTERN, Entity
 from plancheck.quantities import Value
@@ -31,11 +31,11 @@ class Claim(Entity):
     indicator: str | None = Field(
         default=None, description="Id of the table indicator it speaks about, if any."
     )
-    year: int | None = Field(default=None, ge=1000, le=9999)
-    base_year: int | None = Field(
+    year: StrictInt | None = Field(default=None, ge=1000, le=9999)
+    base_year: StrictInt | None = Field(
         default=None, ge=1000, le=9999, description="For growth claims: the starting year."
     )
-    annual: bool = Field(
+    annual: StrictBool = Field(
         default=False, description="For growth claims: the rate is per year (年均)."
     )
     value: Value = Field(description="The figure with its comparator, e.g. `突破350万`.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StrictBool, StrictInt, model_validator
 
 from plancheck.model._base import ID_PATTERN, Entity, Node
 from plancheck.quantities import Value
@@ -33,9 +33,9 @@ class DeclaredCount(Entity):
 
     id: str = Field(pattern=ID_PATTERN)
     phrase: str = Field(min_length=1, description="The counting phrase as written.")
-    count: int = Field(ge=0, description="The number the phrase announces.")
+    count: StrictInt = Field(ge=0, description="The number the phrase announces.")
     items: list[str] = Field(default_factory=list, description="The items enumerated.")
-    open_ended: bool = Field(
+    open_ended: StrictBool = Field(
         default=False, description="The enumeration ends in 等, so it may be incomplete."
     )
 
@@ -49,7 +49,7 @@ class Term(Node):
 
     claim: str | None = None
     indicator: str | None = None
-    year: int | None = None
+    year: StrictInt | None = None
     value: Value | None = None
 
     @model_validator(mode="after")

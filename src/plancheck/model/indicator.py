@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import Field
+from pydantic import Field, StrictBool, StrictInt
 
 from plancheck.model._base import ID_PATTERN, Entity
 from plancheck.quantities import Value, ValueStatus
@@ -29,13 +29,15 @@ class Direction(StrEnum):
 class IndicatorValue(Entity):
     """A baseline, target or observed value of an indicator for one year."""
 
-    year: int | None = Field(default=None, ge=1000, le=9999)
+    year: StrictInt | None = Field(default=None, ge=1000, le=9999)
     value: Value | None = Field(
         default=None,
         description="Amount as written (`350`, `80%`, `>= 98`, `——`); omitted when the "
         "document leaves the cell empty.",
     )
-    estimated: bool = Field(default=False, description="The document calls it an estimate (预计).")
+    estimated: StrictBool = Field(
+        default=False, description="The document calls it an estimate (预计)."
+    )
 
     @property
     def status(self) -> ValueStatus:
@@ -50,7 +52,7 @@ class Indicator(Entity):
     unit: str | None = Field(
         default=None, description="Unit from the row heading, e.g. `万户`, `%`, `Mbps`."
     )
-    box: int | None = Field(default=None, description="Number of the 专栏 holding the row.")
+    box: StrictInt | None = Field(default=None, description="Number of the 专栏 holding the row.")
     group: str | None = Field(default=None, description="Row group heading, if any.")
     parent: str | None = Field(
         default=None, description="Id of the indicator this is a 其中 (part) of."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -25,8 +25,8 @@ class SourceRef(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    line: int = Field(ge=1, description="1-based line in the source document.")
-    column: int | None = Field(
+    line: StrictInt = Field(ge=1, description="1-based line in the source document.")
+    column: StrictInt | None = Field(
         default=None,
         ge=1,
         description="1-based column (in characters); derived from `quote` when omitted.",

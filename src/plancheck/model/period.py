@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import (
     Field,
     GetJsonSchemaHandler,
+    StrictInt,
     model_serializer,
     model_validator,
 )
@@ -25,8 +26,8 @@ class YearRange(Node):
     The order is kept as written: a reversed range is a finding, not a load error.
     """
 
-    start: int = Field(ge=1000, le=9999)
-    end: int = Field(ge=1000, le=9999)
+    start: StrictInt = Field(ge=1000, le=9999)
+    end: StrictInt = Field(ge=1000, le=9999)
 
     @model_validator(mode="before")
     @classmethod

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import Field, PrivateAttr, model_validator
+from pydantic import Field, PrivateAttr, StrictInt, model_validator
 
 from plancheck.model._base import ID_PATTERN, Node
 from plancheck.model.agency import Agency
@@ -51,7 +51,7 @@ class Plan(Node):
     title: str = Field(min_length=1)
     jurisdiction: Jurisdiction
     period: YearRange
-    base_year: int | None = Field(
+    base_year: StrictInt | None = Field(
         default=None, ge=1000, le=9999, description="Base year, only if the document states one."
     )
     currency: str = Field(default="万元", description="Unit of bare funding numbers.")
