@@ -21,6 +21,8 @@ from plancheck.engine.ruleset import ActiveRule
 from plancheck.engine.selectors import SELECTORS
 from plancheck.loading import Diagnostic, LoadResult
 from plancheck.model import Plan
+from plancheck.model._base import Node
+from plancheck.model.location import YamlLocation
 
 INTERNAL_ERROR = "PC000"
 
@@ -39,8 +41,6 @@ def _file_subject(file: str, plan_path: str) -> Subject:
 def _diagnostic_finding(
     diagnostic: Diagnostic, rule: Rule, severity: Severity, plan_path: str
 ) -> Finding:
-    from plancheck.model.location import YamlLocation
-
     # Load-time messages are already bilingual ("中文 / English"); split them so
     # each language shows its own half.
     zh, _, en = diagnostic.message.partition(" / ")
@@ -87,12 +87,11 @@ def _render(rule: Rule, template: Text, args: Mapping[str, object]) -> tuple[str
 
 
 def _finding(
-    active: ActiveRule, plan: Plan, index: PlanIndex, checked: object, fail: Fail
+    active: ActiveRule, plan: Plan, index: PlanIndex, checked: Node, fail: Fail
 ) -> Finding:
     rule = active.rule
     node = fail.node if fail.node is not None else checked
-    assert node is not None
-    subject = index.describe(node)  # type: ignore[arg-type]
+    subject = index.describe(node)
     args = {"name": subject.name, "key": subject.key, **fail.args}
     template = rule.messages.get(fail.variant, rule.message) if fail.variant else rule.message
     zh, en = _render(rule, template, args)
@@ -111,8 +110,8 @@ def _finding(
         message_zh=zh,
         message_en=en,
         subject=subject,
-        location=plan.locate(node, fail.field),  # type: ignore[arg-type]
-        source=index.source_position(node),  # type: ignore[arg-type]
+        location=plan.locate(node, fail.field),
+        source=index.source_position(node),
         evidence=tuple(sorted((k, str(v)) for k, v in fail.evidence.items())),
         hint_zh=hint_zh,
         hint_en=hint_en,
