@@ -67,7 +67,7 @@ def test_subject_name_hint_source_and_escaping() -> None:
 
 def test_rules_without_statistics_still_get_a_row() -> None:
     text = render_markdown(hand_report())
-    assert "| PC401 | unplanned-project | 1 | – | – |" in text
+    assert "| PC401 | Funded project planned in no 专栏 | 1 | – | – |" in text
 
 
 def test_chinese_labels() -> None:

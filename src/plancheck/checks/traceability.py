@@ -1,1 +1,437 @@
-"""(being written)"""
+"""Traceability between the 专栏, the section tree and the funded projects.
+
+* PC401 a funded project planned in no 专栏 (先规划后立项), with near-miss names;
+* PC402 a 专栏 project item that no funded project traces to;
+* PC403 gaps, repeats and disorder in the 专栏 numbering;
+* PC404 the same for sibling section numbers, and siblings mixing numbering styles;
+* PC405 a project whose category heading differs from the title of its 专栏.
+
+A project traces to a 专栏 item through ``PlanIndex.project_box_items`` (its explicit
+``box_item``, else its normalised name).  Everything else a rule needs beyond the
+index is built once per plan by ``_lookup`` and kept beside the index, so every rule
+here is linear (or close to it) in the size of the plan.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from plancheck.engine.finding import Severity
+from plancheck.engine.index import PlanIndex
+from plancheck.engine.normalise import normalise, similarity
+from plancheck.engine.outcome import Fail, NotApplicable, Result
+from plancheck.engine.registry import check
+from plancheck.model import Box, BoxItem, BoxKind, NumberStyle, Plan, Project, Section
+from plancheck.model._base import Node
+
+# -- lookups built once per plan ----------------------------------------------------
+
+
+def _bigrams(normalised: str) -> list[str]:
+    """The character bigrams ``similarity`` compares (a one-character name is one gram)."""
+    return [normalised[i : i + 2] for i in range(max(len(normalised) - 1, 1))]
+
+
+@dataclass(frozen=True, slots=True)
+class _Lookup:
+    """Per-plan lookups that ``PlanIndex`` does not provide."""
+
+    # normalised 专栏 title -> the boxes with that title
+    boxes_by_title: dict[str, list[Box]]
+    # character bigram of a normalised item name -> the items whose name has it
+    items_by_gram: dict[str, list[BoxItem]]
+    # id(item) -> the box holding it (items know only their box's number)
+    box_of_item: dict[int, Box]
+
+
+_LOOKUPS: WeakKeyDictionary[PlanIndex, _Lookup] = WeakKeyDictionary()
+
+
+def _lookup(index: PlanIndex) -> _Lookup:
+    found = _LOOKUPS.get(index)
+    if found is None:
+        by_title: dict[str, list[Box]] = defaultdict(list)
+        by_gram: dict[str, list[BoxItem]] = defaultdict(list)
+        box_of_item: dict[int, Box] = {}
+        for box in index.plan.boxes:
+            by_title[normalise(box.title)].append(box)
+            for item in box.items:
+                box_of_item[id(item)] = box
+                name = normalise(item.name)
+                if name:
+                    for gram in dict.fromkeys(_bigrams(name)):
+                        by_gram[gram].append(item)
+        found = _Lookup(dict(by_title), dict(by_gram), box_of_item)
+        _LOOKUPS[index] = found
+    return found
+
+
+# -- PC401 -------------------------------------------------------------------------
+
+_NEAR_MISSES = 3  # candidates named in the hint
+
+
+def _near_misses(
+    project: Project, lookup: _Lookup, boxes: Sequence[Box], threshold: float
+) -> list[tuple[float, BoxItem]]:
+    """The 专栏 items whose names come closest to the project's, best first.
+
+    Only unplanned projects get here, and they are few.  Items of the boxes titled
+    like the project's category are scored first; when none of them is close
+    enough, the search falls back to the items sharing at least one character
+    bigram with the project's name (looked up in the bigram index; an item sharing
+    none has similarity 0).  A bigram as common as 工程 can bring in most items,
+    so the fallback is linear in the number of items per unplanned project, which
+    is why it runs only when the category's own 专栏 has no candidate.
+    """
+
+    def best(items: Sequence[BoxItem]) -> list[tuple[float, BoxItem]]:
+        scored = [(similarity(project.name, item.name), item) for item in items]
+        close = [(score, item) for score, item in scored if score >= threshold]
+        close.sort(key=lambda pair: (-pair[0], pair[1].box_number, pair[1].number))
+        return close[:_NEAR_MISSES]
+
+    found = best([item for box in boxes for item in box.items])
+    if found:
+        return found
+    name = normalise(project.name)
+    if not name:
+        return []
+    sharing: dict[int, BoxItem] = {}
+    for gram in dict.fromkeys(_bigrams(name)):
+        for item in lookup.items_by_gram.get(gram, ()):
+            sharing.setdefault(id(item), item)
+    return best(list(sharing.values()))
+
+
+def _boxes_named(boxes: Sequence[Box], separator: str) -> str:
+    return separator.join(f"专栏{box.number}" for box in boxes)
+
+
+def _candidates(near: list[tuple[float, BoxItem]]) -> tuple[str, str]:
+    if not near:
+        return "无", "none"
+    zh = "；".join(
+        f"专栏{item.box_number}第{item.number}项“{item.name}”（相似度{score:.2f}）"
+        for score, item in near
+    )
+    en = "; ".join(
+        f"专栏{item.box_number} item {item.number} “{item.name}” (similarity {score:.2f})"
+        for score, item in near
+    )
+    return zh, en
+
+
+@check(
+    "unplanned-project",
+    given="projects",
+    params={"similarity": {"type": "number", "minimum": 0, "maximum": 1}},
+    defaults={"similarity": 0.6},
+)
+def unplanned_project(
+    project: Project, index: PlanIndex, params: Mapping[str, Any]
+) -> Iterator[Result]:
+    """Every funded project must be planned as an item of some 专栏."""
+    if project.box_item is not None:
+        if project.box_item not in index.box_items:
+            yield NotApplicable("the project's box_item names no 专栏 item (see PC005)")
+        return  # an explicit trace to an existing item: planned
+    if normalise(project.name) in index.box_items_by_name:
+        return  # planned by name
+    lookup = _lookup(index)
+    category = project.category
+    boxes = lookup.boxes_by_title.get(normalise(category), []) if category else []
+    near = _near_misses(project, lookup, boxes, float(params["similarity"]))
+    near_zh, near_en = _candidates(near)
+    if category is None:
+        variant = "uncategorised"
+    elif not boxes:
+        variant = "no-box"
+    else:
+        variant = None
+    yield Fail(
+        args={
+            "category": category or "",
+            "boxes_zh": _boxes_named(boxes, "、"),
+            "boxes_en": _boxes_named(boxes, ", "),
+            "near_zh": near_zh,
+            "near_en": near_en,
+        },
+        evidence={"project": project.name, "category": category or ""},
+        field="name",
+        variant=variant,
+    )
+
+
+# -- PC402 -------------------------------------------------------------------------
+
+
+@check("unfunded-box-item", given="box-items")
+def unfunded_box_item(
+    item: BoxItem, index: PlanIndex, params: Mapping[str, Any]
+) -> Iterator[Result]:
+    """Every item of a 专栏 of projects must have a funded project tracing to it."""
+    box = _lookup(index).box_of_item.get(id(item))
+    if box is None or box.kind is not BoxKind.PROJECTS:
+        yield NotApplicable("the 专栏 is not a list of projects")
+        return
+    if item.ref in index.box_item_projects:
+        return
+    yield Fail(
+        args={"box": box.number, "number": item.number, "title": box.title},
+        evidence={"box": str(box.number), "item": item.name},
+    )
+
+
+# -- numbering (PC403, PC404) --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Break:
+    """Where a numbered sequence stops counting 1, 2, 3 …"""
+
+    position: int  # of the element after the break
+    variant: str | None  # None: a gap; else first-gap, order, first-order, repeat
+    missing: tuple[tuple[int, int], ...]  # runs of numbers absent from the sequence (gaps)
+
+
+def _absent(low: int, high: int, present: Sequence[int]) -> tuple[tuple[int, int], ...]:
+    """Runs of the numbers ``low``..``high`` missing from sorted ``present``.
+
+    Works on runs, never number by number, so 专栏1 followed by 专栏1000000 costs
+    nothing; the ranges of successive gaps do not overlap, so all calls together
+    look at each present number at most once.
+    """
+    runs: list[tuple[int, int]] = []
+    start = low
+    at = bisect_left(present, low)
+    while at < len(present) and present[at] <= high:
+        if present[at] > start:
+            runs.append((start, present[at] - 1))
+        start = present[at] + 1
+        at += 1
+    if start <= high:
+        runs.append((start, high))
+    return tuple(runs)
+
+
+def _breaks(numbers: Sequence[int]) -> Iterator[_Break]:
+    """Gaps, repeats and disorder in ``numbers``, which should read 1, 2, 3 …
+
+    Each element is judged against the one before it: ``n`` after ``n - 1`` is fine.
+    A number used before is a repeat.  A jump forward that skips numbers found
+    nowhere in the sequence is a gap naming them; one that skips numbers written
+    elsewhere is disorder, and so is a step back.  After a run out of order,
+    continuing from the highest number so far is fine again.  The first
+    element should be 1: a higher one is a gap (or disorder), a lower one disorder.
+    """
+    present = sorted(set(numbers))
+    seen: set[int] = set()
+    previous: int | None = None
+    highest = 0
+    for position, number in enumerate(numbers):
+        first = previous is None
+        if number in seen:
+            yield _Break(position, "repeat", ())
+        elif previous is not None and number == previous + 1:
+            pass
+        elif number > highest + 1:
+            missing = _absent(highest + 1, number - 1, present)
+            if missing:
+                yield _Break(position, "first-gap" if first else None, missing)
+            else:
+                yield _Break(position, "first-order" if first else "order", ())
+        elif first:
+            if number < 1:
+                yield _Break(position, "first-order", ())
+        elif number <= highest:
+            yield _Break(position, "order", ())
+        seen.add(number)
+        highest = max(highest, number)
+        previous = number
+
+
+def _listing(runs: Sequence[tuple[int, int]], write: Callable[[int], str], separator: str) -> str:
+    """Runs of numbers as written, long runs shortened: 专栏4、专栏5 or 专栏4–专栏9."""
+    parts = []
+    for low, high in runs:
+        if high - low >= 2:
+            parts.append(f"{write(low)}–{write(high)}")
+        else:
+            parts.extend(write(n) for n in range(low, high + 1))
+    return separator.join(parts)
+
+
+def _numbering_fail(
+    found: _Break,
+    node: Node,
+    number: str,
+    previous: str | None,
+    write: Callable[[int], str],
+    expected: str,
+) -> Fail:
+    args: dict[str, object] = {
+        "number": number,
+        "previous": previous or "",
+        "expected": expected,
+        "missing_zh": _listing(found.missing, write, "、"),
+        "missing_en": _listing(found.missing, write, ", "),
+    }
+    evidence = {"number": number, "previous": previous or ""}
+    if found.missing:
+        evidence["missing"] = _listing(found.missing, write, "、")
+    return Fail(args=args, evidence=evidence, node=node, field="number", variant=found.variant)
+
+
+@check("box-numbering-gap", given="plan")
+def box_numbering_gap(plan: Plan, index: PlanIndex, params: Mapping[str, Any]) -> Iterator[Result]:
+    """专栏 in document order must be numbered 1, 2, 3 … with nothing skipped."""
+    if not plan.boxes:
+        yield NotApplicable("the plan has no 专栏")
+        return
+    numbers = [box.number for box in plan.boxes]
+
+    def write(n: int) -> str:
+        return f"专栏{n}"
+
+    for found in _breaks(numbers):
+        box = plan.boxes[found.position]
+        previous = write(numbers[found.position - 1]) if found.position else None
+        yield _numbering_fail(found, box, write(box.number), previous, write, write(1))
+
+
+# PC404: heading numbers are re-written in the style of the heading after the gap.
+
+_CJK = "零一二三四五六七八九"
+_CJK_NUMERAL = re.compile(r"[零一二三四五六七八九十百]+")
+_DIGITS = re.compile(r"[0-9０-９]+")
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _cjk(n: int) -> str:
+    """1 -> 一, 10 -> 十, 21 -> 二十一, 105 -> 一百零五 (what ``cjk_to_int`` reads)."""
+    if n < 10:
+        return _CJK[n]
+    if n < 20:
+        return "十" + (_CJK[n % 10] if n % 10 else "")
+    if n < 100:
+        return _CJK[n // 10] + "十" + (_CJK[n % 10] if n % 10 else "")
+    rest = n % 100
+    if rest == 0:
+        tail = ""
+    elif rest < 10:
+        tail = "零" + _CJK[rest]
+    elif rest < 20:
+        tail = "一" + _cjk(rest)  # 一百一十, not 一百十
+    else:
+        tail = _cjk(rest)
+    return _cjk(n // 100) + "百" + tail
+
+
+def _writer(written: str, style: NumberStyle) -> Callable[[int], str]:
+    """A function writing any ordinal the way ``written`` (e.g. （四）, 4.) is written."""
+    numeral = _CJK_NUMERAL if style in (NumberStyle.CJK, NumberStyle.CJK_PAREN) else _DIGITS
+    match = numeral.search(written)
+    if match is None:  # pragma: no cover - a parsed number always has its numeral
+        return str
+    head, tail = written[: match.start()], written[match.end() :]
+    full_width = (
+        numeral is _DIGITS and unicodedata.normalize("NFKC", match.group()) != match.group()
+    )
+
+    def write(n: int) -> str:
+        if numeral is _CJK_NUMERAL:
+            body = _cjk(n)
+        else:
+            body = str(n).translate(_FULL_WIDTH) if full_width else str(n)
+        return f"{head}{body}{tail}"
+
+    return write
+
+
+def _sibling_groups(plan: Plan) -> Iterator[list[Section]]:
+    """Every list of sibling sections: the top level, then each heading's children."""
+    yield plan.sections
+    for section in plan.iter_sections():
+        if section.sections:
+            yield section.sections
+
+
+@check("section-numbering-gap", given="plan")
+def section_numbering_gap(
+    plan: Plan, index: PlanIndex, params: Mapping[str, Any]
+) -> Iterator[Result]:
+    """Sibling headings must count 1, 2, 3 … in one numbering style."""
+    if not plan.sections:
+        yield NotApplicable("the plan has no sections")
+        return
+    for siblings in _sibling_groups(plan):
+        styles = [section.parsed_number.style for section in siblings]
+        # The style most siblings use (the first one's on a tie) is the level's style;
+        # headings in another style are reported as such and left out of the count.
+        counts = Counter(styles)
+        main = max(counts, key=lambda style: (counts[style], -styles.index(style)))
+        model = siblings[styles.index(main)]
+        for section, style in zip(siblings, styles, strict=True):
+            if style is not main:
+                yield Fail(
+                    args={"number": section.number, "expected": model.number},
+                    evidence={"number": section.number, "style": str(main)},
+                    severity=Severity.WARNING,
+                    node=section,
+                    field="number",
+                    variant="mixed-style",
+                )
+        counted = [s for s, style in zip(siblings, styles, strict=True) if style is main]
+        numbers = [section.parsed_number.ordinal for section in counted]
+        for found in _breaks(numbers):
+            section = counted[found.position]
+            write = _writer(section.number, main)
+            previous = counted[found.position - 1].number if found.position else None
+            yield _numbering_fail(found, section, section.number, previous, write, write(1))
+
+
+# -- PC405 -------------------------------------------------------------------------
+
+
+@check("mismatched-project-category", given="projects")
+def mismatched_project_category(
+    project: Project, index: PlanIndex, params: Mapping[str, Any]
+) -> Iterator[Result]:
+    """A project's category heading must match the title of the 专栏 that plans it."""
+    # Traced as PlanIndex.project_box_items traces it, but for this project object
+    # (that map is keyed by id, and PC006 may find two projects with one id).
+    if project.box_item is not None:
+        item = index.box_items.get(project.box_item)
+    else:
+        named = index.box_items_by_name.get(normalise(project.name), [])
+        item = named[0] if named else None
+    if item is None:
+        yield NotApplicable("the project traces to no 专栏 item (see PC401)")
+        return
+    if project.category is None:
+        yield NotApplicable("the project is listed under no category")
+        return
+    box = _lookup(index).box_of_item.get(id(item))
+    if box is None:  # pragma: no cover - every indexed item sits in a box
+        yield NotApplicable("the 专栏 of the traced item is unknown")
+        return
+    if normalise(project.category) == normalise(box.title):
+        return
+    yield Fail(
+        args={
+            "category": project.category,
+            "box": box.number,
+            "item": item.number,
+            "title": box.title,
+        },
+        evidence={"category": project.category, "box_title": box.title},
+        field="category",
+    )
