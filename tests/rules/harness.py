@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from pathlib import Path
 
 from plancheck import Checker, Config, Finding
 from plancheck.engine.rule import Example
+from plancheck.review import apply_review, load_waivers
 
 BASE_PLAN = """\
 plancheck: 1
@@ -22,17 +25,44 @@ def plan_text(example: Example) -> str:
     return BASE_PLAN + (example.plan or "")
 
 
+REVIEW_TODAY = date(2025, 6, 30)
+
+
 def run_example(code: str, example: Example, folder: Path) -> tuple[list[Finding], int]:
     """Findings of ``code`` and how many subjects the rule judged (passed or failed)."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "plan.yaml"
     path.write_text(plan_text(example), encoding="utf-8")
+    if code in REVIEW_RULES:
+        return _run_review_example(code, example, path), 1
     checker = Checker(Config(select=[code]))
     report = checker.check_path(path)
     findings = [f for f in report.findings if f.rule == code]
     stats = report.stats.get(code)
     judged = (stats.passed + stats.failed) if stats else 0
     return findings, judged
+
+
+REVIEW_RULES = ("PC009", "PC010", "PC011")
+
+
+def _run_review_example(code: str, example: Example, path: Path) -> list[Finding]:
+    """Review rules judge waivers and ignores, so the rules they name must run too."""
+    waivers = None
+    if example.waivers is not None:
+        waivers_path = path.parent / "waivers.yaml"
+        waivers_path.write_text(example.waivers, encoding="utf-8")
+        waivers = load_waivers(waivers_path)
+    named = set(re.findall(r"\bPC[0-9]{3}\b", plan_text(example) + (example.waivers or "")))
+    checker = Checker(Config(select=[code, *sorted(named - set(REVIEW_RULES))]))
+    severities = {active.rule.code: active.severity for active in checker.rules}
+    report = apply_review(
+        checker.report([checker.check_path(path)]),
+        waivers,
+        today=REVIEW_TODAY,
+        severities=severities,
+    )
+    return [f for f in report.findings if f.rule == code]
 
 
 def expected_pairs(example: Example) -> list[tuple[str, str | None]]:

@@ -14,6 +14,18 @@ from plancheck.engine.config import Config, load_config, load_config_file
 from plancheck.engine.finding import Severity
 from plancheck.loading import plan_targets
 from plancheck.outputs import FORMATS, render
+from plancheck.review import (
+    WAIVERS_FILE,
+    Baseline,
+    ReviewFileError,
+    WaiverFile,
+    apply_review,
+    baseline_of,
+    load_baseline,
+    load_waivers,
+    render_suppressed,
+    write_baseline,
+)
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -50,6 +62,27 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--statistics", action="store_true", help="print per-rule counts")
     parser.add_argument(
+        "--waivers",
+        metavar="FILE",
+        help="waivers file (default: the configuration's `waivers`, else waivers.yaml beside "
+        "the configuration file or in the current directory)",
+    )
+    parser.add_argument(
+        "--show-waived",
+        action="store_true",
+        help="also list waived, inline-ignored and baselined findings, with why",
+    )
+    parser.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="do not fail on findings whose fingerprint is in FILE (see --write-baseline)",
+    )
+    parser.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="write the findings that are not waived to FILE as a baseline, then report against it",
+    )
+    parser.add_argument(
         "--quiet", "-q", action="store_true", help="print nothing; only set the exit code"
     )
     parser.set_defaults(run=run)
@@ -83,6 +116,38 @@ def _targets(paths: list[str]) -> list[Path]:
     return sorted(dict.fromkeys(targets))
 
 
+def _shown(path: Path) -> Path:
+    """Relative to the current directory when under it, as plan paths are shown."""
+    try:
+        return path.relative_to(Path.cwd()) if path.is_absolute() else path
+    except ValueError:
+        return path
+
+
+def _waivers_path(args: argparse.Namespace, config: Config) -> Path | None:
+    if args.waivers:
+        return Path(args.waivers)
+    if config.waivers:
+        return _shown(config.base_dir / config.waivers)
+    for candidate in (config.base_dir / WAIVERS_FILE, Path(WAIVERS_FILE)):
+        if candidate.is_file():
+            return _shown(candidate)
+    return None
+
+
+def _review_inputs(
+    args: argparse.Namespace, config: Config
+) -> tuple[WaiverFile | None, Baseline | None]:
+    """The waivers and baseline files, read before checking so that a bad one stops early."""
+    path = _waivers_path(args, config)
+    try:
+        waivers = load_waivers(path) if path is not None else None
+        baseline = load_baseline(args.baseline) if args.baseline else None
+    except ReviewFileError as exc:
+        raise UsageError(str(exc)) from None
+    return waivers, baseline
+
+
 def _colour(stream_is_tty: bool) -> bool:
     return stream_is_tty and "NO_COLOR" not in os.environ
 
@@ -91,11 +156,27 @@ def run(args: argparse.Namespace) -> int:
     config = _config(args)
     checker = Checker(config)
     targets = _targets(args.paths)
+    waivers, baseline = _review_inputs(args, config)
     report = checker.report(checker.check_path(target) for target in targets)
+    severities = {active.rule.code: active.severity for active in checker.rules}
+    if args.write_baseline:
+        # Everything that is not waived (the old baseline's findings included) is accepted;
+        # findings about waivers themselves never are.
+        accepted = apply_review(report, waivers, severities=severities).findings
+        baseline = baseline_of(accepted, Path(args.write_baseline).as_posix())
+        write_baseline(args.write_baseline, baseline)
+        if not args.quiet:
+            print(
+                f"plancheck: wrote {len(baseline.entries)} findings to {baseline.path}",
+                file=sys.stderr,
+            )
+    report = apply_review(report, waivers, baseline, severities=severities)
     if args.quiet:
         return report.exit_code
     colour = args.output is None and _colour(sys.stdout.isatty())
     text = render(report, args.format, colour=colour, statistics=args.statistics)
+    if args.format == "text":
+        text += render_suppressed(report, show=args.show_waived)
     if args.output:
         write_atomic(args.output, text)
     else:

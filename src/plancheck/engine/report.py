@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Literal
 
 from plancheck.engine.finding import Finding, RuleStats, Severity, SubjectResult
 from plancheck.engine.rule import Rule
@@ -21,18 +22,41 @@ class PlanReport:
     files: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """Why a finding found in this run does not count (see :mod:`plancheck.review`)."""
+
+    kind: Literal["waiver", "inline", "baseline"]
+    origin: str  # where the decision is written: ``waivers.yaml:3``, ``plan.yaml:7``, a baseline
+    reason: str = ""  # the waiver's or the comment's reason; empty for the baseline
+    approved_by: str = ""
+    expires: str = ""
+
+
 @dataclass(slots=True)
 class Report:
-    """Everything one run found; outputs render this and nothing else."""
+    """Everything one run found; outputs render this and nothing else.
+
+    ``waived`` and ``baselined`` hold findings that were found but do not count: they
+    are not in any ``plans[].findings`` and so not in ``findings``, ``counts()`` or
+    ``exit_code``. ``suppressions`` says why each of them is suppressed.
+    ``extra_findings`` are findings about inputs that belong to no plan (such as the
+    waivers file); they count like plan findings.
+    """
 
     plans: list[PlanReport]
     rules: Mapping[str, Rule]
     lang: str = "en"
     fail_on: Severity = Severity.ERROR
+    waived: list[Finding] = field(default_factory=list)
+    baselined: list[Finding] = field(default_factory=list)
+    suppressions: dict[Finding, Suppression] = field(default_factory=dict)
+    extra_findings: list[Finding] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Finding]:
         every = [finding for plan in self.plans for finding in plan.findings]
+        every += self.extra_findings
         return sorted(every, key=Finding.sort_key)
 
     @property

@@ -42,6 +42,9 @@ class Example(BaseModel):
         default=None, description="Plan YAML added to a minimal plan (metadata only)."
     )
     text: str | None = Field(default=None, description="A whole plan file, verbatim.")
+    waivers: str | None = Field(
+        default=None, description="A waivers.yaml beside the plan (review rules)."
+    )
     findings: tuple[ExpectedFinding, ...] = ()
 
 

@@ -18,6 +18,8 @@ def _example(example: Example, failing: bool) -> list[str]:
         "```",
         "",
     ]
+    if example.waivers is not None:
+        out += ["with `waivers.yaml`:", "", "```yaml", example.waivers.rstrip(), "```", ""]
     if failing and example.findings:
         keys = ", ".join(f"`{f.key}`" for f in example.findings)
         out += [f"Reported at: {keys}", ""]

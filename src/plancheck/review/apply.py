@@ -1,0 +1,350 @@
+"""Applying the review to a report: inline ignores, then waivers, then the baseline.
+
+Order matters only for who claims a finding: an inline ignore first, then the first valid
+waiver that applies, then the baseline. A waiver that applies to a finding an inline
+ignore already took still counts as used. Findings about the review itself (PC009–PC011)
+are never suppressed or baselined.
+
+What is reported:
+
+* PC011 — an invalid waiver or inline ignore (it suppresses nothing);
+* PC010 — an expired waiver (it suppresses nothing, so its finding fails again);
+* PC009 — a waiver, or one code of an inline ignore, that suppressed nothing. It is judged
+  only when this run could have produced the finding: the rule ran, and the waiver's plan
+  (when it names one) or the inline ignore's plan was checked and loaded. A code that is no
+  known rule is always unused.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from datetime import date
+from pathlib import Path
+
+from plancheck.engine.finding import Finding, Severity, Subject
+from plancheck.engine.fingerprint import fingerprint
+from plancheck.engine.report import PlanReport, Report, Suppression
+from plancheck.engine.rule import Rule
+from plancheck.loading._read import ReadProblem, read_text
+from plancheck.loading._yaml import YamlProblem, parse_yaml
+from plancheck.model.location import YamlLocation
+from plancheck.review._common import EXPIRED, INVALID, REVIEW_CODES, UNUSED, file_subject
+from plancheck.review.baseline import Baseline, baselinable
+from plancheck.review.inline import InlineIgnore, scan_file
+from plancheck.review.waivers import InvalidWaiver, Waiver, WaiverFile
+
+
+def apply_review(
+    report: Report,
+    waivers: WaiverFile | None = None,
+    baseline: Baseline | None = None,
+    today: date | None = None,
+    *,
+    inline: bool = True,
+    severities: Mapping[str, Severity] | None = None,
+) -> Report:
+    """A copy of ``report`` with waived and baselined findings moved out of the findings.
+
+    ``today`` decides which waivers have expired (default: the current date).
+    ``severities`` are the rules that ran, with the severity each ran at (as resolved
+    from the configuration, e.g. ``{a.rule.code: a.severity for a in checker.rules}``);
+    by default every rule in ``report.rules`` at its own severity. Review findings are
+    produced only for review rules in it; ``inline=False`` skips scanning plan files.
+    """
+    active = (
+        dict(severities)
+        if severities is not None
+        else {code: rule.severity for code, rule in report.rules.items()}
+    )
+    review = _Review(report.rules, active, waivers, today or date.today())
+    staged = [review.plan(plan, inline) for plan in report.plans]
+    counts = baseline.counts() if baseline is not None else Counter[str]()
+    baselined: list[Finding] = []
+    plans: list[PlanReport] = []
+    for plan, kept, produced in staged:
+        still: list[Finding] = []
+        for finding in sorted(kept, key=Finding.sort_key):
+            if baseline is not None and baselinable(finding):
+                key = fingerprint(finding)
+                if counts[key] > 0:
+                    counts[key] -= 1
+                    baselined.append(finding)
+                    review.suppressions[finding] = Suppression(
+                        "baseline", baseline.path or "baseline"
+                    )
+                    continue
+            still.append(finding)
+        plans.append(
+            dataclasses.replace(plan, findings=sorted(still + produced, key=Finding.sort_key))
+        )
+    extra = [*report.extra_findings, *review.waiver_findings(report.plans)]
+    return dataclasses.replace(
+        report,
+        plans=plans,
+        waived=[*report.waived, *review.waived],
+        baselined=[*report.baselined, *baselined],
+        suppressions={**report.suppressions, **review.suppressions},
+        extra_findings=sorted(extra, key=Finding.sort_key),
+    )
+
+
+class _Review:
+    """State of one review: which waivers and inline codes were used, what was waived."""
+
+    def __init__(
+        self,
+        rules: Mapping[str, Rule],
+        active: Mapping[str, Severity],
+        waivers: WaiverFile | None,
+        today: date,
+    ) -> None:
+        self.rules = rules
+        self.active = active
+        self.file = waivers
+        self.today = today
+        valid = waivers.waivers if waivers is not None else ()
+        self.usable = [w for w in valid if not w.expired(today)]
+        self.used: set[int] = set()  # id() of the usable waivers that applied
+        self.waived: list[Finding] = []
+        self.suppressions: dict[Finding, Suppression] = {}
+        self._revisions: dict[str, str | None] = {}
+
+    # -- plans ---------------------------------------------------------------------------
+
+    def plan(
+        self, plan: PlanReport, inline: bool
+    ) -> tuple[PlanReport, list[Finding], list[Finding]]:
+        """Suppress what inline ignores and waivers cover; return kept and new findings."""
+        ignores = [ignore for file in plan.files for ignore in scan_file(file)] if inline else []
+        by_line: dict[tuple[str, int], list[InlineIgnore]] = {}
+        for ignore in ignores:
+            if ignore.valid:
+                by_line.setdefault((ignore.file, ignore.line), []).append(ignore)
+        used_codes: set[tuple[int, str]] = set()
+        kept: list[Finding] = []
+        for finding in plan.findings:
+            if finding.rule in REVIEW_CODES:
+                kept.append(finding)
+                continue
+            suppression = self._inline(finding, by_line, used_codes)
+            waiver = self._waiver(finding, plan)
+            if suppression is None and waiver is not None:
+                suppression = Suppression(
+                    "waiver",
+                    f"{waiver.location.file}:{waiver.location.line}",
+                    waiver.reason,
+                    waiver.approved_by,
+                    waiver.expires.isoformat(),
+                )
+            if suppression is None:
+                kept.append(finding)
+            else:
+                self.waived.append(finding)
+                self.suppressions[finding] = suppression
+        produced = list(self._inline_findings(plan, ignores, used_codes))
+        return plan, kept, produced
+
+    def _inline(
+        self,
+        finding: Finding,
+        by_line: Mapping[tuple[str, int], list[InlineIgnore]],
+        used_codes: set[tuple[int, str]],
+    ) -> Suppression | None:
+        location = finding.location
+        if location is None:
+            return None
+        for ignore in by_line.get((location.file, location.line), ()):
+            if finding.rule in ignore.codes:
+                used_codes.add((id(ignore), finding.rule))
+                return Suppression("inline", ignore.origin, ignore.reason)
+        return None
+
+    def _waiver(self, finding: Finding, plan: PlanReport) -> Waiver | None:
+        """The first usable waiver applying to ``finding``; marks every one that does."""
+        first: Waiver | None = None
+        plan_id = finding.plan_id or plan.plan_id or ""
+        for waiver in self.usable:
+            if waiver.rule != finding.rule or waiver.subject != finding.subject.key:
+                continue
+            revision = self._revision(plan) if waiver.revision is not None else None
+            if waiver.applies_to(finding, plan_id, revision):
+                self.used.add(id(waiver))
+                first = first or waiver
+        return first
+
+    def _revision(self, plan: PlanReport) -> str | None:
+        """The plan's top-level ``revision``, read from its plan file (once per plan)."""
+        if plan.path not in self._revisions:
+            self._revisions[plan.path] = _read_revision(plan)
+        return self._revisions[plan.path]
+
+    # -- findings about the review ---------------------------------------------------------
+
+    def _finding(
+        self,
+        code: str,
+        variant: str | None,
+        args: Mapping[str, object],
+        subject: Subject,
+        location: YamlLocation,
+        plan: str,
+        plan_id: str,
+        evidence: Iterable[tuple[str, str]],
+    ) -> Finding | None:
+        rule = self.rules.get(code)
+        severity = self.active.get(code)
+        if rule is None or severity is None:
+            return None
+        template = rule.messages.get(variant, rule.message) if variant else rule.message
+        hint_zh = hint_en = None
+        if rule.hint is not None:
+            hint_zh, hint_en = (
+                rule.render(rule.hint, args, "zh"),
+                rule.render(rule.hint, args, "en"),
+            )
+        return Finding(
+            rule=code,
+            name=rule.name,
+            severity=severity,
+            message_zh=rule.render(template, args, "zh"),
+            message_en=rule.render(template, args, "en"),
+            subject=subject,
+            location=location,
+            evidence=tuple(sorted(evidence)),
+            hint_zh=hint_zh,
+            hint_en=hint_en,
+            plan=plan,
+            plan_id=plan_id,
+        )
+
+    def _unused_variant(self, code: str) -> str | None:
+        """``unknown-rule``, ``None`` (plain unused), or ``skip`` when the rule did not run."""
+        if code not in self.rules:
+            return "unknown-rule"
+        return None if code in self.active else "skip"
+
+    def _inline_findings(
+        self, plan: PlanReport, ignores: list[InlineIgnore], used_codes: set[tuple[int, str]]
+    ) -> Iterable[Finding]:
+        for ignore in ignores:
+            subject = file_subject(ignore.file, plan.path)
+            location = YamlLocation(ignore.file, ignore.line, ignore.column)
+            common = {"file": ignore.file, "line": ignore.line}
+            if not ignore.valid:
+                found = self._finding(
+                    INVALID,
+                    "inline",
+                    {**common, "problem_zh": ignore.problem_zh, "problem_en": ignore.problem_en},
+                    subject,
+                    location,
+                    plan.path,
+                    plan.plan_id or "",
+                    [("problem", ignore.problem_en)],
+                )
+                if found is not None:
+                    yield found
+                continue
+            for code in ignore.codes:
+                if (id(ignore), code) in used_codes:
+                    continue
+                variant = self._unused_variant(code)
+                if variant == "skip" or (plan.plan_id is None and variant is None):
+                    continue  # the rule did not run, or the plan did not load
+                found = self._finding(
+                    UNUSED,
+                    "inline-unknown-rule" if variant else "inline",
+                    {**common, "rule": code, "reason": ignore.reason},
+                    subject,
+                    location,
+                    plan.path,
+                    plan.plan_id or "",
+                    [("rule", code), ("reason", ignore.reason)],
+                )
+                if found is not None:
+                    yield found
+
+    def waiver_findings(self, plans: list[PlanReport]) -> Iterable[Finding]:
+        """PC011 for invalid waivers, PC010 for expired ones, PC009 for unused ones."""
+        if self.file is None:
+            return
+        for invalid in self.file.invalid:
+            found = self._invalid_waiver(invalid)
+            if found is not None:
+                yield found
+        checked = {plan.plan_id for plan in plans if plan.plan_id is not None}
+        for waiver in self.file.waivers:
+            if waiver.expired(self.today):
+                found = self._waiver_finding(EXPIRED, None, waiver)
+            elif id(waiver) in self.used:
+                continue
+            else:
+                variant = self._unused_variant(waiver.rule)
+                out_of_scope = waiver.plan is not None and waiver.plan not in checked
+                if variant == "skip" or (variant is None and (out_of_scope or not checked)):
+                    continue
+                found = self._waiver_finding(UNUSED, variant, waiver)
+            if found is not None:
+                yield found
+
+    def _waiver_finding(self, code: str, variant: str | None, waiver: Waiver) -> Finding | None:
+        args = {
+            "rule": waiver.rule,
+            "subject": waiver.subject,
+            "plan": waiver.plan or "*",
+            "expires": waiver.expires.isoformat(),
+            "reason": waiver.reason,
+            "approved_by": waiver.approved_by,
+            "file": waiver.location.file,
+            "line": waiver.location.line,
+        }
+        evidence = [("rule", waiver.rule), ("subject", waiver.subject)]
+        evidence += [("plan", waiver.plan or "*"), ("expires", waiver.expires.isoformat())]
+        return self._finding(
+            code,
+            variant,
+            args,
+            _waiver_subject(waiver.key, f"{waiver.rule} {waiver.subject}"),
+            waiver.location,
+            waiver.location.file,
+            waiver.plan or "",
+            evidence,
+        )
+
+    def _invalid_waiver(self, invalid: InvalidWaiver) -> Finding | None:
+        args = {
+            "problem_zh": invalid.problem_zh,
+            "problem_en": invalid.problem_en,
+            "file": invalid.location.file,
+            "line": invalid.location.line,
+        }
+        name = " ".join(part for part in (invalid.rule, invalid.subject) if part) or invalid.key
+        return self._finding(
+            INVALID,
+            None,
+            args,
+            _waiver_subject(invalid.key, name),
+            invalid.location,
+            invalid.location.file,
+            invalid.plan or "",
+            [("problem", invalid.problem_en)],
+        )
+
+
+def _waiver_subject(key: str, name: str) -> Subject:
+    return Subject(key, "waiver", key.removeprefix("waivers/"), name)
+
+
+def _read_revision(plan: PlanReport) -> str | None:
+    if not plan.files:
+        return None
+    main = plan.files[0]
+    try:
+        data = parse_yaml(read_text(Path(main), main)).data
+    except (ReadProblem, YamlProblem):
+        return None
+    value = data.get("revision") if isinstance(data, dict) else None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return None
+    return str(value)
