@@ -9,10 +9,12 @@ from pathlib import Path
 
 from plancheck._atomic import write_atomic
 from plancheck.cli._errors import UsageError
+from plancheck.cli._progress import progress_for
 from plancheck.engine.api import Checker
 from plancheck.engine.config import Config, load_config, load_config_file
 from plancheck.engine.finding import Severity
-from plancheck.loading import plan_targets
+from plancheck.engine.parallel import check_many
+from plancheck.loading import owning_plan, plan_targets
 from plancheck.outputs import FORMATS, render
 from plancheck.review import (
     WAIVERS_FILE,
@@ -83,6 +85,26 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="write the findings that are not waived to FILE as a baseline, then report against it",
     )
     parser.add_argument(
+        "--changed",
+        action="store_true",
+        help="treat PATHs as changed files (pre-commit): check the whole plan each belongs to "
+        "and skip files that belong to no plan",
+    )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        metavar="N",
+        help="check plans in N parallel processes (default: 1)",
+    )
+    parser.add_argument(
+        "--root",
+        metavar="DIR",
+        help="repository root that SARIF/JUnit/GitHub/Markdown paths are relative to "
+        "(default: the current directory)",
+    )
+    parser.add_argument(
         "--quiet", "-q", action="store_true", help="print nothing; only set the exit code"
     )
     parser.set_defaults(run=run)
@@ -106,7 +128,16 @@ def _config(args: argparse.Namespace) -> Config:
     return config.model_copy(update=updates)
 
 
-def _targets(paths: list[str]) -> list[Path]:
+def _changed_targets(paths: list[str]) -> list[Path]:
+    # pre-commit passes every changed YAML file; only those that belong to a plan matter,
+    # and each must bring in its whole plan so cross-file rules still see everything.
+    owners = (owning_plan(Path(raw)) for raw in paths)
+    return sorted(dict.fromkeys(owner for owner in owners if owner is not None))
+
+
+def _targets(paths: list[str], changed: bool = False) -> list[Path]:
+    if changed:
+        return _changed_targets(paths)
     targets: list[Path] = []
     for raw in paths or ["."]:
         path = Path(raw)
@@ -155,9 +186,12 @@ def _colour(stream_is_tty: bool) -> bool:
 def run(args: argparse.Namespace) -> int:
     config = _config(args)
     checker = Checker(config)
-    targets = _targets(args.paths)
+    if args.jobs < 1:
+        raise UsageError("--jobs 必须至少为 1 / --jobs must be at least 1")
+    targets = _targets(args.paths, args.changed)
     waivers, baseline = _review_inputs(args, config)
-    report = checker.report(checker.check_path(target) for target in targets)
+    progress = progress_for(len(targets), args.quiet)
+    report = checker.report(check_many(checker, targets, jobs=args.jobs, progress=progress))
     severities = {active.rule.code: active.severity for active in checker.rules}
     if args.write_baseline:
         # Everything that is not waived (the old baseline's findings included) is accepted;
@@ -174,7 +208,8 @@ def run(args: argparse.Namespace) -> int:
     if args.quiet:
         return report.exit_code
     colour = args.output is None and _colour(sys.stdout.isatty())
-    text = render(report, args.format, colour=colour, statistics=args.statistics)
+    root = Path(args.root) if args.root else None
+    text = render(report, args.format, colour=colour, statistics=args.statistics, root=root)
     if args.format == "text":
         text += render_suppressed(report, show=args.show_waived)
     if args.output:
