@@ -9,30 +9,18 @@ decimals the document writes the total with.
 
 from __future__ import annotations
 
-import functools
 import operator
 from collections.abc import Callable, Iterator, Mapping
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
+from plancheck.checks._bounds import EXACT, amount_in, exact_sum, quantize
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.normalise import normalise
 from plancheck.engine.outcome import Fail, NotApplicable, Result
 from plancheck.engine.registry import check
 from plancheck.model import Plan, Project, Total
 from plancheck.quantities import Comparator, Value, ValueStatus, is_currency
-
-
-@functools.lru_cache(maxsize=64)
-def _factor(unit: str, target: str) -> Decimal:
-    """How many ``target`` one ``unit`` is, e.g. 亿元 -> 万元 = 10000."""
-    if unit == target:
-        return Decimal(1)
-    one = Value(None, ValueStatus.GIVEN, amount=Decimal(1), unit=unit)
-    # Currency units are powers of ten apart; the shortest repr of the float
-    # factor is that power exactly ("0.0001", "10000.0").
-    return Decimal(repr(one.to(target).magnitude))
-
 
 _SHOWN_COMPARATOR = {
     Comparator.EQ: "",
@@ -76,15 +64,15 @@ def _components(total: Total, index: PlanIndex) -> list[Project] | NotApplicable
 
 
 def _sum(projects: list[Project], unit: str) -> Decimal | NotApplicable:
-    total = Decimal(0)
+    amounts = []
     for project in projects:
         funding = project.funding
         if funding is None or funding.amount is None or funding.unit is None:
             return NotApplicable("a project's funding is missing (see PC202)")
         if not is_currency(funding.unit):
             return NotApplicable("a project's funding is not in a currency unit (see PC203)")
-        total += funding.amount * _factor(funding.unit, unit)
-    return total
+        amounts.append(amount_in(funding, unit))
+    return exact_sum(amounts)
 
 
 # Totals written as a bound (以上, 不超过 …): does the sum satisfy "sum <op> bound"?
@@ -130,10 +118,10 @@ def mismatched_total(total: Total, index: PlanIndex, params: Mapping[str, Any]) 
             )
         return
     # "=" and "约": equal once the sum is rounded as the document rounds the total.
-    rounded = exact.quantize(Decimal(1).scaleb(-value.decimals), rounding=ROUND_HALF_UP)
+    rounded = quantize(exact, -value.decimals)
     if rounded == value.amount:
         return
-    difference = value.amount - rounded
+    difference = EXACT.subtract(value.amount, rounded)
     yield Fail(
         args={
             "total": _shown(value),
