@@ -35,7 +35,8 @@ def run_example(code: str, example: Example, folder: Path) -> tuple[list[Finding
     path.write_text(plan_text(example), encoding="utf-8")
     if code in REVIEW_RULES:
         return _run_review_example(code, example, path), 1
-    checker = Checker(Config(select=[code]))
+    params = {code: example.params} if example.params is not None else {}
+    checker = Checker(Config(select=[code], params=params))
     report = checker.check_path(path)
     findings = [f for f in report.findings if f.rule == code]
     stats = report.stats.get(code)

@@ -45,6 +45,9 @@ class Example(BaseModel):
     waivers: str | None = Field(
         default=None, description="A waivers.yaml beside the plan (review rules)."
     )
+    params: dict[str, Any] | None = Field(
+        default=None, description="Parameter overrides for this case, as a user would set them."
+    )
     findings: tuple[ExpectedFinding, ...] = ()
 
 

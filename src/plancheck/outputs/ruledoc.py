@@ -18,6 +18,9 @@ def _example(example: Example, failing: bool) -> list[str]:
         "```",
         "",
     ]
+    if example.params is not None:
+        shown = json.dumps(example.params, ensure_ascii=False, sort_keys=True)
+        out += [f"with parameters `{shown}`", ""]
     if example.waivers is not None:
         out += ["with `waivers.yaml`:", "", "```yaml", example.waivers.rstrip(), "```", ""]
     if failing and example.findings:
