@@ -25,9 +25,12 @@ from plancheck.engine import (
 )
 from plancheck.loading import Diagnostic, LoadResult, PlanLoadError, load, load_plan
 from plancheck.model import Plan
+from plancheck.outputs import FORMATS, render
 from plancheck.quantities import QuantityError, Value, parse_value
+from plancheck.review import apply_review
 
 __all__ = [
+    "FORMATS",
     "Checker",
     "Config",
     "ConfigError",
@@ -49,10 +52,12 @@ __all__ = [
     "Subject",
     "Value",
     "__version__",
+    "apply_review",
     "check",
     "load",
     "load_config",
     "load_plan",
     "parse_value",
     "register_check",
+    "render",
 ]
