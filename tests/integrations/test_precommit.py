@@ -10,13 +10,27 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import MINIMAL_PLAN, ROOT
+from tests.conftest import MINIMAL_PLAN, ROOT
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
-PLAN = MINIMAL_PLAN + "parts: [projects.yaml]\n"
-CLEAN_PART = "projects:\n  - {id: a, name: 甲工程, years: 2021-2022, funding: 100}\n"
-BROKEN_PART = "projects:\n  - {id: a, name: 甲工程, years: 2019-2022, funding: 100}\n"
+# A plan that passes every rule: its one project is planned in a 专栏 and has an agency.
+PLAN = (
+    MINIMAL_PLAN
+    + """\
+parts: [projects.yaml]
+boxes:
+  - {number: 1, title: 重点工程, kind: projects, items: [{number: 1, name: 甲工程}]}
+agencies:
+  - {id: miit, name: 示例市工业和信息化局, aliases: [工信局], kind: government}
+"""
+)
+PROJECT = (
+    "projects:\n"
+    "  - {{id: a, name: 甲工程, implementers: [{{text: 工信局}}], years: {years}, funding: 100}}\n"
+)
+CLEAN_PART = PROJECT.format(years="2021-2022")
+BROKEN_PART = PROJECT.format(years="2019-2022")
 
 
 def _git(repo: Path, *args: str) -> None:

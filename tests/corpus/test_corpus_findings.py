@@ -1,0 +1,86 @@
+"""The worked example: exactly what plancheck finds in the Baoji plan, each checked by hand.
+
+The README's table explains every pair. A change here is a change in what plancheck
+says about a real document: check it against source.txt before updating the list.
+"""
+
+from __future__ import annotations
+
+from plancheck import check
+from plancheck.outputs import render_json
+from tests.conftest import CORPUS
+
+EXPECTED = {
+    # errors: real mistakes of the document
+    ("PC403", "boxes/5", "error"),  # 专栏4 is missing (专栏3 -> 专栏5)
+    ("PC404", "sections/3.4", "error"),  # 三、（三） is missing (（二） -> （四）)
+    ("PC401", "projects/rural-broadband-cable-coverage", "error"),  # no 专栏 (专栏4 gone)
+    ("PC401", "projects/precision-agriculture", "error"),
+    ("PC401", "projects/agricultural-technology-service-platform", "error"),
+    ("PC401", "projects/education-informatization", "error"),  # not in 专栏7
+    ("PC304", "claims/enterprise-internet-penetration-2015", "error"),  # text 90%以上, table 100%
+    # warnings
+    ("PC307", "indicators/informatization-index", "warning"),  # headline index has no type
+    ("PC405", "projects/talent-cultivation", "warning"),  # 人才培养 vs 专栏9 人才培育
+    ("PC502", "projects/two-integration-demonstration", "warning"),  # 相关企业
+    ("PC502", "projects/industrial-production-digitization", "warning"),  # 各示范企业
+    ("PC502", "projects/equipment-manufacturing-digitization", "warning"),  # 各示范企业
+    ("PC502", "projects/china-titanium-valley-platform", "warning"),  # 其他钛产业企业
+    ("PC502", "projects/caijiapo-auto-park-platform", "warning"),  # 园区内龙头企业
+    ("PC502", "projects/modern-logistics-platform", "warning"),  # 相关企业及园区
+    ("PC502", "projects/e-commerce-platform", "warning"),  # 相关企业及园区
+    ("PC502", "projects/social-public-information-platform", "warning"),  # …计生局等
+    # infos
+    ("PC601", "counts/ten-agricultural-subnets", "info"),  # 十大子网 lists 7 before 等
+    *(
+        ("PC105", f"indicators/{name}/2009", "info")  # table baseline column is 2009
+        for name in (
+            "telephone-users",
+            "digital-tv-users",
+            "urban-bandwidth",
+            "rural-bandwidth",
+            "enterprise-internet-penetration",
+            "equipment-manufacturing-deep-application",
+            "sme-it-application",
+            "electronic-information-industry-output",
+            "information-services-value-added",
+        )
+    ),
+    *(
+        ("PC305", f"claims/{name}", "info")  # text targets with no table indicator
+        for name in (
+            "village-broadband-2015",
+            "broadband-users-2015",
+            "demonstration-enterprises-2015-goals",
+            "demonstration-projects-2015-goals",
+            "rural-computer-ownership-2015",
+            "city-approvals-online-2015-goals",
+            "county-licensing-online-2015",
+            "paperless-counties-2015",
+            "enterprises-online-management-2015",
+            "demonstration-enterprises-box3",
+            "demonstration-projects-box3",
+            "e-commerce-volume-2015",
+            "city-licensing-online-task",
+            "annual-training",
+        )
+    ),
+}
+
+
+def test_corpus_findings_are_exactly_the_known_problems() -> None:
+    report = check(CORPUS)
+    found = {(f.rule, f.subject.key, f.severity.value) for f in report.findings}
+    assert found == EXPECTED
+    assert report.exit_code == 1
+
+
+def test_every_corpus_finding_points_at_yaml_and_source() -> None:
+    for finding in check(CORPUS).findings:
+        assert finding.location is not None and finding.location.line >= 1
+        assert finding.source is not None and finding.source.file.endswith("source.txt")
+        assert finding.source.column is not None
+
+
+def test_corpus_report_is_byte_identical_across_runs() -> None:
+    assert render_json(check(CORPUS)) == render_json(check(CORPUS))
