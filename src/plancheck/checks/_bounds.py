@@ -198,15 +198,6 @@ def sense(comparator: Comparator) -> int:
 
 # -- messages ------------------------------------------------------------------------
 
-SHOWN_COMPARATOR: Final = {
-    Comparator.EQ: "",
-    Comparator.GT: ">",
-    Comparator.GE: ">=",
-    Comparator.LT: "<",
-    Comparator.LE: "<=",
-    Comparator.ABOUT: "约",
-}
-
 
 def number(amount: Decimal) -> str:
     """An exact amount with thousands separators, no exponent and no trailing zeros.
@@ -233,7 +224,7 @@ def shown(value: Value) -> str:
     if text and not text[-1].isdigit():
         return text
     qualifier = f"({value.qualifier})" if value.qualifier else ""
-    return SHOWN_COMPARATOR[value.comparator] + quantity_text(value.amount, value.unit) + qualifier
+    return value.comparator.symbol + quantity_text(value.amount, value.unit) + qualifier
 
 
 # -- plan lookups --------------------------------------------------------------------

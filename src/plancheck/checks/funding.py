@@ -22,15 +22,6 @@ from plancheck.engine.registry import check
 from plancheck.model import Plan, Project, Total
 from plancheck.quantities import Comparator, Value, ValueStatus, is_currency
 
-_SHOWN_COMPARATOR = {
-    Comparator.EQ: "",
-    Comparator.GT: ">",
-    Comparator.GE: ">=",
-    Comparator.LT: "<",
-    Comparator.LE: "<=",
-    Comparator.ABOUT: "约",
-}
-
 
 def _money(amount: Decimal, unit: str) -> str:
     """``272,340万元``: thousands separators, the digits as they are, the unit."""
@@ -41,7 +32,7 @@ def _shown(value: Value) -> str:
     """A value for messages, with its unit even when the document left it implied."""
     if value.amount is None:
         return str(value)
-    return _SHOWN_COMPARATOR[value.comparator] + _money(value.amount, value.unit or "")
+    return value.comparator.symbol + _money(value.amount, value.unit or "")
 
 
 def _components(total: Total, index: PlanIndex) -> list[Project] | NotApplicable:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 
 from plancheck.model.location import YamlLocation
 
@@ -35,6 +36,20 @@ class Subject:
     kind: str
     id: str
     name: str
+
+
+def file_subject(file: str, plan_path: str) -> Subject:
+    """``files/<path relative to the plan's folder>``: the subject of a problem with a file.
+
+    Relative to the plan's folder so the key is the same on every machine.
+    """
+    root = Path(plan_path)
+    root = root if root.is_dir() else root.parent
+    try:
+        relative = Path(file).relative_to(root).as_posix()
+    except ValueError:
+        relative = Path(file).as_posix()
+    return Subject(f"files/{relative}", "file", relative, file)
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 
 from plancheck.engine.finding import (
     Finding,
@@ -12,6 +11,7 @@ from plancheck.engine.finding import (
     Severity,
     Subject,
     SubjectResult,
+    file_subject,
 )
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.outcome import Fail, NotApplicable
@@ -27,17 +27,6 @@ from plancheck.model.location import YamlLocation
 INTERNAL_ERROR = "PC000"
 
 
-def _file_subject(file: str, plan_path: str) -> Subject:
-    # Keyed relative to the plan's folder so the key is the same on every machine.
-    root = Path(plan_path)
-    root = root if root.is_dir() else root.parent
-    try:
-        relative = Path(file).relative_to(root).as_posix()
-    except ValueError:
-        relative = Path(file).as_posix()
-    return Subject(f"files/{relative}", "file", relative, file)
-
-
 def _diagnostic_finding(
     diagnostic: Diagnostic, rule: Rule, severity: Severity, plan_path: str
 ) -> Finding:
@@ -50,7 +39,7 @@ def _diagnostic_finding(
         severity=severity,
         message_zh=zh if en else diagnostic.message,
         message_en=en or diagnostic.message,
-        subject=_file_subject(diagnostic.file, plan_path),
+        subject=file_subject(diagnostic.file, plan_path),
         location=YamlLocation(
             diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.pointer
         ),

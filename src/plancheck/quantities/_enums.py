@@ -25,3 +25,8 @@ class Comparator(StrEnum):
     LT = "<"
     LE = "<="
     ABOUT = "about"
+
+    @property
+    def symbol(self) -> str:
+        """How messages write it before an amount: nothing for "=", 约 for "about"."""
+        return {"=": "", "about": "约"}.get(self.value, self.value)

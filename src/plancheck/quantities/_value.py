@@ -22,14 +22,6 @@ from ._units import align, canonical_unit, parse_unit
 # Enough precision to hold any accepted amount exactly (at most 50 integer
 # digits and 50 decimal places) when an exponent form is made positional.
 _EXACT: Final = decimal.Context(prec=2 * MAX_DIGITS + 10, traps=[decimal.InvalidOperation])
-_RENDERED_COMPARATOR: Final = {
-    Comparator.EQ: "",
-    Comparator.GT: ">",
-    Comparator.GE: ">=",
-    Comparator.LT: "<",
-    Comparator.LE: "<=",
-    Comparator.ABOUT: "约",
-}
 _NONE_TEXT: Final = "——"
 _DESCRIPTION: Final = (
     "An amount as written in the plan, with optional comparator word and unit, "
@@ -138,7 +130,7 @@ class Value:
         if self.amount is None:
             return ""
         qualifier = f"({self.qualifier})" if self.qualifier else ""
-        return f"{_RENDERED_COMPARATOR[self.comparator]}{self.amount:f}{self.unit or ''}{qualifier}"
+        return f"{self.comparator.symbol}{self.amount:f}{self.unit or ''}{qualifier}"
 
     @classmethod
     def __get_pydantic_core_schema__(

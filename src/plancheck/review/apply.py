@@ -23,14 +23,14 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 
-from plancheck.engine.finding import Finding, Severity, Subject
+from plancheck.engine.finding import Finding, Severity, Subject, file_subject
 from plancheck.engine.fingerprint import fingerprint
 from plancheck.engine.report import PlanReport, Report, Suppression
 from plancheck.engine.rule import Rule
 from plancheck.loading._read import ReadProblem, read_text
 from plancheck.loading._yaml import YamlProblem, parse_yaml
 from plancheck.model.location import YamlLocation
-from plancheck.review._common import EXPIRED, INVALID, REVIEW_CODES, UNUSED, file_subject
+from plancheck.review._common import EXPIRED, INVALID, REVIEW_CODES, UNUSED
 from plancheck.review.baseline import Baseline, baselinable
 from plancheck.review.inline import InlineIgnore, scan_file
 from plancheck.review.waivers import InvalidWaiver, Waiver, WaiverFile
