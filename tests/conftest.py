@@ -1,8 +1,34 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Hypothesis profiles for the whole suite: ``ci`` (the default) is bounded and
+# derandomized, so CI is deterministic and quick; ``long`` runs thousands of examples:
+# ``HYPOTHESIS_PROFILE=long pytest tests/hardening``.
+_SUPPRESSED = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
+
+settings.register_profile(
+    "ci",
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    print_blob=True,
+    suppress_health_check=_SUPPRESSED,
+)
+settings.register_profile(
+    "long",
+    max_examples=5000,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=_SUPPRESSED,
+)
+
+PROFILE_NAME = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+settings.load_profile(PROFILE_NAME)
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus" / "baoji-2011-2015"

@@ -24,7 +24,11 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        # Name the file the user asked for, not the temporary one.
+        raise OSError(exc.errno, exc.strerror, str(target)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
@@ -32,7 +36,9 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
             os.fsync(stream.fileno())
         Path(temporary).chmod(mode)
         Path(temporary).replace(target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             Path(temporary).unlink()
+        if isinstance(exc, OSError):
+            raise OSError(exc.errno, exc.strerror, str(target)) from None
         raise

@@ -14,6 +14,7 @@ from plancheck.engine.api import Checker
 from plancheck.engine.config import Config, load_config, load_config_file
 from plancheck.engine.finding import Severity
 from plancheck.engine.parallel import check_many
+from plancheck.engine.report import Report
 from plancheck.loading import owning_plan, plan_targets
 from plancheck.outputs import FORMATS, render
 from plancheck.review import (
@@ -179,6 +180,30 @@ def _review_inputs(
     return waivers, baseline
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):
+        return False
+
+
+def _refuse_overwriting_inputs(
+    output: Path, report: Report, config: Config, args: argparse.Namespace
+) -> None:
+    """Nothing is lost: the report may not replace a plan file, a source document,
+    the configuration, the waivers or the baseline it was made from."""
+    inputs = [Path(file) for plan in report.plans for file in plan.files]
+    inputs += [Path(p) for p in (config.origin, args.waivers, args.baseline) if p]
+    waivers = _waivers_path(args, config)
+    if waivers is not None:
+        inputs.append(waivers)
+    for candidate in inputs:
+        if _same_file(output, candidate):
+            raise UsageError(
+                f"拒绝覆盖输入文件 / refusing to overwrite an input file with the report: {output}"
+            )
+
+
 def _colour(stream_is_tty: bool) -> bool:
     return stream_is_tty and "NO_COLOR" not in os.environ
 
@@ -213,6 +238,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "text":
         text += render_suppressed(report, show=args.show_waived)
     if args.output:
+        _refuse_overwriting_inputs(Path(args.output), report, config, args)
         write_atomic(args.output, text)
     else:
         sys.stdout.write(text)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from plancheck.engine.catalogue import Catalogue, load_catalogue
 from plancheck.engine.config import Config
-from plancheck.engine.registry import builtin_registry, load_plugins
+from plancheck.engine.registry import PluginError, builtin_registry, load_plugins
 from plancheck.engine.report import PlanReport, Report
 from plancheck.engine.ruleset import ActiveRule, resolve
 from plancheck.engine.run import run_plan
@@ -21,7 +21,11 @@ class Checker:
 
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or Config()
-        load_plugins(self.config.plugins)
+        try:
+            load_plugins(self.config.plugins)
+        except PluginError as exc:
+            origin = self.config.origin
+            raise PluginError(f"{origin}: {exc}" if origin else str(exc)) from None
         self.catalogue: Catalogue = load_catalogue(builtin_registry(), self.config.rule_files())
         self.rules: list[ActiveRule] = resolve(self.catalogue, self.config)
 

@@ -45,8 +45,10 @@ class Config(BaseModel):
         default=None, description="Waivers file, relative to the configuration file."
     )
 
-    # Where the file came from, so relative rule paths resolve against it.
+    # Where the file came from, so relative rule paths resolve against it and
+    # errors can name it.
     base_dir: Path = Field(default=Path(), exclude=True)
+    origin: str = Field(default="", exclude=True)
 
     def rule_files(self) -> list[Path]:
         return [self.base_dir / path for path in self.rules]
@@ -58,7 +60,7 @@ def _validated(data: Any, origin: str, base: Path) -> Config:
     if not isinstance(data, dict):
         raise ConfigError(f"{origin}: 配置必须是映射 / configuration must be a mapping")
     try:
-        return Config.model_validate({**data, "base_dir": base})
+        return Config.model_validate({**data, "base_dir": base, "origin": origin})
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         where = ".".join(str(p) for p in first["loc"]) or "(top level)"

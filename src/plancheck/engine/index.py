@@ -162,13 +162,22 @@ class PlanIndex:
 
     # -- the source document -------------------------------------------------
     @cached_property
-    def source_text(self) -> SourceText | None:
+    def source_path(self) -> Path | None:
+        """Where the source document should be (not read, not checked)."""
         document = self.plan.source_document
         if document is None or not self.plan.path:
             return None
         base = Path(self.plan.path)
         folder = base if base.is_dir() else base.parent
-        path = folder / document.path
+        return folder / document.path
+
+    @cached_property
+    def source_text(self) -> SourceText | None:
+        path = self.source_path
+        if path is None:
+            return None
+        base = Path(self.plan.path)
+        folder = base if base.is_dir() else base.parent
         # Plan data is untrusted: the document must sit inside the plan folder
         # (symlinks resolved) and be a regular file of bounded size.
         try:

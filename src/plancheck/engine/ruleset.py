@@ -34,6 +34,16 @@ def _check_tokens(tokens: list[str], catalogue: Catalogue, what: str) -> None:
 
 
 def resolve(catalogue: Catalogue, config: Config) -> list[ActiveRule]:
+    """The active rules; configuration errors name the configuration file."""
+    try:
+        return _resolve(catalogue, config)
+    except ConfigError as exc:
+        if config.origin and not str(exc).startswith(config.origin):
+            raise ConfigError(f"{config.origin}: {exc}") from None
+        raise
+
+
+def _resolve(catalogue: Catalogue, config: Config) -> list[ActiveRule]:
     _check_tokens(config.select, catalogue, "select")
     _check_tokens(config.ignore, catalogue, "ignore")
     for where, codes in (("severity", config.severity), ("params", config.params)):
@@ -51,7 +61,7 @@ def resolve(catalogue: Catalogue, config: Config) -> list[ActiveRule]:
         if spec is not None:
             params = {**spec.defaults, **rule.params, **config.params.get(code, {})}
             try:
-                validate_params(rule, spec, params, "configuration")
+                validate_params(rule, spec, params, config.origin or "configuration")
             except RuleFileError as exc:
                 raise ConfigError(str(exc)) from None
         elif code in config.params:

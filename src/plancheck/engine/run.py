@@ -146,6 +146,9 @@ def run_plan(loaded: LoadResult, rules: list[ActiveRule]) -> PlanReport:
         return report
     index = PlanIndex(plan)
     collector.index = index
+    if index.source_path is not None:
+        # The published text is an input too: outputs must never overwrite it.
+        report.files.append(index.source_path.as_posix())
     internal = by_code.get(INTERNAL_ERROR)
     for active in rules:
         spec = active.spec

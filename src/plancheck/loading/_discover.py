@@ -19,6 +19,9 @@ _HEAD_BYTES = 64 * 1024
 
 def is_plan_file(path: Path) -> bool:
     try:
+        # Only regular files: opening a FIFO named *.yaml would block forever.
+        if not path.is_file():
+            return False
         with path.open("rb") as handle:
             head = handle.read(_HEAD_BYTES)
     except OSError:
@@ -58,9 +61,12 @@ def _lists_part(plan_file: Path, part: Path) -> bool:
     parts = data.get("parts") if isinstance(data, dict) else None
     if not isinstance(parts, list):
         return False
-    base = plan_file.parent.resolve()
-    target = part.resolve()
-    return any(isinstance(p, str) and (base / p).resolve() == target for p in parts)
+    try:
+        base = plan_file.parent.resolve()
+        target = part.resolve()
+        return any(isinstance(p, str) and (base / p).resolve() == target for p in parts)
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
 
 
 def owning_plan(path: Path) -> Path | None:

@@ -37,16 +37,12 @@ def _parse_file(
     path: Path, display: str, max_bytes: int
 ) -> tuple[Any, dict[str, YamlLocation]] | Diagnostic:
     try:
-        parsed = parse_yaml(read_text(path, display, max_bytes))
+        parsed = parse_yaml(read_text(path, display, max_bytes), display)
     except ReadProblem as problem:
         return problem.diagnostic
     except YamlProblem as problem:
         return to_diagnostic(problem, display)
-    locations = {
-        pointer: YamlLocation(display, mark.line, mark.column, pointer)
-        for pointer, mark in parsed.marks.items()
-    }
-    return parsed.data, locations
+    return parsed.data, parsed.marks
 
 
 def plan_file_for(path: Path) -> Path:
@@ -116,7 +112,8 @@ def _load_parts(
                 Diagnostic("PC002", resolved, where.file, where.line, where.column, where.pointer)
             )
             continue
-        if resolved.resolve() in seen:
+        real = resolved.resolve()
+        if real in seen:
             result.diagnostics.append(
                 Diagnostic(
                     "PC006",
@@ -128,12 +125,15 @@ def _load_parts(
                 )
             )
             continue
-        seen.add(resolved.resolve())
+        seen.add(real)
         if not resolved.is_file():
+            exists = resolved.exists()
             result.diagnostics.append(
                 Diagnostic(
-                    "PC005",
-                    f"部件文件不存在 / part file not found: {entry!r}",
+                    "PC002" if exists else "PC005",
+                    f"部件不是普通文件 / part is not a regular file: {entry!r}"
+                    if exists
+                    else f"部件文件不存在 / part file not found: {entry!r}",
                     where.file,
                     where.line,
                     where.column,

@@ -29,9 +29,15 @@ def resolve_part(base: Path, entry: object) -> Path | str:
     candidate = Path(entry)
     if candidate.is_absolute():
         return f"部件路径必须是相对路径 / part path must be relative: {entry!r}"
-    root = base.resolve()
-    # resolve() follows symlinks, so a link pointing outside is caught too.
-    resolved = (base / candidate).resolve()
+    try:
+        root = base.resolve()
+        # resolve() follows symlinks, so a link pointing outside is caught too.
+        resolved = (base / candidate).resolve()
+    except (OSError, RuntimeError):
+        return (
+            "部件路径无法解析（符号链接循环）/ "
+            f"part path cannot be resolved (symlink loop): {entry!r}"
+        )
     if not resolved.is_relative_to(root):
         return f"部件路径超出规划目录 / part path leaves the plan directory: {entry!r}"
     return base / candidate

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from plancheck.loading.diagnostics import Diagnostic
@@ -24,14 +26,19 @@ def _fail(file: str, message: str, line: int = 1, column: int = 1) -> ReadProble
 def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Return the file's text, or raise ReadProblem naming what is wrong with it."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise _fail(
-                display,
-                f"文件过大 / file too large: {size} bytes (limit {max_bytes}; "
-                "set max_file_bytes to raise it)",
-            )
-        with path.open("rb") as handle:
+        # O_NONBLOCK: opening a FIFO with no writer must not hang; fstat on the open
+        # descriptor then tells a regular file from a pipe, device or directory.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(descriptor, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise _fail(display, "不是普通文件 / not a regular file")
+            if status.st_size > max_bytes:
+                raise _fail(
+                    display,
+                    f"文件过大 / file too large: {status.st_size} bytes (limit {max_bytes}; "
+                    "set max_file_bytes to raise it)",
+                )
             raw = handle.read(max_bytes + 1)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__

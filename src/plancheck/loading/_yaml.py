@@ -9,6 +9,7 @@ tags, duplicate keys, several documents, absurd nesting.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,9 +29,11 @@ from ruamel.yaml.events import (
 
 from plancheck.loading._pointer import join
 from plancheck.loading.diagnostics import Diagnostic
+from plancheck.model.location import YamlLocation
 
 MAX_DEPTH = 64
 MAX_NUMBER_DIGITS = 400
+MAX_VALUES = 500_000
 
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
@@ -45,37 +48,58 @@ _INF = re.compile(r"[-+]?\.(inf|Inf|INF)")
 _NAN = re.compile(r"\.(nan|NaN|NAN)")
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
-    line: int
-    column: int
-
-
 @dataclass(slots=True)
 class ParsedYaml:
     """The document as plain data, and where each JSON pointer starts (1-based)."""
 
     data: Any
-    marks: dict[str, Mark] = field(default_factory=dict)
+    marks: dict[str, YamlLocation] = field(default_factory=dict)
 
 
 class YamlProblem(Exception):
-    def __init__(self, code: str, message: str, line: int, column: int) -> None:
+    def __init__(
+        self, code: str, message: str, line: int, column: int, index: int | None = None
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.line = line
         self.column = column
-
-
-def _mark(event: Event) -> Mark:
-    start = event.start_mark
-    return Mark(start.line + 1, start.column + 1)
+        self.index = index
 
 
 def _problem(event: Event, message: str, code: str = "PC001") -> YamlProblem:
-    mark = _mark(event)
-    return YamlProblem(code, message, mark.line, mark.column)
+    start = event.start_mark
+    return YamlProblem(code, message, start.line + 1, start.column + 1, start.index)
+
+
+# libyaml also breaks lines at NEL, LS and PS; editors, GitHub and SARIF viewers count
+# only "\n", so positions are recomputed from the character index when these occur.
+_ODD_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+class _Lines:
+    """Turns parser marks into the 1-based line and column an editor shows."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        odd = any(ch in text for ch in _ODD_BREAKS)
+        self.newlines = [i for i, ch in enumerate(text) if ch == "\n"] if odd else None
+        self.count = text.count("\n") + (0 if text.endswith("\n") else 1)
+
+    def at(self, line0: int, column0: int, index: int | None) -> tuple[int, int]:
+        if self.newlines is not None and index is not None:
+            before = bisect_left(self.newlines, index)
+            start = self.newlines[before - 1] + 1 if before else 0
+            line, column = before + 1, index - start + 1
+        else:
+            line, column = line0 + 1, column0 + 1
+        if line > self.count:
+            # An error at the end of a file with no final newline is placed on its
+            # last line, not on a line that does not exist.
+            last = self.text.rstrip("\n").rsplit("\n", 1)[-1]
+            line, column = self.count, len(last) + 1
+        return line, column
 
 
 def _number(text: str, event: Event) -> int | float:
@@ -140,16 +164,28 @@ def _check_node(event: NodeEvent) -> None:
 
 
 class _Builder:
-    def __init__(self) -> None:
-        self.marks: dict[str, Mark] = {}
+    def __init__(self, lines: _Lines, file: str) -> None:
+        self.lines = lines
+        self.file = file
+        self.marks: dict[str, YamlLocation] = {}
         # Each frame: container, its pointer, pending key (mappings), keys seen.
-        self.stack: list[tuple[Any, str, list[str | None], dict[str, Mark]]] = []
+        self.stack: list[tuple[Any, str, list[str | None], dict[str, YamlLocation]]] = []
         self.root: Any = None
         self.documents = 0
+        self.values = 0
+
+    def _mark(self, event: Event, pointer: str) -> YamlLocation:
+        start = event.start_mark
+        line, column = self.lines.at(start.line, start.column, start.index)
+        return YamlLocation(self.file, line, column, pointer)
 
     def _place(self, value: Any, event: Event) -> str:
         """Attach a new value to its parent and return its pointer."""
-        mark = _mark(event)
+        self.values += 1
+        if self.values > MAX_VALUES:
+            # Every value costs a position; the size limit alone does not bound memory.
+            raise _problem(event, f"值过多 / too many values (more than {MAX_VALUES:,})")
+        mark = self._mark(event, "")
         if not self.stack:
             self.root = value
             self.marks[""] = mark
@@ -158,7 +194,7 @@ class _Builder:
         if isinstance(container, list):
             child = join(pointer, len(container))
             container.append(value)
-            self.marks[child] = mark
+            self.marks[child] = YamlLocation(mark.file, mark.line, mark.column, child)
             return child
         key = pending[0]
         if key is None:
@@ -177,7 +213,8 @@ class _Builder:
             seen[value] = mark
             pending[0] = value
             # A field's position is its key: that is where an editor should jump.
-            self.marks[join(pointer, value)] = mark
+            child = join(pointer, value)
+            self.marks[child] = YamlLocation(mark.file, mark.line, mark.column, child)
             return ""
         pending[0] = None
         container[key] = value
@@ -221,19 +258,29 @@ class _Builder:
 _YAML = YAML(typ="safe", pure=False)
 
 
-def parse_yaml(text: str) -> ParsedYaml:
+def parse_yaml(text: str, file: str = "") -> ParsedYaml:
     """Parse one YAML document; raises YamlProblem with a 1-based position."""
-    builder = _Builder()
+    lines = _Lines(text)
+    builder = _Builder(lines, file)
     try:
         for event in _YAML.parse(text):
             builder.feed(event)
+    except YamlProblem as problem:
+        if problem.index is not None:
+            problem.line, problem.column = lines.at(
+                problem.line - 1, problem.column - 1, problem.index
+            )
+        raise
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        column = mark.column + 1 if mark is not None else 1
-        problem = " ".join(str(exc.problem or exc.context or "syntax error").split())
+        line, column = (
+            lines.at(mark.line, mark.column, getattr(mark, "index", None))
+            if mark is not None
+            else (1, 1)
+        )
+        what = " ".join(str(exc.problem or exc.context or "syntax error").split())
         raise YamlProblem(
-            "PC001", f"YAML 语法错误 / YAML syntax error: {problem}", line, column
+            "PC001", f"YAML 语法错误 / YAML syntax error: {what}", line, column
         ) from None
     except YAMLError as exc:
         message = " ".join(str(exc).split())

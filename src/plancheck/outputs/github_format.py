@@ -11,6 +11,7 @@ import os
 from plancheck.engine.finding import Finding, Severity
 from plancheck.engine.report import Report
 from plancheck.outputs._common import active, display_path, root_path
+from plancheck.outputs._visible import visible
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -33,9 +34,10 @@ def annotation(finding: Finding, lang: str, root: str | os.PathLike[str] | None 
         ("col", str(finding.column)),
         ("title", f"{finding.rule} {finding.name}".rstrip()),
     ]
-    head = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
-    message = finding.message(lang)
-    hint = finding.hint(lang)
+    head = ",".join(f"{key}={escape_property(visible(value))}" for key, value in properties)
+    # Plan text reaches the job log: terminal controls must not act there.
+    message = visible(finding.message(lang), keep_newlines=True)
+    hint = visible(finding.hint(lang) or "", keep_newlines=True)
     if hint:
         message += f"\n{'提示' if lang == 'zh' else 'hint'}: {hint}"
     return f"::{_COMMANDS[finding.severity]} {head}::{escape_data(message)}"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 from pathlib import Path
 
 from plancheck.engine.finding import Finding, Severity
 from plancheck.engine.report import Report
+from plancheck.loading import DEFAULT_MAX_BYTES
+from plancheck.outputs._visible import visible
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 _LABELS = {
@@ -16,10 +17,30 @@ _LABELS = {
 }
 
 
-@lru_cache(maxsize=64)
-def _lines(path: str) -> tuple[str, ...]:
+# A snippet shows at most this many characters of a long line, around the column.
+_SNIPPET_WIDTH = 160
+
+
+class _Sources:
+    """The plan files' lines, read once per rendering (never stale across runs)."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, tuple[str, ...]] = {}
+
+    def lines(self, path: str) -> tuple[str, ...]:
+        if path not in self._files:
+            self._files[path] = _read_lines(path)
+        return self._files[path]
+
+
+def _read_lines(path: str) -> tuple[str, ...]:
+    # Only regular files within the loader's size limit: a finding may be about a
+    # file the loader refused (too large, a device, a pipe).
     try:
-        return tuple(Path(path).read_text(encoding="utf-8-sig", errors="replace").splitlines())
+        file = Path(path)
+        if not file.is_file() or file.stat().st_size > DEFAULT_MAX_BYTES:
+            return ()
+        return tuple(file.read_text(encoding="utf-8-sig", errors="replace").split("\n"))
     except OSError:
         return ()
 
@@ -28,33 +49,45 @@ def _paint(text: str, code: str, colour: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if colour else text
 
 
-def _snippet(finding: Finding) -> list[str]:
-    lines = _lines(finding.file)
+def _cells(text: str) -> int:
+    # Wide (CJK) characters take two terminal cells; the caret must account for them.
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _snippet(finding: Finding, sources: _Sources) -> list[str]:
+    lines = sources.lines(finding.file)
     if not 1 <= finding.line <= len(lines):
         return []
-    text = lines[finding.line - 1]
+    text = lines[finding.line - 1].rstrip("\r")
+    column = max(finding.column - 1, 0)
+    start = max(0, min(column - _SNIPPET_WIDTH // 2, len(text) - _SNIPPET_WIDTH))
+    shown = text[start : start + _SNIPPET_WIDTH]
+    before = visible(shown[: column - start])
+    lead = "…" if start else ""
+    tail = "…" if start + _SNIPPET_WIDTH < len(text) else ""
     gutter = f"{finding.line:>4} | "
-    # Wide (CJK) characters take two terminal cells; the caret must account for them.
-    prefix = text[: max(finding.column - 1, 0)]
-    width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in prefix)
-    caret = " " * (len(gutter) + width) + "^"
-    return [gutter + text, caret]
+    caret = " " * (len(gutter) + _cells(lead + before)) + "^"
+    return [gutter + lead + visible(shown) + tail, caret]
 
 
-def render_finding(finding: Finding, lang: str, colour: bool) -> list[str]:
+def render_finding(
+    finding: Finding, lang: str, colour: bool, sources: _Sources | None = None
+) -> list[str]:
     label = _LABELS["zh" if lang == "zh" else "en"][finding.severity]
+    where = visible(f"{finding.file}:{finding.line}:{finding.column}:")
     head = (
-        f"{_paint(f'{finding.file}:{finding.line}:{finding.column}:', '1', colour)} "
+        f"{_paint(where, '1', colour)} "
         f"{_paint(finding.rule, _COLOURS[finding.severity], colour)} "
-        f"[{label}] {finding.message(lang)}"
+        f"[{label}] {visible(finding.message(lang))}"
     )
-    out = [head, *_snippet(finding)]
+    out = [head, *_snippet(finding, sources or _Sources())]
     if finding.source is not None:
         where = "原文" if lang == "zh" else "source"
-        out.append(f"  = {where}: {finding.source}")
+        label_source = "原文" if lang == "zh" else "source"
+        out.append(f"  = {label_source}: {visible(str(finding.source))}")
     hint = finding.hint(lang)
     if hint:
-        out.append(f"  = {'提示' if lang == 'zh' else 'hint'}: {hint}")
+        out.append(f"  = {'提示' if lang == 'zh' else 'hint'}: {visible(hint)}")
     return out
 
 
@@ -85,8 +118,9 @@ def render_statistics(report: Report) -> list[str]:
 def render_text(report: Report, *, colour: bool = False, statistics: bool = False) -> str:
     lang = report.lang
     out: list[str] = []
+    sources = _Sources()
     for finding in report.findings:
-        out.extend(render_finding(finding, lang, colour))
+        out.extend(render_finding(finding, lang, colour, sources))
         out.append("")
     if statistics:
         out.extend(render_statistics(report))

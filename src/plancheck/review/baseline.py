@@ -120,6 +120,8 @@ def load_baseline(path: str | os.PathLike[str]) -> Baseline:
         raise _corrupt(display, f"line {exc.lineno} column {exc.colno}: {exc.msg}") from None
     except ValueError as exc:
         raise _corrupt(display, str(exc)) from None
+    except RecursionError:
+        raise _corrupt(display, "nested too deeply") from None
     if not isinstance(document, dict) or set(document) != {"version", "entries"}:
         raise _corrupt(display, "expected an object with `version` and `entries`")
     if document["version"] != BASELINE_VERSION or isinstance(document["version"], bool):
