@@ -674,12 +674,21 @@ indicators:
 """
 
 
-def test_circular_parent_chains_terminate(tmp_path: Path) -> None:
-    # No rule reports cycles today; what matters here is that every rule terminates.
+def test_circular_parent_chains_terminate_and_are_pc012(tmp_path: Path) -> None:
     write_plan(tmp_path, CYCLES)
     run = run_plancheck("check", "plan.yaml", "--format", "json", cwd=tmp_path, timeout=30)
-    assert run.code in (0, 1)
+    assert run.code == 1
     assert "PC000" not in run.rules(), run.findings()
+    circular = {(f["subject"]["key"], f["line"]) for f in run.findings() if f["rule"] == "PC012"}
+    # Every member of every loop, at the line of its `parent` (the body starts on line 6).
+    assert circular == {
+        ("agencies/a", BODY_LINE + 1),
+        ("agencies/b", BODY_LINE + 2),
+        ("agencies/c", BODY_LINE + 3),
+        ("indicators/i", BODY_LINE + 5),
+        ("indicators/j", BODY_LINE + 6),
+        ("indicators/k", BODY_LINE + 7),
+    }
 
 
 UNDEFINED = """\

@@ -6,6 +6,7 @@ Importing this package registers them; rule files refer to them by name.
 from plancheck.checks import (
     agencies,
     arithmetic,
+    cycles,
     funding,
     period,
     references,
@@ -17,6 +18,7 @@ from plancheck.checks import (
 __all__ = [
     "agencies",
     "arithmetic",
+    "cycles",
     "funding",
     "period",
     "references",
