@@ -102,3 +102,18 @@ def test_config_file_errors_are_one_line(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as info:
         load_config_file(bad)
     assert ".plancheck.yaml" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_section_only_source_reference_points_at_the_section_heading(tmp_path: Path) -> None:
+    (tmp_path / "source.txt").write_text("标题\n一、发展目标\n正文\n", encoding="utf-8")
+    (tmp_path / "plan.yaml").write_text(
+        "plancheck: 1\nid: s\ntitle: t\njurisdiction: {name: 示例市, level: city}\n"
+        "period: 2021-2025\nsource_document: {path: source.txt}\n"
+        "sections:\n  - {number: 一、, title: 发展目标, source: {line: 2, quote: 一、发展目标}}\n"
+        "projects:\n  - {id: p, name: 甲工程, years: 2019-2022, funding: 1, "
+        'source: {section: "1"}}\n',
+        encoding="utf-8",
+    )
+    (finding,) = check(tmp_path / "plan.yaml", Config(select=["PC101"])).findings
+    assert finding.source is not None
+    assert (finding.source.line, finding.source.column) == (2, 1)

@@ -93,6 +93,10 @@ def undefined_references(
             yield _undefined(claim, "section", claim.section, "section")
         if claim.indicator is not None and claim.indicator not in index.indicators:
             yield _undefined(claim, "indicator", claim.indicator, "indicator")
+    for entity in plan.iter_entities():
+        section = entity.source.section if entity.source is not None else None
+        if section is not None and section not in index.sections:
+            yield _undefined(entity, "source/section", section, "section")
 
 
 # -- PC006 ---------------------------------------------------------------------------

@@ -26,26 +26,6 @@ NO_SOURCE_DOCUMENT = "the plan names no source document"
 UNREADABLE_SOURCE = "the source document cannot be read (see PC008)"
 
 
-def _entities(plan: Plan) -> Iterator[Entity]:
-    """Every entity that may carry a ``source`` reference, in document order."""
-    yield from plan.iter_sections()
-    for box in plan.boxes:
-        yield box
-        yield from box.items
-    for indicator in plan.indicators:
-        yield indicator
-        if indicator.baseline is not None:
-            yield indicator.baseline
-        yield from indicator.targets
-        yield from indicator.observations
-    yield from plan.agencies
-    yield from plan.projects
-    yield from plan.totals
-    yield from plan.counts
-    yield from plan.identities
-    yield from plan.claims
-
-
 def _short(quote: str) -> str:
     return quote if len(quote) <= _QUOTE_CHARS else f"{quote[: _QUOTE_CHARS - 1]}…"
 
@@ -62,8 +42,8 @@ def _nearest_line(index: PlanIndex, quote: str, line: int) -> int | None:
 
 def _check_reference(entity: Entity, index: PlanIndex, total_lines: int) -> Iterator[Fail]:
     ref = entity.source
-    if ref is None:
-        return
+    if ref is None or ref.line is None:
+        return  # a section-only reference is checked by PC005
     text = index.source_line(ref.line)
     if text is None:
         yield Fail(
@@ -121,7 +101,7 @@ def misplaced_quotes(plan: Plan, index: PlanIndex, params: Mapping[str, Any]) ->
     if source is None:
         yield NotApplicable(UNREADABLE_SOURCE)
         return
-    for entity in _entities(plan):
+    for entity in plan.iter_entities():
         yield from _check_reference(entity, index, len(source.lines))
 
 

@@ -210,12 +210,20 @@ class PlanIndex:
             if source
             else (self.plan.source_document.path if self.plan.source_document else "")
         )
+        line = ref.line
         column = ref.column
-        if column is None and ref.quote:
-            text = self.source_line(ref.line)
+        if line is None:
+            # Only a section is known: point at the section's own heading.
+            section = self.sections.get(ref.section or "")
+            heading = section.source if section is not None else None
+            if heading is None or heading.line is None:
+                return None
+            line, column = heading.line, heading.column
+        elif column is None and ref.quote:
+            text = self.source_line(line)
             found = text.find(ref.quote) if text is not None else -1
             column = found + 1 if found >= 0 else None
-        return SourcePosition(file, ref.line, column)
+        return SourcePosition(file, line, column)
 
     # -- naming subjects -----------------------------------------------------
     def describe(self, node: Node) -> Subject:

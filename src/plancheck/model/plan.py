@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, PrivateAttr, StrictInt, model_validator
 
-from plancheck.model._base import ID_PATTERN, Node
+from plancheck.model._base import ID_PATTERN, Entity, Node
 from plancheck.model.agency import Agency
 from plancheck.model.box import Box
 from plancheck.model.claim import Claim
@@ -100,6 +100,25 @@ class Plan(Node):
             section = stack.pop()
             yield section
             stack.extend(reversed(section.sections))
+
+    def iter_entities(self) -> Iterator[Entity]:
+        """Every entity that may carry a ``source`` reference, in document order."""
+        yield from self.iter_sections()
+        for box in self.boxes:
+            yield box
+            yield from box.items
+        for indicator in self.indicators:
+            yield indicator
+            if indicator.baseline is not None:
+                yield indicator.baseline
+            yield from indicator.targets
+            yield from indicator.observations
+        yield from self.agencies
+        yield from self.projects
+        yield from self.totals
+        yield from self.counts
+        yield from self.identities
+        yield from self.claims
 
     @model_validator(mode="after")
     def _derive(self) -> Plan:
