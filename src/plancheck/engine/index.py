@@ -215,11 +215,10 @@ class PlanIndex:
         if line is None:
             # Only a section is known: point at the section's own heading.
             section = self.sections.get(ref.section or "")
-            heading = section.source if section is not None else None
-            if heading is None or heading.line is None:
+            if section is None or section.source is None or section.source.line is None:
                 return None
-            line, column = heading.line, heading.column
-        elif column is None and ref.quote:
+            return self.source_position(section)
+        if column is None and ref.quote:
             text = self.source_line(line)
             found = text.find(ref.quote) if text is not None else -1
             column = found + 1 if found >= 0 else None
