@@ -46,6 +46,25 @@ def finding_to_dict(finding: Finding, lang: str) -> dict[str, Any]:
     }
 
 
+def _suppressed(report: Report) -> list[Finding]:
+    return sorted([*report.waived, *report.baselined], key=Finding.sort_key)
+
+
+def _suppressed_to_dict(report: Report, finding: Finding) -> dict[str, Any]:
+    why = report.suppressions.get(finding)
+    kind = why.kind if why else ("waiver" if finding in report.waived else "baseline")
+    return {
+        "finding": finding_to_dict(finding, report.lang),
+        "suppression": {
+            "kind": kind,
+            "origin": why.origin if why else "",
+            "reason": why.reason if why else "",
+            "approved_by": why.approved_by if why else "",
+            "expires": why.expires if why else "",
+        },
+    }
+
+
 def render_json(report: Report) -> str:
     counts = report.counts()
     document = {
@@ -58,11 +77,13 @@ def render_json(report: Report) -> str:
             "findings": len(report.findings),
             "by_severity": {severity.value: count for severity, count in counts.items()},
             "failed": report.exit_code == 1,
+            "suppressed": len(report.waived) + len(report.baselined),
         },
         "plans": [
             {"path": plan.path, "id": plan.plan_id, "files": plan.files} for plan in report.plans
         ],
         "findings": [finding_to_dict(finding, report.lang) for finding in report.findings],
+        "suppressed": [_suppressed_to_dict(report, finding) for finding in _suppressed(report)],
         "rules": {
             code: {
                 "checked": stats.checked,

@@ -167,6 +167,7 @@ def findings_schema() -> dict[str, Any]:
                         "type": "boolean",
                         "description": "True when a finding is at or above `fail_on` (exit 1).",
                     },
+                    "suppressed": _integer("Findings waived or in the baseline (not counted)."),
                 },
             ),
             "plans": {
@@ -178,6 +179,28 @@ def findings_schema() -> dict[str, Any]:
                 "type": "array",
                 "description": "Findings sorted by file, line, column, rule and subject.",
                 "items": {"$ref": "#/$defs/finding"},
+            },
+            "suppressed": {
+                "type": "array",
+                "description": "Findings that were found but do not count, and why.",
+                "items": _object(
+                    "A waived, inline-ignored or baselined finding.",
+                    {
+                        "finding": {"$ref": "#/$defs/finding"},
+                        "suppression": _object(
+                            "Why it does not count.",
+                            {
+                                "kind": _string(
+                                    "What suppressed it.", enum=["waiver", "inline", "baseline"]
+                                ),
+                                "origin": _string("Where the decision is written."),
+                                "reason": _string("The reason given (empty for a baseline)."),
+                                "approved_by": _string("Who approved a waiver."),
+                                "expires": _string("When a waiver expires (ISO date)."),
+                            },
+                        ),
+                    },
+                ),
             },
             "rules": {
                 "type": "object",

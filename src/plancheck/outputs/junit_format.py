@@ -112,6 +112,14 @@ def render_junit(report: Report, *, root: str | os.PathLike[str] | None = None) 
         counted, failed = _testsuite(suites, plan, report, by_plan.get(id(plan), []), base)
         tests += counted
         failures += failed
+    if report.extra_findings:
+        # Findings about inputs that belong to no plan (the waivers file) fail the run
+        # too, so they get a suite of their own rather than vanishing from the dashboard.
+        files = sorted({finding.file for finding in report.extra_findings})
+        inputs = PlanReport(", ".join(files), None, findings=list(report.extra_findings))
+        counted, failed = _testsuite(suites, inputs, report, [], base)
+        tests += counted
+        failures += failed
     suites.set("tests", str(tests))
     suites.set("failures", str(failures))
     suites.set("errors", "0")
