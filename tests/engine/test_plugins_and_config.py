@@ -87,3 +87,13 @@ def test_pyproject_tool_section_is_read(tmp_path: Path) -> None:
     )
     config = load_config(tmp_path / "sub")
     assert config.ignore == ["PC305"] and config.lang == "zh"
+
+
+def test_a_configuration_cannot_lift_the_file_limit_without_bound(tmp_path: Path) -> None:
+    from plancheck import ConfigError
+    from plancheck.engine.config import load_config_file
+
+    config = tmp_path / ".plancheck.yaml"
+    config.write_text("max_file_bytes: 99999999999\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="max_file_bytes"):
+        load_config_file(config)

@@ -7,6 +7,7 @@ import sys
 
 from plancheck._atomic import write_atomic
 from plancheck.cli._errors import UsageError
+from plancheck.engine.config import load_config
 from plancheck.loading import load_plan
 from plancheck.outputs.trace_format import TRACE_FORMATS, render_trace
 from plancheck.trace import build_trace
@@ -23,7 +24,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = load_plan(args.path)
+    loaded = load_plan(args.path, max_file_bytes=load_config().max_file_bytes)
     if loaded.plan is None:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
         raise UsageError(f"无法加载规划 / cannot load plan: {first}")

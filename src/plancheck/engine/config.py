@@ -13,6 +13,8 @@ from plancheck.loading._read import DEFAULT_MAX_BYTES, ReadProblem, read_text
 from plancheck.loading._yaml import YamlProblem, parse_yaml
 
 CONFIG_FILE = ".plancheck.yaml"
+# A configuration found in a repository is not trusted to lift the limit without bound.
+MAX_FILE_BYTES_LIMIT = 1024 * 1024 * 1024
 
 
 class ConfigError(Exception):
@@ -40,7 +42,12 @@ class Config(BaseModel):
     )
     lang: Literal["zh", "en"] = "en"
     fail_on: Severity = Severity.ERROR
-    max_file_bytes: int = Field(default=DEFAULT_MAX_BYTES, gt=0)
+    max_file_bytes: int = Field(
+        default=DEFAULT_MAX_BYTES,
+        gt=0,
+        le=MAX_FILE_BYTES_LIMIT,
+        description="Largest plan or part file read, in bytes (at most 1 GiB).",
+    )
     waivers: str | None = Field(
         default=None, description="Waivers file, relative to the configuration file."
     )
@@ -73,8 +80,10 @@ def load_config_file(path: Path) -> Config:
     display = path.as_posix()
     if path.name == "pyproject.toml":
         try:
-            document = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            document = tomllib.loads(read_text(path, display))
+        except ReadProblem as problem:
+            raise ConfigError(str(problem.diagnostic)) from None
+        except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{display}: 无法读取 / cannot read: {exc}") from None
         return _validated(document.get("tool", {}).get("plancheck", {}), display, path.parent)
     try:
@@ -98,8 +107,9 @@ def find_config(start: Path) -> Path | None:
         pyproject = candidate / "pyproject.toml"
         if pyproject.is_file():
             try:
-                has = "plancheck" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                text = read_text(pyproject, pyproject.as_posix())
+                has = "plancheck" in tomllib.loads(text).get("tool", {})
+            except (ReadProblem, tomllib.TOMLDecodeError):
                 has = False
             if has:
                 return pyproject
