@@ -62,3 +62,21 @@ def test_junit_shows_an_expired_waiver_as_a_failing_suite(
     names = sorted(s.get("name", "") for s in failing)
     assert any(name.endswith("waivers.yaml") for name in names)
     assert "PC010" in out
+
+
+def test_sarif_suppression_carries_the_waiver_and_inline_is_in_source(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, write_plan: Any
+) -> None:
+    code, out = _run(capsys, tmp_path, write_plan, "2099-12-31", "sarif")
+    assert code == 0
+    (result,) = json.loads(out)["runs"][0]["results"]
+    (suppression,) = result["suppressions"]
+    assert suppression["kind"] == "external"
+    assert "续建项目" in suppression["justification"]
+    assert "规划处 张三" in suppression["justification"]
+    inline = write_plan(
+        BROKEN.rstrip("\n") + "  # plancheck: ignore[PC101] 续建项目\n", "inline.yaml"
+    )
+    assert main(["check", str(inline), "--select", "PC101", "--format", "sarif"]) == 0
+    (result,) = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    assert result["suppressions"][0]["kind"] == "inSource"

@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 from typing import Literal
 
 from plancheck.engine.finding import Finding, Severity
-from plancheck.engine.report import PlanReport, Report
+from plancheck.engine.report import PlanReport, Report, Suppression
 
 SuppressionKind = Literal["waived", "baselined"]
 
@@ -67,33 +67,58 @@ def severity_label(severity: Severity, lang: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Suppressed:
-    """A finding that was found but does not count: waived or in the baseline."""
+    """A finding that was found but does not count: waived, ignored inline or baselined."""
 
     finding: Finding
     kind: SuppressionKind
+    why: Suppression | None = None
+
+    @property
+    def in_source(self) -> bool:
+        """Suppressed by a comment in the plan file itself (SARIF ``inSource``)."""
+        return self.why is not None and self.why.kind == "inline"
 
     def justification(self, lang: str) -> str:
-        return _JUSTIFICATIONS["zh" if lang == "zh" else "en"][self.kind]
-
-
-def _listed(report: Report, name: str) -> list[Finding]:
-    # ``waived`` and ``baselined`` are optional Report fields: older reports lack them.
-    value = getattr(report, name, None)
-    if not value:
-        return []
-    return [item for item in value if isinstance(item, Finding)]
+        """The recorded decision: reason, approver, expiry and where it is written."""
+        why = self.why
+        if why is None:
+            return _JUSTIFICATIONS["zh" if lang == "zh" else "en"][self.kind]
+        if lang == "zh":
+            label = {"waiver": "豁免", "inline": "行内忽略", "baseline": "基线"}[why.kind]
+            extra = "".join(
+                part
+                for part in (
+                    f"，批准：{why.approved_by}" if why.approved_by else "",
+                    f"，有效期至 {why.expires}" if why.expires else "",
+                )
+            )
+            reason = f"：{why.reason}" if why.reason else ""
+            return f"{label}{reason}{extra}（{why.origin}）"
+        label = {"waiver": "waived", "inline": "ignored inline", "baseline": "in the baseline"}[
+            why.kind
+        ]
+        details = [
+            f"approved by {why.approved_by}" if why.approved_by else "",
+            f"until {why.expires}" if why.expires else "",
+            why.origin,
+        ]
+        reason = f": {why.reason}" if why.reason else ""
+        return f"{label}{reason} ({'; '.join(d for d in details if d)})"
 
 
 def suppressed(report: Report) -> list[Suppressed]:
     """Waived and baselined findings, sorted like ``report.findings``; waivers win ties."""
     seen: set[Finding] = set()
     out: list[Suppressed] = []
-    kinds: tuple[SuppressionKind, ...] = ("waived", "baselined")
-    for kind in kinds:
-        for finding in _listed(report, kind):
+    lists: tuple[tuple[SuppressionKind, list[Finding]], ...] = (
+        ("waived", report.waived),
+        ("baselined", report.baselined),
+    )
+    for kind, findings in lists:
+        for finding in findings:
             if finding not in seen:
                 seen.add(finding)
-                out.append(Suppressed(finding, kind))
+                out.append(Suppressed(finding, kind, report.suppressions.get(finding)))
     return sorted(out, key=lambda s: (s.finding.sort_key(), s.kind))
 
 

@@ -184,7 +184,7 @@ def _result(
     if suppression is not None:
         result["suppressions"] = [
             {
-                "kind": "external",
+                "kind": "inSource" if suppression.in_source else "external",
                 "state": "accepted",
                 "justification": suppression.justification(lang),
             }
