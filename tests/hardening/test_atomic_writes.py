@@ -299,3 +299,47 @@ def test_rules_output_dir_that_is_a_file_is_exit_2_with_one_line(
     run = cli(capsys, "rules", "--format", "markdown", "--output-dir", "docs")
     assert_one_error_line(run, "docs")
     assert (here / "docs").read_text(encoding="utf-8") == "not a folder"
+
+
+@pytest.mark.parametrize("victim", ["plan.yaml", "projects.yaml", "waivers.yaml"])
+def test_write_baseline_never_replaces_an_input(tmp_path: Path, victim: str) -> None:
+    from plancheck.cli import main
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "plancheck: 1\nid: p\ntitle: t\njurisdiction: {name: 示例市, level: city}\n"
+        "period: 2021-2025\nparts: [projects.yaml]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "projects.yaml").write_text(
+        "projects:\n  - {id: a, name: 甲工程, years: 2019-2022, funding: 100}\n", encoding="utf-8"
+    )
+    (tmp_path / "waivers.yaml").write_text("waivers: []\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    code = main(
+        [
+            "check",
+            str(tmp_path),
+            "--waivers",
+            str(tmp_path / "waivers.yaml"),
+            "--write-baseline",
+            str(tmp_path / victim),
+        ]
+    )
+    assert code == 2
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_trace_output_never_replaces_a_part_file(tmp_path: Path) -> None:
+    from plancheck.cli import main
+
+    (tmp_path / "plan.yaml").write_text(
+        "plancheck: 1\nid: p\ntitle: t\njurisdiction: {name: 示例市, level: city}\n"
+        "period: 2021-2025\nparts: [projects.yaml]\n",
+        encoding="utf-8",
+    )
+    part = tmp_path / "projects.yaml"
+    part.write_text("projects:\n  - {id: a, name: 甲工程, funding: 100}\n", encoding="utf-8")
+    before = part.read_bytes()
+    assert main(["trace", str(tmp_path), "--output", str(part)]) == 2
+    assert part.read_bytes() == before

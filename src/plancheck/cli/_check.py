@@ -9,6 +9,7 @@ from pathlib import Path
 
 from plancheck._atomic import write_atomic
 from plancheck.cli._errors import UsageError
+from plancheck.cli._guard import refuse_overwrite
 from plancheck.cli._progress import progress_for
 from plancheck.engine.api import Checker
 from plancheck.engine.config import Config, load_config, load_config_file
@@ -180,28 +181,22 @@ def _review_inputs(
     return waivers, baseline
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except (OSError, RuntimeError):
-        return False
-
-
 def _refuse_overwriting_inputs(
-    output: Path, report: Report, config: Config, args: argparse.Namespace
+    output: Path,
+    report: Report,
+    config: Config,
+    args: argparse.Namespace,
+    what: str = "report",
 ) -> None:
-    """Nothing is lost: the report may not replace a plan file, a source document,
-    the configuration, the waivers or the baseline it was made from."""
+    """Nothing is lost: a report or baseline may not replace a plan file, a source
+    document, the configuration, the waivers or the baseline it was made from."""
     inputs = [Path(file) for plan in report.plans for file in plan.files]
-    inputs += [Path(p) for p in (config.origin, args.waivers, args.baseline) if p]
+    baseline_in = args.baseline if what == "report" else None
+    inputs += [Path(p) for p in (config.origin, args.waivers, baseline_in) if p]
     waivers = _waivers_path(args, config)
     if waivers is not None:
         inputs.append(waivers)
-    for candidate in inputs:
-        if _same_file(output, candidate):
-            raise UsageError(
-                f"拒绝覆盖输入文件 / refusing to overwrite an input file with the report: {output}"
-            )
+    refuse_overwrite(output, inputs, what)
 
 
 def _colour(stream_is_tty: bool) -> bool:
@@ -219,6 +214,7 @@ def run(args: argparse.Namespace) -> int:
     report = checker.report(check_many(checker, targets, jobs=args.jobs, progress=progress))
     severities = {active.rule.code: active.severity for active in checker.rules}
     if args.write_baseline:
+        _refuse_overwriting_inputs(Path(args.write_baseline), report, config, args, "baseline")
         # Everything that is not waived (the old baseline's findings included) is accepted;
         # findings about waivers themselves never are.
         accepted = apply_review(report, waivers, severities=severities).findings

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from plancheck._atomic import write_atomic
 from plancheck.cli._errors import UsageError
+from plancheck.cli._guard import refuse_overwrite
 from plancheck.engine.config import load_config
-from plancheck.loading import load_plan
+from plancheck.loading import LoadResult, load_plan
 from plancheck.outputs.trace_format import TRACE_FORMATS, render_trace
 from plancheck.trace import build_trace
 
@@ -23,6 +25,14 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=run)
 
 
+def _source(loaded: LoadResult) -> list[str]:
+    plan = loaded.plan
+    if plan is None or plan.source_document is None:
+        return []
+    base = Path(plan.path)
+    return [((base if base.is_dir() else base.parent) / plan.source_document.path).as_posix()]
+
+
 def run(args: argparse.Namespace) -> int:
     loaded = load_plan(args.path, max_file_bytes=load_config().max_file_bytes)
     if loaded.plan is None:
@@ -30,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"无法加载规划 / cannot load plan: {first}")
     text = render_trace(build_trace(loaded.plan), args.format)
     if args.output:
+        inputs = [Path(name) for name in [*loaded.files, *_source(loaded)]]
+        refuse_overwrite(Path(args.output), inputs, "trace")
         write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
