@@ -321,3 +321,10 @@ def test_crlf_line_endings_keep_positions(tmp_path: Path) -> None:
     path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
     diagnostic = only_diagnostic(load_plan(path))
     assert (diagnostic.code, diagnostic.line, diagnostic.column) == ("PC002", 9, 5)
+
+
+def test_unknown_indicator_unit_is_pc004_at_its_field(tmp_path: Path) -> None:
+    text = HEAD + "indicators:\n  - id: i\n    name: 指标\n    unit: 斤\n"
+    diagnostic = only_diagnostic(load_plan(write(tmp_path / "plan.yaml", text)))
+    assert diagnostic.code == "PC004"
+    assert (diagnostic.line, diagnostic.column) == (9, 5)

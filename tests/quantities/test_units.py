@@ -227,3 +227,27 @@ def test_align_rejects_quantity_from_foreign_registry() -> None:
 def test_align_describes_quantity_in_surface_units() -> None:
     with pytest.raises(QuantityError, match=re.escape("'80.8 部/百人'")):
         parse_value("80.8部/百人").to("万户")
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        ("2.5万吨", "吨", 25000),
+        ("300公斤", "吨", 0.3),
+        ("1.2亿吨", "万吨", 12000),
+        ("3万亩", "亩", 30000),
+        ("15亩", "公顷", 1),
+        ("5平方公里", "公顷", 500),
+    ],
+)
+def test_mass_and_area_units_convert(text: str, target: str, expected: float) -> None:
+    from plancheck.quantities import parse_value
+
+    assert parse_value(text).to(target).magnitude == pytest.approx(expected)
+
+
+def test_mass_and_area_are_not_interchangeable() -> None:
+    from plancheck.quantities import compatible
+
+    assert not compatible("吨", "亩")
+    assert not compatible("吨", "万元")

@@ -30,14 +30,16 @@ INTERNAL_ERROR = "PC000"
 def _diagnostic_finding(
     diagnostic: Diagnostic, rule: Rule, severity: Severity, plan_path: str
 ) -> Finding:
-    # Load-time messages are already bilingual ("中文 / English"); split them so
-    # each language shows its own half.
-    zh, _, en = diagnostic.message.partition(" / ")
+    # Load-time messages are bilingual ("中文 / English: details"), and the details
+    # (the key, the text, the parser's reason) are written once, in the English half.
+    # English readers get that half; Chinese readers get the whole message, so they
+    # lose none of the details.
+    _, _, en = diagnostic.message.partition(" / ")
     return Finding(
         rule=rule.code,
         name=rule.name,
         severity=severity,
-        message_zh=zh if en else diagnostic.message,
+        message_zh=diagnostic.message,
         message_en=en or diagnostic.message,
         subject=file_subject(diagnostic.file, plan_path),
         location=YamlLocation(

@@ -39,6 +39,10 @@ def _message(error: Any, loc: tuple[int | str, ...]) -> str:
     if _is_quantity_error(error):
         return _printable(str(error["ctx"]["error"]))
     where = _printable(".".join(str(p) for p in loc)) or "(top level)"
+    ctx = error.get("ctx") or {}
+    if isinstance(ctx.get("error"), ValueError) and " / " in str(ctx["error"]):
+        # plancheck's own validators already say what is wrong in both languages.
+        return _printable(f"{ctx['error']} (at {where})")
     text = _printable(error["msg"])
     if error["type"] == "extra_forbidden":
         return f"未知的键 / unknown key at {where}"

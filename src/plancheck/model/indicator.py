@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import Field, StrictBool, StrictInt
+from pydantic import Field, StrictBool, StrictInt, field_validator
 
 from plancheck.model._base import ID_PATTERN, Entity
-from plancheck.quantities import Value, ValueStatus
+from plancheck.quantities import Value, ValueStatus, parse_unit
 
 
 class IndicatorType(StrEnum):
@@ -52,6 +52,15 @@ class Indicator(Entity):
     unit: str | None = Field(
         default=None, description="Unit from the row heading, e.g. `万户`, `%`, `Mbps`."
     )
+
+    @field_validator("unit")
+    @classmethod
+    def _known_unit(cls, unit: str | None) -> str | None:
+        # Checked here so an unknown unit is reported at this field, not at the plan.
+        if unit is not None:
+            parse_unit(unit)
+        return unit
+
     box: StrictInt | None = Field(default=None, description="Number of the 专栏 holding the row.")
     group: str | None = Field(default=None, description="Row group heading, if any.")
     parent: str | None = Field(

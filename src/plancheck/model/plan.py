@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import Field, PrivateAttr, StrictInt, model_validator
+from pydantic import Field, PrivateAttr, StrictInt, field_validator, model_validator
 
 from plancheck.model._base import ID_PATTERN, Entity, Node
 from plancheck.model.agency import Agency
@@ -18,7 +18,7 @@ from plancheck.model.location import YamlLocation
 from plancheck.model.period import YearRange
 from plancheck.model.project import Project
 from plancheck.model.section import Section
-from plancheck.quantities import Value
+from plancheck.quantities import Value, parse_unit
 
 FORMAT_VERSION = 1
 
@@ -55,6 +55,15 @@ class Plan(Node):
         default=None, ge=1000, le=9999, description="Base year, only if the document states one."
     )
     currency: str = Field(default="万元", description="Unit of bare funding numbers.")
+
+    @field_validator("currency")
+    @classmethod
+    def _currency_unit(cls, unit: str) -> str:
+        # A known unit is required here (so the error points at this field); that it is
+        # money is PC203's finding.
+        parse_unit(unit)
+        return unit
+
     revision: str | None = Field(
         default=None, description="Which revision of the plan this encodes (e.g. `2012-03`)."
     )

@@ -127,6 +127,19 @@ def _build_specs() -> tuple[UnitSpec, ...]:
     add(UnitSpec("qian_metre", "1000 * metre", ("千米",), UnitKind.MEASURE))
     add(UnitSpec("wan_kilometre", "10000000 * metre", ("万公里",), UnitKind.MEASURE))
 
+    # Mass (energy and emission targets: 万吨标准煤 is written as a mass of coal).
+    add(UnitSpec("gongjin", "[mass]", ("千克", "公斤", "kg"), UnitKind.MEASURE))
+    add(UnitSpec("dun", "1000 * gongjin", ("吨", "t"), UnitKind.MEASURE))
+    add(UnitSpec("wan_dun", "10000000 * gongjin", ("万吨",), UnitKind.MEASURE))
+    add(UnitSpec("yi_dun", "100000000000 * gongjin", ("亿吨",), UnitKind.MEASURE))
+
+    # Area (land, forest, built-up area).
+    add(UnitSpec("pingfangmi", "[area]", ("平方米", "m2", "㎡"), UnitKind.MEASURE))
+    add(UnitSpec("mu", "10000 / 15 * pingfangmi", ("亩",), UnitKind.MEASURE))
+    add(UnitSpec("wan_mu", "100000000 / 15 * pingfangmi", ("万亩",), UnitKind.MEASURE))
+    add(UnitSpec("gongqing", "10000 * pingfangmi", ("公顷",), UnitKind.MEASURE))
+    add(UnitSpec("pingfang_gongli", "1000000 * pingfangmi", ("平方公里", "km2"), UnitKind.MEASURE))
+
     # Bit rate.  Plans write bandwidth as "16M" or "4兆" meaning Mbit/s.
     add(UnitSpec("bps", "[bitrate]", ("bps", "bit/s"), UnitKind.MEASURE))
     add(UnitSpec("kbps", "1000 * bps", ("kbps", "Kbps", "kbit/s", "Kbit/s"), UnitKind.MEASURE))
