@@ -117,3 +117,40 @@ def test_section_only_source_reference_points_at_the_section_heading(tmp_path: P
     (finding,) = check(tmp_path / "plan.yaml", Config(select=["PC101"])).findings
     assert finding.source is not None
     assert (finding.source.line, finding.source.column) == (2, 1)
+
+
+@pytest.mark.parametrize("config", [Config(select=["PC401"]), Config(ignore=["input"])])
+def test_unreadable_plan_is_reported_whatever_is_selected(config: Config, tmp_path: Path) -> None:
+    broken = tmp_path / "plan.yaml"
+    broken.write_text("plancheck: 1\nid: [\n", encoding="utf-8")
+    report = check(broken, config)
+    assert [f.rule for f in report.findings] == ["PC001"]
+    assert report.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    "config",
+    [Config(ignore=["PC001"]), Config(severity={"PC002": "info"})],  # type: ignore[dict-item]
+)
+def test_load_rules_cannot_be_ignored_or_downgraded(config: Config) -> None:
+    with pytest.raises(ConfigError, match="cannot be ignored"):
+        Checker(config)
+
+
+def test_load_findings_are_never_waived_or_baselined(tmp_path: Path) -> None:
+    from datetime import date
+
+    from plancheck.review import apply_review, baseline_of, parse_waivers
+
+    broken = tmp_path / "plan.yaml"
+    broken.write_text("plancheck: 1\nid: [\n", encoding="utf-8")
+    report = check(broken)
+    waivers = parse_waivers(
+        "waivers:\n  - {rule: PC001, subject: files/plan.yaml, reason: r, approved_by: a, "
+        "expires: 2099-01-01}\n",
+        "waivers.yaml",
+    )
+    reviewed = apply_review(report, waivers, baseline_of(report.findings), today=date(2026, 1, 1))
+    assert "PC001" in {f.rule for f in reviewed.findings}
+    assert reviewed.exit_code == 1
+    assert baseline_of(report.findings).entries == ()

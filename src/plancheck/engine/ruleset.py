@@ -12,6 +12,11 @@ from plancheck.engine.finding import Severity
 from plancheck.engine.registry import CheckSpec
 from plancheck.engine.rule import Rule
 
+# A plan that cannot be read is not checked at all: these rules always run, at error
+# severity, and their findings are never waived or baselined, so no configuration can
+# turn "could not check" into "passed".
+MANDATORY = frozenset({"PC000", "PC001", "PC002", "PC003", "PC004"})
+
 
 @dataclass(frozen=True, slots=True)
 class ActiveRule:
@@ -50,11 +55,17 @@ def _resolve(catalogue: Catalogue, config: Config) -> list[ActiveRule]:
         for code in codes:
             if code not in catalogue.rules:
                 raise ConfigError(f"未知的规则代码 / unknown rule code in {where}: {code!r}")
+    for code in sorted(MANDATORY & ({*config.ignore} | {*config.severity})):
+        raise ConfigError(
+            f"{code} 不能忽略或降级：无法读取的规划根本没有被检查 / {code} cannot be ignored "
+            "or downgraded: a plan that cannot be read is not checked at all"
+        )
     active = []
     for code in sorted(catalogue.rules):
         rule = catalogue.rules[code]
         selected = not config.select or any(_matches(t, rule) for t in config.select)
-        if not selected or any(_matches(t, rule) for t in config.ignore):
+        ignored = any(_matches(t, rule) for t in config.ignore)
+        if code not in MANDATORY and (not selected or ignored):
             continue
         spec = catalogue.checks.get(code)
         params: dict[str, Any] = {}

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import re
 
+from plancheck.engine.ruleset import MANDATORY
+
 UNUSED = "PC009"
 EXPIRED = "PC010"
 INVALID = "PC011"
 REVIEW_CODES = frozenset({UNUSED, EXPIRED, INVALID})
+# Never waived, ignored or baselined: findings about the review itself, and findings
+# that mean a plan could not be read (and so was not checked).
+NEVER_SUPPRESSED = REVIEW_CODES | MANDATORY
 
 RULE_CODE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 

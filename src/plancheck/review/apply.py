@@ -30,7 +30,7 @@ from plancheck.engine.rule import Rule
 from plancheck.loading._read import ReadProblem, read_text
 from plancheck.loading._yaml import YamlProblem, parse_yaml
 from plancheck.model.location import YamlLocation
-from plancheck.review._common import EXPIRED, INVALID, REVIEW_CODES, UNUSED
+from plancheck.review._common import EXPIRED, INVALID, NEVER_SUPPRESSED, UNUSED
 from plancheck.review.baseline import Baseline, baselinable
 from plancheck.review.inline import InlineIgnore, scan_file
 from plancheck.review.waivers import InvalidWaiver, Waiver, WaiverFile
@@ -125,7 +125,7 @@ class _Review:
         used_codes: set[tuple[int, str]] = set()
         kept: list[Finding] = []
         for finding in plan.findings:
-            if finding.rule in REVIEW_CODES:
+            if finding.rule in NEVER_SUPPRESSED:
                 kept.append(finding)
                 continue
             suppression = self._inline(finding, by_line, used_codes)

@@ -26,7 +26,7 @@ from plancheck._atomic import write_atomic
 from plancheck.engine.finding import Finding
 from plancheck.engine.fingerprint import fingerprint
 from plancheck.loading._read import ReadProblem, read_text
-from plancheck.review._common import REVIEW_CODES, ReviewFileError
+from plancheck.review._common import NEVER_SUPPRESSED, ReviewFileError
 
 BASELINE_VERSION = 1
 _FIELDS = ("fingerprint", "rule", "key", "plan", "message")
@@ -61,7 +61,7 @@ class Baseline:
 def baselinable(finding: Finding) -> bool:
     """Findings about waivers and inline ignores are never baselined: an expired waiver
     must not be accepted as debt."""
-    return finding.rule not in REVIEW_CODES
+    return finding.rule not in NEVER_SUPPRESSED
 
 
 def entry_for(finding: Finding) -> BaselineEntry:
