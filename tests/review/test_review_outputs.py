@@ -80,3 +80,20 @@ def test_sarif_suppression_carries_the_waiver_and_inline_is_in_source(
     assert main(["check", str(inline), "--select", "PC101", "--format", "sarif"]) == 0
     (result,) = json.loads(capsys.readouterr().out)["runs"][0]["results"]
     assert result["suppressions"][0]["kind"] == "inSource"
+
+
+def test_inline_ignore_on_the_entity_line_applies_to_a_field_finding(
+    capsys: pytest.CaptureFixture[str], write_plan: Any
+) -> None:
+    # PC202 points at the `funding` field, two lines below the entity's first line.
+    plan = write_plan(
+        "projects:\n"
+        "  - id: edu  # plancheck: ignore[PC202] 经费由省级统筹\n"
+        "    name: 教育信息化工程\n"
+        "    funding: 0\n"
+    )
+    assert main(["check", str(plan), "--select", "PC202,review", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["findings"] == []
+    (entry,) = document["suppressed"]
+    assert entry["finding"]["rule"] == "PC202" and entry["suppression"]["kind"] == "inline"

@@ -197,7 +197,7 @@ def test_a_waiver_naming_a_plan_applies_to_that_plan_only(
     [
         ('"2012-03"', '"2012-03"', True),
         ('"2013-01"', '"2012-03"', False),
-        (None, '"2012-03"', True),  # a plan that states no revision
+        (None, '"2012-03"', False),  # a plan that states no revision: not that revision
         ('"2013-01"', None, True),  # a waiver that names no revision
     ],
 )

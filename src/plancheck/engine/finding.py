@@ -81,6 +81,9 @@ class Finding:
     hint_en: str | None = None
     plan: str = ""
     plan_id: str = ""
+    # Where the subject entity itself starts (``location`` may point at one of its
+    # fields); an inline ignore on either line applies.
+    entity: YamlLocation | None = None
 
     def message(self, lang: str = "en") -> str:
         return self.message_zh if lang == "zh" else self.message_en

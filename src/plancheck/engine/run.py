@@ -102,6 +102,7 @@ def _finding(
         message_en=en,
         subject=subject,
         location=plan.locate(node, fail.field),
+        entity=plan.locate(node),
         source=index.source_position(node),
         evidence=tuple(sorted((k, str(v)) for k, v in fail.evidence.items())),
         hint_zh=hint_zh,

@@ -152,13 +152,14 @@ class _Review:
         by_line: Mapping[tuple[str, int], list[InlineIgnore]],
         used_codes: set[tuple[int, str]],
     ) -> Suppression | None:
-        location = finding.location
-        if location is None:
-            return None
-        for ignore in by_line.get((location.file, location.line), ()):
-            if finding.rule in ignore.codes:
-                used_codes.add((id(ignore), finding.rule))
-                return Suppression("inline", ignore.origin, ignore.reason)
+        # The comment may sit on the line the finding points at (often a field) or on
+        # the line where the entity starts (`- id: …`), whichever the editor chose.
+        lines = {(where.file, where.line) for where in (finding.location, finding.entity) if where}
+        for line in sorted(lines):
+            for ignore in by_line.get(line, ()):
+                if finding.rule in ignore.codes:
+                    used_codes.add((id(ignore), finding.rule))
+                    return Suppression("inline", ignore.origin, ignore.reason)
         return None
 
     def _waiver(self, finding: Finding, plan: PlanReport) -> Waiver | None:

@@ -67,13 +67,14 @@ class Waiver:
     def applies_to(self, finding: Finding, plan_id: str, revision: str | None) -> bool:
         """Rule, subject key and (when given) plan id and plan revision all match.
 
-        A waiver naming a revision applies to a plan that states no revision.
+        A waiver naming a revision applies only to a plan that states that revision:
+        an exception approved for one draft must be approved again for the next.
         """
         if finding.rule != self.rule or finding.subject.key != self.subject:
             return False
         if self.plan is not None and self.plan != plan_id:
             return False
-        return self.revision is None or revision is None or self.revision == revision
+        return self.revision is None or self.revision == revision
 
 
 @dataclass(frozen=True, slots=True)
