@@ -6,6 +6,12 @@ says about a real document: check it against source.txt before updating the list
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
+import pytest
+
 from plancheck import check
 from plancheck.outputs import render_json
 from tests.conftest import CORPUS
@@ -84,3 +90,20 @@ def test_every_corpus_finding_points_at_yaml_and_source() -> None:
 
 def test_corpus_report_is_byte_identical_across_runs() -> None:
     assert render_json(check(CORPUS)) == render_json(check(CORPUS))
+
+
+@pytest.mark.parametrize("output_format", ["json", "text", "sarif"])
+def test_corpus_report_is_byte_identical_across_processes(output_format: str) -> None:
+    # Separate processes with different hash seeds: set and dict iteration orders differ,
+    # so any ordering that leaks into the output shows up here.
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        result = subprocess.run(
+            [sys.executable, "-m", "plancheck", "check", str(CORPUS), "--format", output_format],
+            capture_output=True,
+            env={**os.environ, "PYTHONHASHSEED": seed, "NO_COLOR": "1"},
+            check=False,
+        )
+        assert result.returncode == 1, result.stderr
+        outputs.add(result.stdout)
+    assert len(outputs) == 1

@@ -57,16 +57,10 @@ def assert_answers(result: LoadResult, files: dict[str, bytes]) -> None:
         assert LOAD_CODE.fullmatch(diagnostic.code), diagnostic
         assert diagnostic.file in files, (diagnostic.file, list(files))
         data = files[diagnostic.file]
-        # YAML also breaks lines at a lone CR, NEL, LS and PS; whether positions should
-        # count those is test_bad_inputs.py's question, not this property's.
-        text = data.decode("utf-8", "replace")
-        lines = max(data.count(b"\n"), len(YAML_BREAKS.findall(text))) + 1
-        # A syntax error at the end of a file without a final newline is placed one
-        # line past it: a known bug with its own test (test_bad_inputs.py,
-        # test_syntax_error_at_the_end_of_the_file_is_placed_inside_it); tolerated
-        # here so this property keeps looking for other problems.
-        past_end = 0 if data.endswith(b"\n") else 1
-        assert 1 <= diagnostic.line <= lines + past_end, (diagnostic, lines)
+        # Positions count "\n" only (a lone CR, NEL, LS or PS does not start a line),
+        # and never point past the last line of the file.
+        lines = data.count(b"\n") + 1
+        assert 1 <= diagnostic.line <= lines, (diagnostic, lines)
         assert diagnostic.column >= 1, diagnostic
         assert diagnostic.message.strip(), diagnostic
 

@@ -11,7 +11,11 @@ _NOISE = re.compile(r"[\s\"'“”‘’「」『』《》〈〉()（）\[\]【�
 
 
 def normalise(name: str) -> str:
-    return _NOISE.sub("", unicodedata.normalize("NFKC", name)).lower()
+    folded = unicodedata.normalize("NFKC", name)
+    # Invisible format characters (zero-width space, bidi marks) make two names that
+    # look the same compare different; they never tell two projects apart.
+    visible = "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
+    return _NOISE.sub("", visible).lower()
 
 
 def similarity(a: str, b: str) -> float:

@@ -73,8 +73,9 @@ def _problem(event: Event, message: str, code: str = "PC001") -> YamlProblem:
     return YamlProblem(code, message, start.line + 1, start.column + 1, start.index)
 
 
-# libyaml also breaks lines at NEL, LS and PS; editors, GitHub and SARIF viewers count
-# only "\n", so positions are recomputed from the character index when these occur.
+# libyaml also breaks lines at a lone CR, NEL, LS and PS; plancheck's positions (and its
+# snippets) count only "\n", so they are recomputed from the character index when any
+# of these occur.
 _ODD_BREAKS = ("\x85", "\u2028", "\u2029")
 
 
@@ -83,7 +84,7 @@ class _Lines:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        odd = any(ch in text for ch in _ODD_BREAKS)
+        odd = any(ch in text for ch in _ODD_BREAKS) or text.count("\r") != text.count("\r\n")
         self.newlines = [i for i, ch in enumerate(text) if ch == "\n"] if odd else None
         self.count = text.count("\n") + (0 if text.endswith("\n") else 1)
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 # C0 controls but tab, DEL, C1 controls, bidi embeddings/overrides/isolates and marks,
-# and the Unicode line/paragraph separators. Printed raw, these can clear the screen,
-# retitle the terminal, rewrite a line (\r) or reorder text ("Trojan Source").
-_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+# zero-width characters, and the Unicode line/paragraph separators. Printed raw, these
+# can clear the screen, retitle the terminal, rewrite a line (\r), reorder text
+# ("Trojan Source") or make two different names look the same.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -44,6 +44,9 @@ def rule_markdown(rule: Rule, catalogue: Catalogue | None = None) -> str:
     out += ["", "## What it checks", "", rule.description.strip(), "", "## Why it matters", ""]
     out += [rule.rationale.strip(), ""]
     out += ["## Message", "", f"- en: {rule.message.en}", f"- zh: {rule.message.zh}", ""]
+    for variant in sorted(rule.messages):
+        text = rule.messages[variant]
+        out += [f"Variant `{variant}`:", "", f"- en: {text.en}", f"- zh: {text.zh}", ""]
     spec = catalogue.checks.get(rule.code) if catalogue else None
     params = {**(spec.defaults if spec else {}), **rule.params}
     if params:
