@@ -107,3 +107,12 @@ def test_corpus_report_is_byte_identical_across_processes(output_format: str) ->
         assert result.returncode == 1, result.stderr
         outputs.add(result.stdout)
     assert len(outputs) == 1
+
+
+def test_whole_plan_rules_count_every_entity_they_judge() -> None:
+    stats = check(CORPUS).stats
+    # 8 专栏 judged, one (专栏5, after the gap) failed; 54 sections, one failed.
+    assert (stats["PC403"].checked, stats["PC403"].failed) == (8, 1)
+    assert (stats["PC404"].checked, stats["PC404"].failed) == (54, 1)
+    # The plan period and each of the 31 projects.
+    assert (stats["PC102"].checked, stats["PC102"].passed) == (32, 32)

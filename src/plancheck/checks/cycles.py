@@ -52,7 +52,7 @@ def _report(kind: str, entities: Sequence[Parented]) -> Iterator[Fail]:
 _KIND_ZH = {"agency": "机构", "indicator": "指标"}
 
 
-@check("circular-parent", given="plan")
+@check("circular-parent", given="plan", reports_on=("agencies", "indicators"))
 def circular_parent(plan: Plan, index: PlanIndex, params: Mapping[str, Any]) -> Iterator[Result]:
     """No agency or indicator may be its own ancestor."""
     yield from _report("agency", plan.agencies)

@@ -154,7 +154,7 @@ def unfunded_project(
         )
 
 
-@check("non-currency-funding", given="plan")
+@check("non-currency-funding", given="plan", reports_on=("plan", "projects", "totals"))
 def non_currency_funding(
     plan: Plan, index: PlanIndex, params: Mapping[str, Any]
 ) -> Iterator[Result]:

@@ -45,7 +45,7 @@ def project_outside_period(
         )
 
 
-@check("reversed-year-range", given="plan")
+@check("reversed-year-range", given="plan", reports_on=("plan", "projects"))
 def reversed_year_range(
     plan: Plan, index: PlanIndex, params: Mapping[str, Any]
 ) -> Iterator[Result]:
@@ -67,7 +67,7 @@ def reversed_year_range(
             )
 
 
-@check("target-outside-period", given="plan")
+@check("target-outside-period", given="plan", reports_on=("indicator-targets", "claims"))
 def target_outside_period(
     plan: Plan, index: PlanIndex, params: Mapping[str, Any]
 ) -> Iterator[Result]:

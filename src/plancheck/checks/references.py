@@ -66,7 +66,7 @@ def _term_references(identity: Identity, index: PlanIndex) -> Iterator[Fail]:
             yield _undefined(identity, f"{where}/indicator", term.indicator, "indicator")
 
 
-@check("undefined-reference", given="plan")
+@check("undefined-reference", given="plan", reports_on=("entities",))
 def undefined_references(
     plan: Plan, index: PlanIndex, params: Mapping[str, Any]
 ) -> Iterator[Result]:
@@ -227,7 +227,7 @@ def _shared_agency_names(plan: Plan, index: PlanIndex) -> Iterator[Fail]:
             )
 
 
-@check("duplicate-identifier", given="plan")
+@check("duplicate-identifier", given="plan", reports_on=("entities",))
 def duplicate_identifiers(
     plan: Plan, index: PlanIndex, params: Mapping[str, Any]
 ) -> Iterator[Result]:

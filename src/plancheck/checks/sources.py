@@ -91,7 +91,7 @@ def _check_reference(entity: Entity, index: PlanIndex, total_lines: int) -> Iter
         )
 
 
-@check("misplaced-source-quote", given="plan")
+@check("misplaced-source-quote", given="plan", reports_on=("entities",))
 def misplaced_quotes(plan: Plan, index: PlanIndex, params: Mapping[str, Any]) -> Iterator[Result]:
     """Each ``source`` must point at an existing line that holds its quote."""
     if plan.source_document is None:

@@ -270,6 +270,7 @@ def _out_of_range(value: Value, may_exceed: bool) -> bool:
 @check(
     "percentage-out-of-range",
     given="plan",
+    reports_on=("indicator-values", "claims"),
     params={
         "allow_over_100": {
             "type": "array",

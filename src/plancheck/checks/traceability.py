@@ -290,7 +290,7 @@ def _numbering_fail(
     return Fail(args=args, evidence=evidence, node=node, field="number", variant=found.variant)
 
 
-@check("box-numbering-gap", given="plan")
+@check("box-numbering-gap", given="plan", reports_on=("boxes",))
 def box_numbering_gap(plan: Plan, index: PlanIndex, params: Mapping[str, Any]) -> Iterator[Result]:
     """专栏 in document order must be numbered 1, 2, 3 … with nothing skipped."""
     if not plan.boxes:
@@ -364,7 +364,7 @@ def _sibling_groups(plan: Plan) -> Iterator[list[Section]]:
             yield section.sections
 
 
-@check("section-numbering-gap", given="plan")
+@check("section-numbering-gap", given="plan", reports_on=("sections",))
 def section_numbering_gap(
     plan: Plan, index: PlanIndex, params: Mapping[str, Any]
 ) -> Iterator[Result]:

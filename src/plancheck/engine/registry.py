@@ -30,6 +30,9 @@ class CheckSpec:
     function: CheckFunction
     params_schema: Mapping[str, Any] = field(default_factory=dict)
     defaults: Mapping[str, Any] = field(default_factory=dict)
+    # For checks given the whole plan: the selectors whose entities they actually judge,
+    # so that reports can count each of them as passed or failed.
+    reports_on: tuple[str, ...] = ()
 
 
 class CheckRegistry:
@@ -43,6 +46,7 @@ class CheckRegistry:
         given: str,
         params: Mapping[str, Any] | None = None,
         defaults: Mapping[str, Any] | None = None,
+        reports_on: tuple[str, ...] = (),
     ) -> Callable[[F], F]:
         """Decorator: ``params`` is a JSON Schema for the ``properties`` of the options."""
 
@@ -54,7 +58,9 @@ class CheckRegistry:
                 "properties": dict(params or {}),
                 "additionalProperties": False,
             }
-            self._checks[name] = CheckSpec(name, given, function, schema, dict(defaults or {}))
+            self._checks[name] = CheckSpec(
+                name, given, function, schema, dict(defaults or {}), tuple(reports_on)
+            )
             return function
 
         return decorate

@@ -131,6 +131,27 @@ def _internal_error(
     )
 
 
+def _record_judged(
+    collector: _Collector,
+    active: ActiveRule,
+    plan: Plan,
+    index: PlanIndex,
+    findings: list[Finding],
+) -> None:
+    """A whole-plan check judged many entities: count each as passed or failed."""
+    assert active.spec is not None
+    failed = {finding.subject.key for finding in findings}
+    for selector in active.spec.reports_on:
+        for node in SELECTORS[selector](plan):
+            subject = index.describe(node)
+            outcome = Outcome.FAILED if subject.key in failed else Outcome.PASSED
+            collector.record(active.rule.code, subject, outcome)
+            failed.discard(subject.key)
+    for key in sorted(failed):  # findings about entities outside the declared selectors
+        finding = next(f for f in findings if f.subject.key == key)
+        collector.record(active.rule.code, finding.subject, Outcome.FAILED)
+
+
 def run_plan(loaded: LoadResult, rules: list[ActiveRule]) -> PlanReport:
     """Check one loaded plan with the active rules."""
     plan = loaded.plan
@@ -170,10 +191,13 @@ def run_plan(loaded: LoadResult, rules: list[ActiveRule]) -> PlanReport:
                 )
                 continue
             report.findings.extend(findings)
+            reasons = [o.reason for o in outcomes if isinstance(o, NotApplicable)]
+            if spec.reports_on and not reasons:
+                _record_judged(collector, active, plan, index, findings)
+                continue
             if failures:
                 collector.record(active.rule.code, subject, Outcome.FAILED)
                 continue
-            reasons = [o.reason for o in outcomes if isinstance(o, NotApplicable)]
             if reasons:
                 collector.record(active.rule.code, subject, Outcome.NOT_APPLICABLE, reasons[0])
             else:

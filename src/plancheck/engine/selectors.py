@@ -21,6 +21,11 @@ def _indicator_values(plan: Plan) -> Iterable[Node]:
         yield from indicator.observations
 
 
+def _indicator_targets(plan: Plan) -> Iterable[Node]:
+    for indicator in plan.indicators:
+        yield from indicator.targets
+
+
 SELECTORS: dict[str, Callable[[Plan], Iterable[Node]]] = {
     # "files" subjects are produced by the loader (PC001–PC004), not selected.
     "files": lambda plan: (),
@@ -30,10 +35,12 @@ SELECTORS: dict[str, Callable[[Plan], Iterable[Node]]] = {
     "box-items": _box_items,
     "indicators": lambda plan: plan.indicators,
     "indicator-values": _indicator_values,
+    "indicator-targets": _indicator_targets,
     "agencies": lambda plan: plan.agencies,
     "projects": lambda plan: plan.projects,
     "totals": lambda plan: plan.totals,
     "counts": lambda plan: plan.counts,
     "identities": lambda plan: plan.identities,
     "claims": lambda plan: plan.claims,
+    "entities": lambda plan: plan.iter_entities(),
 }
