@@ -126,3 +126,13 @@ def test_output_file_written_and_quiet(write_plan: Any, tmp_path: Path) -> None:
     assert json.loads(out.read_text(encoding="utf-8"))["summary"]["failed"] is True
     result = run_cli("check", str(broken), "--quiet")
     assert result.returncode == 1 and result.stdout == ""
+
+
+def test_summary_says_when_a_plan_could_not_be_read(
+    write_plan: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = write_plan("projects: [\n")
+    assert main(["check", str(broken)]) == 1
+    assert "(1 could not be read and was not checked)" in capsys.readouterr().out
+    assert main(["check", str(write_plan(CLEAN, "clean.yaml")), "--select", "PC101"]) == 0
+    assert "could not be read" not in capsys.readouterr().out

@@ -94,13 +94,18 @@ def render_finding(
 def render_summary(report: Report, lang: str) -> str:
     counts = report.counts()
     plans = len(report.plans)
+    # A plan that could not be read was not checked: say so, not just "checked".
+    unread = sum(1 for plan in report.plans if plan.plan_id is None)
     if lang == "zh":
+        note = f"（其中 {unread} 个无法读取，未检查）" if unread else ""
         return (
-            f"检查了 {plans} 个规划：{counts[Severity.ERROR]} 个错误，"
+            f"检查了 {plans} 个规划{note}：{counts[Severity.ERROR]} 个错误，"
             f"{counts[Severity.WARNING]} 个警告，{counts[Severity.INFO]} 个提示。"
         )
+    note = f" ({unread} could not be read and {'was' if unread == 1 else 'were'} not checked)"
     return (
-        f"Checked {plans} plan{'s' if plans != 1 else ''}: {counts[Severity.ERROR]} errors, "
+        f"Checked {plans} plan{'s' if plans != 1 else ''}{note if unread else ''}: "
+        f"{counts[Severity.ERROR]} errors, "
         f"{counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} infos."
     )
 
