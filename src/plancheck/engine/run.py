@@ -50,9 +50,10 @@ def _diagnostic_finding(
 
 
 class _Collector:
-    def __init__(self, report: PlanReport, index: PlanIndex | None) -> None:
+    """Records every rule's verdict on every subject into the plan's report."""
+
+    def __init__(self, report: PlanReport) -> None:
         self.report = report
-        self.index = index
 
     def stats(self, code: str) -> RuleStats:
         return self.report.stats.setdefault(code, RuleStats())
@@ -157,7 +158,7 @@ def run_plan(loaded: LoadResult, rules: list[ActiveRule]) -> PlanReport:
     plan = loaded.plan
     report = PlanReport(loaded.path, plan.id if plan else None, files=list(loaded.files))
     by_code = {active.rule.code: active for active in rules}
-    collector = _Collector(report, None)
+    collector = _Collector(report)
     for diagnostic in loaded.diagnostics:
         active = by_code.get(diagnostic.code)
         if active is None:
@@ -169,7 +170,6 @@ def run_plan(loaded: LoadResult, rules: list[ActiveRule]) -> PlanReport:
         report.findings.sort(key=Finding.sort_key)
         return report
     index = PlanIndex(plan)
-    collector.index = index
     if index.source_path is not None:
         # The published text is an input too: outputs must never overwrite it.
         report.files.append(index.source_path.as_posix())
