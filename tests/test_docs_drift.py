@@ -16,7 +16,10 @@ def test_every_rule_page_is_current() -> None:
     stale = [
         rule.code
         for rule in catalogue
-        if (DOCS / f"{rule.code}.md").read_text(encoding="utf-8") != rule_markdown(rule, catalogue)
+        if (DOCS / f"{rule.code}.md").read_text(encoding="utf-8")
+        != rule_markdown(
+            rule, catalogue.checks[rule.code].defaults if rule.code in catalogue.checks else None
+        )
     ]
     assert stale == [], f"stale rule pages {stale}: run `nox -s schemas`"
     index = (DOCS / "README.md").read_text(encoding="utf-8")

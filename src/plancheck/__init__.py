@@ -4,29 +4,27 @@ The public API is what this module exports; everything else is private and may c
 """
 
 from plancheck._version import __version__
-from plancheck.engine import (
-    Checker,
-    Config,
-    ConfigError,
-    Fail,
+from plancheck.engine.api import Checker, check
+from plancheck.engine.catalogue import RuleFileError
+from plancheck.engine.config import Config, ConfigError, load_config
+from plancheck.engine.index import PlanIndex
+from plancheck.engine.outcome import Fail, NotApplicable
+from plancheck.engine.registry import check as register_check
+from plancheck.loading import Diagnostic, LoadResult, PlanLoadError, load, load_plan
+from plancheck.model import Entity, Node, Plan
+from plancheck.outputs import FORMATS, render
+from plancheck.quantities import QuantityError, Value, parse_value
+from plancheck.records import (
     Finding,
-    NotApplicable,
-    PlanIndex,
     PlanReport,
     Report,
     Rule,
-    RuleFileError,
     Severity,
     SourcePosition,
     Subject,
-    check,
-    load_config,
-    register_check,
+    Suppression,
+    YamlLocation,
 )
-from plancheck.loading import Diagnostic, LoadResult, PlanLoadError, load, load_plan
-from plancheck.model import Plan
-from plancheck.outputs import FORMATS, render
-from plancheck.quantities import QuantityError, Value, parse_value
 from plancheck.review import apply_review
 
 __all__ = [
@@ -35,9 +33,11 @@ __all__ = [
     "Config",
     "ConfigError",
     "Diagnostic",
+    "Entity",
     "Fail",
     "Finding",
     "LoadResult",
+    "Node",
     "NotApplicable",
     "Plan",
     "PlanIndex",
@@ -50,7 +50,9 @@ __all__ = [
     "Severity",
     "SourcePosition",
     "Subject",
+    "Suppression",
     "Value",
+    "YamlLocation",
     "__version__",
     "apply_review",
     "check",

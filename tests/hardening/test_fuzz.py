@@ -30,9 +30,9 @@ from hypothesis import strategies as st
 
 from plancheck import Checker
 from plancheck.cli import main
-from plancheck.engine.report import PlanReport
 from plancheck.loading import LoadResult, load_plan
 from plancheck.outputs import FORMATS, render
+from plancheck.records import PlanReport
 from tests.conftest import CORPUS, ROOT
 from tests.hardening._support import HEAD, examples
 

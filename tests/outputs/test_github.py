@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from plancheck.engine.report import Report
 from plancheck.outputs import render
 from plancheck.outputs.github_format import escape_data, escape_property, render_github
+from plancheck.records import Report
 
 from .conftest import BASELINED, WAIVED, engine_report, hand_findings, hand_report, write_plans
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from plancheck.engine.finding import Severity
-from plancheck.engine.report import Report
 from plancheck.outputs import render
 from plancheck.outputs.junit_format import render_junit, xml_text
+from plancheck.records import Report, Severity
 
 from .conftest import BASELINED, WAIVED, engine_report, hand_report, write_plans
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from plancheck.cli import main
-from plancheck.engine.report import Report
 from plancheck.outputs import FORMATS, render
+from plancheck.records import Report
 
 from .conftest import write_plans
 

@@ -10,10 +10,9 @@ from urllib.parse import urlsplit
 import jsonschema
 import pytest
 
-from plancheck.engine.fingerprint import fingerprint
-from plancheck.engine.report import Report
 from plancheck.outputs import render
 from plancheck.outputs.sarif_format import FINGERPRINT_KEY, SRCROOT, render_sarif
+from plancheck.records import Report, fingerprint
 
 from .conftest import (
     BASELINED,

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from plancheck import Checker, Config, Finding
-from plancheck.engine.rule import Example
+from plancheck.records import Example
 from plancheck.review import apply_review, load_waivers
 
 BASE_PLAN = """\

@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 
 from plancheck.engine.catalogue import load_catalogue
 from plancheck.engine.registry import builtin_registry
-from plancheck.engine.rule import Example, Examples
+from plancheck.records import Example, Examples
 
 from .harness import actual_pairs, expected_pairs, run_example
 

@@ -14,13 +14,13 @@ from decimal import Decimal
 from typing import Any, Final
 
 from plancheck.checks import _bounds as b
-from plancheck.engine.finding import Severity
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.normalise import normalise
 from plancheck.engine.outcome import Fail, NotApplicable, Result
 from plancheck.engine.registry import check
 from plancheck.model import Claim, ClaimKind, DeclaredCount, Identity, Term
 from plancheck.quantities import Comparator, QuantityError, Value
+from plancheck.records import Severity
 
 # -- PC601 ---------------------------------------------------------------------------
 

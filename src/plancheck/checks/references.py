@@ -16,8 +16,7 @@ from plancheck.engine.index import PlanIndex, describe
 from plancheck.engine.normalise import normalise
 from plancheck.engine.outcome import Fail, Result
 from plancheck.engine.registry import check
-from plancheck.model import Agency, Identity, Plan, Project, Term, Total
-from plancheck.model._base import Node
+from plancheck.model import Agency, Identity, Node, Plan, Project, Term, Total
 
 T = TypeVar("T", bound=Node)
 

@@ -14,8 +14,7 @@ from typing import Any
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.outcome import Fail, NotApplicable, Result
 from plancheck.engine.registry import check
-from plancheck.model import Plan
-from plancheck.model._base import Entity
+from plancheck.model import Entity, Plan
 
 # How far from the stated line a misplaced quote is looked for, to say where it is.
 _NEARBY_LINES = 50

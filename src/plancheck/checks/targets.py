@@ -15,7 +15,6 @@ from decimal import Decimal
 from typing import Any, Final
 
 from plancheck.checks import _bounds as b
-from plancheck.engine.finding import Severity
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.outcome import Fail, NotApplicable, Result
 from plancheck.engine.registry import check
@@ -36,6 +35,7 @@ from plancheck.quantities import (
     is_dimensionless,
     is_percent,
 )
+from plancheck.records import Severity
 
 INCOMPATIBLE_UNITS: Final = "the values are in incompatible units (see PC302)"
 UNDEFINED_INDICATOR: Final = (

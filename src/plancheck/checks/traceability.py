@@ -23,13 +23,12 @@ from dataclasses import dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from plancheck.engine.finding import Severity
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.normalise import normalise, similarity
 from plancheck.engine.outcome import Fail, NotApplicable, Result
 from plancheck.engine.registry import check
-from plancheck.model import Box, BoxItem, BoxKind, NumberStyle, Plan, Project, Section
-from plancheck.model._base import Node
+from plancheck.model import Box, BoxItem, BoxKind, Node, NumberStyle, Plan, Project, Section
+from plancheck.records import Severity
 
 # -- lookups built once per plan ----------------------------------------------------
 

@@ -13,11 +13,10 @@ from plancheck.cli._guard import refuse_overwrite
 from plancheck.cli._progress import progress_for
 from plancheck.engine.api import Checker
 from plancheck.engine.config import Config, load_config, load_config_file
-from plancheck.engine.finding import Severity
 from plancheck.engine.parallel import check_many
-from plancheck.engine.report import Report
 from plancheck.loading import owning_plan, plan_targets
 from plancheck.outputs import FORMATS, render
+from plancheck.records import Report, Severity
 from plancheck.review import (
     WAIVERS_FILE,
     Baseline,
@@ -27,7 +26,6 @@ from plancheck.review import (
     baseline_of,
     load_baseline,
     load_waivers,
-    render_suppressed,
     write_baseline,
 )
 
@@ -230,9 +228,14 @@ def run(args: argparse.Namespace) -> int:
         return report.exit_code
     colour = args.output is None and _colour(sys.stdout.isatty())
     root = Path(args.root) if args.root else None
-    text = render(report, args.format, colour=colour, statistics=args.statistics, root=root)
-    if args.format == "text":
-        text += render_suppressed(report, show=args.show_waived)
+    text = render(
+        report,
+        args.format,
+        colour=colour,
+        statistics=args.statistics,
+        root=root,
+        show_waived=args.show_waived,
+    )
     if args.output:
         _refuse_overwriting_inputs(Path(args.output), report, config, args)
         write_atomic(args.output, text)

@@ -11,10 +11,16 @@ from plancheck.cli._errors import UsageError
 from plancheck.engine.catalogue import Catalogue, load_catalogue
 from plancheck.engine.registry import builtin_registry
 from plancheck.outputs.ruledoc import rule_markdown, rules_index_markdown, rules_table
+from plancheck.records import Rule
 
 
 def _catalogue() -> Catalogue:
     return load_catalogue(builtin_registry())
+
+
+def _page(rule: Rule, catalogue: Catalogue) -> str:
+    spec = catalogue.checks.get(rule.code)
+    return rule_markdown(rule, spec.defaults if spec is not None else None)
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -42,12 +48,12 @@ def run_rules(args: argparse.Namespace) -> int:
         sys.stdout.write(rules_table(catalogue, args.lang))
         return 0
     if not args.output_dir:
-        sys.stdout.write("\n".join(rule_markdown(rule, catalogue) for rule in catalogue))
+        sys.stdout.write("\n".join(_page(rule, catalogue) for rule in catalogue))
         return 0
     folder = Path(args.output_dir)
     folder.mkdir(parents=True, exist_ok=True)
     for rule in catalogue:
-        write_atomic(folder / f"{rule.code}.md", rule_markdown(rule, catalogue))
+        write_atomic(folder / f"{rule.code}.md", _page(rule, catalogue))
     write_atomic(folder / "README.md", rules_index_markdown(catalogue))
     return 0
 
@@ -57,6 +63,6 @@ def run_explain(args: argparse.Namespace) -> int:
     wanted = args.code.strip()
     for rule in catalogue:
         if wanted.upper() == rule.code or wanted == rule.name:
-            sys.stdout.write(rule_markdown(rule, catalogue))
+            sys.stdout.write(_page(rule, catalogue))
             return 0
     raise UsageError(f"未知的规则 / unknown rule: {wanted} (see `plancheck rules`)")

@@ -9,11 +9,11 @@ from pathlib import Path
 from plancheck.engine.catalogue import Catalogue, load_catalogue
 from plancheck.engine.config import Config
 from plancheck.engine.registry import PluginError, builtin_registry, load_plugins
-from plancheck.engine.report import PlanReport, Report
 from plancheck.engine.ruleset import ActiveRule, resolve
 from plancheck.engine.run import run_plan
 from plancheck.loading import LoadResult, load_plan
 from plancheck.model import Plan
+from plancheck.records import PlanReport, Report
 
 
 class Checker:

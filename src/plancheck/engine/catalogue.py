@@ -10,12 +10,12 @@ from typing import Any
 import jsonschema
 from pydantic import ValidationError
 
+from plancheck._reader.parse import YamlProblem, parse_yaml
+from plancheck._reader.read import ReadProblem, read_text
 from plancheck.engine.registry import CheckRegistry, CheckSpec
 from plancheck.engine.resources import rules_dir
-from plancheck.engine.rule import Rule
 from plancheck.engine.selectors import SELECTORS
-from plancheck.loading._read import ReadProblem, read_text
-from plancheck.loading._yaml import YamlProblem, parse_yaml
+from plancheck.records import Rule
 
 
 class RuleFileError(Exception):

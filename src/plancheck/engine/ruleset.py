@@ -8,14 +8,8 @@ from typing import Any
 
 from plancheck.engine.catalogue import Catalogue, RuleFileError, validate_params
 from plancheck.engine.config import Config, ConfigError
-from plancheck.engine.finding import Severity
 from plancheck.engine.registry import CheckSpec
-from plancheck.engine.rule import Rule
-
-# A plan that cannot be read is not checked at all: these rules always run, at error
-# severity, and their findings are never waived or baselined, so no configuration can
-# turn "could not check" into "passed".
-MANDATORY = frozenset({"PC000", "PC001", "PC002", "PC003", "PC004"})
+from plancheck.records import MANDATORY, Rule, Severity
 
 
 @dataclass(frozen=True, slots=True)

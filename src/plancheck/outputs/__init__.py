@@ -1,16 +1,16 @@
-"""Output formats: each takes a Report and returns text; none of them touches the engine."""
+"""Output formats: each takes a Report and returns text; none of them imports the engine."""
 
 from __future__ import annotations
 
 import os
 
-from plancheck.engine.report import Report
 from plancheck.outputs.github_format import render_github
 from plancheck.outputs.json_format import render_json
 from plancheck.outputs.junit_format import render_junit
 from plancheck.outputs.markdown_format import render_markdown
 from plancheck.outputs.sarif_format import render_sarif
 from plancheck.outputs.text_format import render_text
+from plancheck.records import Report
 
 FORMATS = ("text", "json", "sarif", "junit", "github", "markdown")
 
@@ -22,14 +22,17 @@ def render(
     colour: bool = False,
     statistics: bool = False,
     root: str | os.PathLike[str] | None = None,
+    show_waived: bool = False,
 ) -> str:
     """Render ``report`` in one of :data:`FORMATS`.
 
     ``root`` is the directory that the CI formats (sarif, junit, github, markdown)
-    make paths relative to; it defaults to the current directory.
+    make paths relative to; it defaults to the current directory. ``show_waived`` lists
+    the suppressed findings in the text format (they are always counted). The result is
+    exactly what ``plancheck check`` prints for the same options.
     """
     if output_format == "text":
-        return render_text(report, colour=colour, statistics=statistics)
+        return render_text(report, colour=colour, statistics=statistics, show_waived=show_waived)
     if output_format == "json":
         return render_json(report)
     if output_format == "sarif":

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
-from plancheck.engine.finding import Finding, Severity
-from plancheck.engine.report import PlanReport, Report, Suppression
+from plancheck.records import Finding, PlanReport, Report, Severity, Suppression
 
 SuppressionKind = Literal["waived", "baselined"]
 

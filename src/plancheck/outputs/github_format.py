@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import os
 
-from plancheck.engine.finding import Finding, Severity
-from plancheck.engine.report import Report
 from plancheck.outputs._common import active, display_path, root_path
 from plancheck.outputs._visible import visible
+from plancheck.records import Finding, Report, Severity
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

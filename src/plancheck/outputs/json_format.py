@@ -6,8 +6,7 @@ import json
 from typing import Any
 
 from plancheck._version import __version__
-from plancheck.engine.finding import Finding
-from plancheck.engine.report import Report
+from plancheck.records import Finding, Report
 
 FORMAT_VERSION = 1
 

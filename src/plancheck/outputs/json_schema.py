@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from plancheck.engine.finding import Severity
 from plancheck.outputs.json_format import FORMAT_VERSION
+from plancheck.records import Severity
 
 SCHEMA_ID = "https://plancheck.invalid/schemas/findings.schema.json"
 

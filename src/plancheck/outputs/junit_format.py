@@ -12,8 +12,6 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from plancheck.engine.finding import Finding
-from plancheck.engine.report import PlanReport, Report
 from plancheck.outputs._common import (
     Suppressed,
     display_path,
@@ -22,6 +20,7 @@ from plancheck.outputs._common import (
     severity_label,
     suppressed,
 )
+from plancheck.records import Finding, PlanReport, Report
 
 # Characters XML 1.0 cannot carry at all (not even as references), and lone surrogates.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

@@ -12,8 +12,6 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from plancheck.engine.finding import Finding, Severity
-from plancheck.engine.report import Report
 from plancheck.outputs._common import (
     Suppressed,
     active,
@@ -23,6 +21,7 @@ from plancheck.outputs._common import (
     severity_label,
     suppressed,
 )
+from plancheck.records import Finding, Report, Severity
 
 _CONTROL = re.compile("[\x00-\x1f\x7f]")
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&$])")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 
-from plancheck.engine.catalogue import Catalogue
-from plancheck.engine.rule import Example, Rule
+from plancheck.records import Example, Rule
 
 
 def _example(example: Example, failing: bool) -> list[str]:
@@ -29,7 +29,8 @@ def _example(example: Example, failing: bool) -> list[str]:
     return out
 
 
-def rule_markdown(rule: Rule, catalogue: Catalogue | None = None) -> str:
+def rule_markdown(rule: Rule, defaults: Mapping[str, object] | None = None) -> str:
+    """The rule's page; ``defaults`` are its check's parameter defaults."""
     out = [
         f"# {rule.code} {rule.name}",
         "",
@@ -47,8 +48,7 @@ def rule_markdown(rule: Rule, catalogue: Catalogue | None = None) -> str:
     for variant in sorted(rule.messages):
         text = rule.messages[variant]
         out += [f"Variant `{variant}`:", "", f"- en: {text.en}", f"- zh: {text.zh}", ""]
-    spec = catalogue.checks.get(rule.code) if catalogue else None
-    params = {**(spec.defaults if spec else {}), **rule.params}
+    params = {**(defaults or {}), **rule.params}
     if params:
         out += [
             "## Options",
@@ -68,10 +68,10 @@ def rule_markdown(rule: Rule, catalogue: Catalogue | None = None) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def rules_table(catalogue: Catalogue, lang: str = "en") -> str:
+def rules_table(rules: Iterable[Rule], lang: str = "en") -> str:
     rows = []
-    for code in sorted(catalogue.rules):
-        rule = catalogue.rules[code]
+    for rule in sorted(rules, key=lambda r: r.code):
+        code = rule.code
         title = rule.title.zh if lang == "zh" else rule.title.en
         rows.append(
             f"{code}  {rule.severity.value:<7}  {rule.family:<12}  {rule.name:<32}  {title}"
@@ -79,15 +79,15 @@ def rules_table(catalogue: Catalogue, lang: str = "en") -> str:
     return "\n".join(rows) + "\n"
 
 
-def rules_index_markdown(catalogue: Catalogue) -> str:
+def rules_index_markdown(rules: Iterable[Rule]) -> str:
     out = [
         "# Rules",
         "",
         "| code | name | family | severity | title |",
         "| --- | --- | --- | --- | --- |",
     ]
-    for code in sorted(catalogue.rules):
-        rule = catalogue.rules[code]
+    for rule in sorted(rules, key=lambda r: r.code):
+        code = rule.code
         out.append(
             f"| [{code}]({code}.md) | `{rule.name}` | {rule.family} | {rule.severity.value} | "
             f"{rule.title.en} / {rule.title.zh} |"

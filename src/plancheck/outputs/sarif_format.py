@@ -20,10 +20,6 @@ from typing import Any
 from urllib.parse import quote
 
 from plancheck._version import __version__
-from plancheck.engine.finding import Finding, Severity, SourcePosition
-from plancheck.engine.fingerprint import fingerprint
-from plancheck.engine.report import Report
-from plancheck.engine.rule import Rule
 from plancheck.outputs._common import (
     Suppressed,
     absolute_path,
@@ -33,6 +29,7 @@ from plancheck.outputs._common import (
     suppressed,
 )
 from plancheck.outputs.ruledoc import rule_markdown
+from plancheck.records import Finding, Report, Rule, Severity, SourcePosition, fingerprint
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (

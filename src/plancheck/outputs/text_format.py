@@ -5,10 +5,10 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from plancheck.engine.finding import Finding, Severity
-from plancheck.engine.report import Report
-from plancheck.loading import DEFAULT_MAX_BYTES
+from plancheck._reader.read import DEFAULT_MAX_BYTES
+from plancheck.outputs._suppressed import render_suppressed
 from plancheck.outputs._visible import visible
+from plancheck.records import Finding, Report, Severity
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 _LABELS = {
@@ -120,7 +120,10 @@ def render_statistics(report: Report) -> list[str]:
     return rows
 
 
-def render_text(report: Report, *, colour: bool = False, statistics: bool = False) -> str:
+def render_text(
+    report: Report, *, colour: bool = False, statistics: bool = False, show_waived: bool = False
+) -> str:
+    """The terminal report; suppressed findings are counted, and listed with ``show_waived``."""
     lang = report.lang
     out: list[str] = []
     sources = _Sources()
@@ -131,4 +134,4 @@ def render_text(report: Report, *, colour: bool = False, statistics: bool = Fals
         out.extend(render_statistics(report))
         out.append("")
     out.append(render_summary(report, lang))
-    return "\n".join(out) + "\n"
+    return "\n".join(out) + "\n" + render_suppressed(report, show=show_waived)

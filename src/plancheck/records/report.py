@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
 
-from plancheck.engine.finding import Finding, RuleStats, Severity, SubjectResult
-from plancheck.engine.rule import Rule
+from plancheck.records.finding import Finding
+from plancheck.records.rule import Rule
+from plancheck.records.severity import Severity
+from plancheck.records.suppression import Suppression
+from plancheck.records.verdict import RuleStats, SubjectResult
 
 
 @dataclass(slots=True)
@@ -20,17 +22,8 @@ class PlanReport:
     results: list[SubjectResult] = field(default_factory=list)
     stats: dict[str, RuleStats] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class Suppression:
-    """Why a finding found in this run does not count (see :mod:`plancheck.review`)."""
-
-    kind: Literal["waiver", "inline", "baseline"]
-    origin: str  # where the decision is written: ``waivers.yaml:3``, ``plan.yaml:7``, a baseline
-    reason: str = ""  # the waiver's or the comment's reason; empty for the baseline
-    approved_by: str = ""
-    expires: str = ""
+    # The plan's stated ``revision`` (waivers may be limited to one revision).
+    revision: str | None = None
 
 
 @dataclass(slots=True)

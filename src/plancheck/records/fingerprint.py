@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+from typing import TYPE_CHECKING
 
-from plancheck.engine.finding import Finding
+if TYPE_CHECKING:  # Finding.fingerprint calls this module
+    from plancheck.records.finding import Finding
 
 
 def fingerprint(finding: Finding) -> str:

@@ -6,7 +6,7 @@ import os
 import stat
 from pathlib import Path
 
-from plancheck.loading.diagnostics import Diagnostic
+from plancheck.records import Diagnostic
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 

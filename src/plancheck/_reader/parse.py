@@ -27,9 +27,8 @@ from ruamel.yaml.events import (
     SequenceStartEvent,
 )
 
-from plancheck.loading._pointer import join
-from plancheck.loading.diagnostics import Diagnostic
-from plancheck.model.location import YamlLocation
+from plancheck._reader.pointer import join
+from plancheck.records import Diagnostic, YamlLocation
 
 MAX_DEPTH = 64
 MAX_NUMBER_DIGITS = 400

@@ -3,8 +3,7 @@ finding with why it does not count (the waiver's reason, the inline reason, the 
 
 from __future__ import annotations
 
-from plancheck.engine.finding import Finding
-from plancheck.engine.report import Report, Suppression
+from plancheck.records import Finding, Report, Suppression
 
 _LABELS = {
     "en": {"waiver": "waived", "inline": "ignored inline", "baseline": "baselined"},
