@@ -17,6 +17,7 @@ from plancheck.engine.finding import Severity
 from plancheck.engine.parallel import check_many
 from plancheck.engine.report import Report
 from plancheck.loading import owning_plan, plan_targets
+from plancheck.material import gather_material
 from plancheck.outputs import FORMATS, render
 from plancheck.review import (
     WAIVERS_FILE,
@@ -47,6 +48,34 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--output", "-o", metavar="FILE", help="write the report to FILE (atomically)"
     )
+    add_selection_options(parser)
+    parser.add_argument("--statistics", action="store_true", help="print per-rule counts")
+    add_review_options(parser)
+    parser.add_argument(
+        "--show-waived",
+        action="store_true",
+        help="also list waived, inline-ignored and baselined findings, with why",
+    )
+    parser.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="write the findings that are not waived to FILE as a baseline, then report against it",
+    )
+    parser.add_argument(
+        "--changed",
+        action="store_true",
+        help="treat PATHs as changed files (pre-commit): check the whole plan each belongs to "
+        "and skip files that belong to no plan",
+    )
+    add_run_options(parser)
+    parser.add_argument(
+        "--quiet", "-q", action="store_true", help="print nothing; only set the exit code"
+    )
+    parser.set_defaults(run=run)
+
+
+def add_selection_options(parser: argparse.ArgumentParser) -> None:
+    """What to check and how: rules, language, threshold, configuration."""
     parser.add_argument(
         "--select", metavar="CODES", help="comma-separated codes, prefixes or families to run"
     )
@@ -64,7 +93,10 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="FILE",
         help="configuration file (default: nearest .plancheck.yaml or pyproject.toml)",
     )
-    parser.add_argument("--statistics", action="store_true", help="print per-rule counts")
+
+
+def add_review_options(parser: argparse.ArgumentParser) -> None:
+    """Waivers and baseline: which findings were accepted."""
     parser.add_argument(
         "--waivers",
         metavar="FILE",
@@ -72,26 +104,14 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "the configuration file or in the current directory)",
     )
     parser.add_argument(
-        "--show-waived",
-        action="store_true",
-        help="also list waived, inline-ignored and baselined findings, with why",
-    )
-    parser.add_argument(
         "--baseline",
         metavar="FILE",
         help="do not fail on findings whose fingerprint is in FILE (see --write-baseline)",
     )
-    parser.add_argument(
-        "--write-baseline",
-        metavar="FILE",
-        help="write the findings that are not waived to FILE as a baseline, then report against it",
-    )
-    parser.add_argument(
-        "--changed",
-        action="store_true",
-        help="treat PATHs as changed files (pre-commit): check the whole plan each belongs to "
-        "and skip files that belong to no plan",
-    )
+
+
+def add_run_options(parser: argparse.ArgumentParser) -> None:
+    """How to run and where paths in the output are relative to."""
     parser.add_argument(
         "--jobs",
         "-j",
@@ -106,10 +126,6 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="repository root that SARIF/JUnit/GitHub/Markdown paths are relative to "
         "(default: the current directory)",
     )
-    parser.add_argument(
-        "--quiet", "-q", action="store_true", help="print nothing; only set the exit code"
-    )
-    parser.set_defaults(run=run)
 
 
 def _split(value: str | None) -> list[str]:
@@ -230,7 +246,21 @@ def run(args: argparse.Namespace) -> int:
         return report.exit_code
     colour = args.output is None and _colour(sys.stdout.isatty())
     root = Path(args.root) if args.root else None
-    text = render(report, args.format, colour=colour, statistics=args.statistics, root=root)
+    # Only the HTML report shows the plans themselves; they are read again here so
+    # that checking (possibly in other processes) stays the same for every format.
+    material = (
+        gather_material(report, max_file_bytes=config.max_file_bytes)
+        if args.format == "html"
+        else None
+    )
+    text = render(
+        report,
+        args.format,
+        colour=colour,
+        statistics=args.statistics,
+        root=root,
+        material=material,
+    )
     if args.format == "text":
         text += render_suppressed(report, show=args.show_waived)
     if args.output:
