@@ -24,8 +24,10 @@ from plancheck.engine import (
     register_check,
 )
 from plancheck.loading import Diagnostic, LoadResult, PlanLoadError, load, load_plan
+from plancheck.material import gather_material, plan_material
 from plancheck.model import Plan
 from plancheck.outputs import FORMATS, render
+from plancheck.outputs.html import IndicatorPoint, PlanMaterial
 from plancheck.quantities import QuantityError, Value, parse_value
 from plancheck.review import apply_review
 
@@ -37,11 +39,13 @@ __all__ = [
     "Diagnostic",
     "Fail",
     "Finding",
+    "IndicatorPoint",
     "LoadResult",
     "NotApplicable",
     "Plan",
     "PlanIndex",
     "PlanLoadError",
+    "PlanMaterial",
     "PlanReport",
     "QuantityError",
     "Report",
@@ -54,10 +58,12 @@ __all__ = [
     "__version__",
     "apply_review",
     "check",
+    "gather_material",
     "load",
     "load_config",
     "load_plan",
     "parse_value",
+    "plan_material",
     "register_check",
     "render",
 ]

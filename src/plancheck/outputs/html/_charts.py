@@ -56,7 +56,7 @@ def bar_chart(bars: Sequence[Bar], *, title: str, chart_id: str) -> str:
     return (
         f'<svg class="chart bars" id="{esc(chart_id)}" role="img" '
         f'aria-labelledby="{esc(chart_id)}-title" viewBox="0 0 {_WIDTH} {height}" '
-        f'width="{_WIDTH}" height="{height}" xmlns="http://www.w3.org/2000/svg">'
+        f'width="{_WIDTH}" height="{height}">'
         f'<title id="{esc(chart_id)}-title">{esc(title)}</title>' + "".join(rows) + "</svg>"
     )
 
@@ -115,7 +115,5 @@ def path_chart(points: Sequence[PathPoint], *, title: str) -> str:
         parts.append(f'<text class="year" x="{_n(x(year))}" y="{_PH - 2}">{year}</text>')
     return (
         f'<svg class="chart path" role="img" viewBox="0 0 {_PW} {_PH}" width="{_PW}" '
-        f'height="{_PH}" xmlns="http://www.w3.org/2000/svg"><title>{esc(title)}</title>'
-        + "".join(parts)
-        + "</svg>"
+        f'height="{_PH}"><title>{esc(title)}</title>' + "".join(parts) + "</svg>"
     )
