@@ -62,12 +62,13 @@ def _title(ctx: PlanContext) -> str:
     return ctx.plan_report.plan_id or ctx.plan_report.path
 
 
-def _plan_section(ctx: PlanContext) -> str:
+def _plan_section(ctx: PlanContext, titled: bool) -> str:
     w = ctx.words
     parts = [
-        f'<section class="plan" id="{esc(ctx.anchor)}" data-plan="{esc(ctx.plan_report.path)}">',
-        f"<header><h2>{esc(_title(ctx))}</h2></header>",
+        f'<section class="plan" id="{esc(ctx.anchor)}" data-plan="{esc(ctx.plan_report.path)}">'
     ]
+    if titled:  # a single plan's title is the page's own heading
+        parts.append(f"<header><h2>{esc(_title(ctx))}</h2></header>")
     for name, render in SECTIONS:
         parts.append(
             f'<section class="part {name}" id="{esc(ctx.anchor)}-{name}">'
@@ -129,7 +130,7 @@ def page(report: Report, material: Mapping[str, PlanMaterial]) -> str:
     else:
         heading = w["title"]
         subtitle = f"{len(contexts)} {w['plans'].lower() if lang == 'en' else '个规划'}"
-    body = "".join(_plan_section(ctx) for ctx in contexts)
+    body = "".join(_plan_section(ctx, titled=len(contexts) > 1) for ctx in contexts)
     finding_total = len(active(report))
     return (
         "<!DOCTYPE html>\n"

@@ -24,6 +24,7 @@ header.top p{margin:6px 0 0;opacity:.85}
 nav.toc{display:flex;flex-wrap:wrap;gap:6px 16px;margin:14px 0 0;padding:0;list-style:none}
 nav.toc a{color:#fff;text-decoration:none;border-bottom:1px solid rgba(255,255,255,.45)}
 section.plan>header{margin:28px 0 8px}
+main>section.plan:first-child>section.part:first-child{margin-top:24px}
 section.plan>header h2{font-size:24px;margin:0}
 section.part{background:var(--paper);border:1px solid var(--line);border-radius:8px;
 padding:18px 22px;margin:16px 0}

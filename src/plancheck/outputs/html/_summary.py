@@ -45,7 +45,7 @@ def summary_section(ctx: PlanContext) -> str:
         meta = [
             (w["jurisdiction"], place),
             (w["period"], f"{plan.period.start}–{plan.period.end}"),
-            ("id", plan.id + (f" ({plan.revision})" if plan.revision else "")),
+            (w["plan_id"], plan.id + (f" ({plan.revision})" if plan.revision else "")),
             *meta,
         ]
     facts = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in meta)
