@@ -81,7 +81,11 @@ def indicators_section(ctx: PlanContext) -> str:
             f"<td class=num>{'<br>'.join(_cell(t) for t in indicator.targets) or '—'}</td>"
             f"<td>{chart}</td><td>{status}</td></tr>"
         )
+    values = [v for i in indicators for v in (i.baseline, *i.targets) if v is not None]
+    legend = (
+        f'<p class="note">{esc(w["estimated"])}</p>' if any(v.estimated for v in values) else ""
+    )
     return (
         f'<div class="scroll"><table class="indicators"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>{legend}"
     )
