@@ -186,3 +186,10 @@ def test_report_writes_its_default_file(tmp_path: Path, monkeypatch, capsys) -> 
     assert (tmp_path / "plancheck-report.html").read_text(encoding="utf-8") == report_html(
         "demo", cwd=tmp_path
     )
+
+
+def test_a_run_that_found_no_plan_says_so(tmp_path: Path) -> None:
+    root = parse(report_html(cwd=tmp_path))
+    assert text(by_id(root, "index")) == "No plan was found to check."
+    assert [a.get("href") for a in root.iter("a")] == ["#index"]
+    assert not by_class(root, "section", "plan")

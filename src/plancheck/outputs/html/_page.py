@@ -79,7 +79,12 @@ def _plan_section(ctx: PlanContext, titled: bool) -> str:
 
 
 def _index(contexts: list[PlanContext], w: dict[str, str]) -> str:
-    if len(contexts) < 2:
+    if not contexts:
+        return (
+            '<section class="part plan-index" id="index">'
+            f'<p class="none">{esc(w["no_plans"])}</p></section>'
+        )
+    if len(contexts) == 1:
         return ""
     rows = "".join(
         f'<tr><td><a href="#{esc(ctx.anchor)}">{esc(_title(ctx))}</a></td>'
