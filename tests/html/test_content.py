@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -193,3 +194,25 @@ def test_a_run_that_found_no_plan_says_so(tmp_path: Path) -> None:
     assert text(by_id(root, "index")) == "No plan was found to check."
     assert [a.get("href") for a in root.iter("a")] == ["#index"]
     assert not by_class(root, "section", "plan")
+
+
+def test_baselined_findings_and_findings_about_other_inputs(tmp_path: Path) -> None:
+    from plancheck.cli import main
+
+    copy_plan(DEMO, tmp_path / "demo")
+    (tmp_path / "waivers.yaml").write_text(
+        "waivers:\n  - rule: PC401\n    subject: projects/nothing-like-it\n"
+        "    reason: 测试\n    approved_by: 张三\n    expires: 2099-01-01\n",
+        encoding="utf-8",
+    )
+    with contextlib.chdir(tmp_path):
+        assert main(["check", "demo", "--write-baseline", "base.json", "--quiet"]) == 0
+    root = parse(report_html("demo", "--baseline", "base.json", cwd=tmp_path))
+    rows = by_id(root, "p1-suppressed").findall(".//tbody/tr")
+    assert len(rows) == 8
+    assert {text(r.findall("td")[3]) for r in rows} == {"baseline"}
+    assert {text(r.findall("td")[7]) for r in rows} == {"base.json"}
+    # The waiver that matches nothing is a finding about the waivers file, not the plan.
+    other = by_id(root, "other")
+    assert [a.get("data-rule") for a in other.iter("article")] == ["PC009"]
+    assert "waivers.yaml" in text(other)
