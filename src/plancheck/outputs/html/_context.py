@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from plancheck.engine.finding import Finding
 from plancheck.engine.report import PlanReport, Report
 from plancheck.outputs._common import Suppressed
+from plancheck.outputs.html._excerpt import Quotes
 from plancheck.outputs.html._material import PlanMaterial
 from plancheck.outputs.html._words import words
 
@@ -20,6 +21,7 @@ class PlanContext:
     findings: list[Finding]  # the findings that count, in report order
     hidden: list[Suppressed]  # waived, ignored inline or baselined
     finding_ids: dict[Finding, str] = field(default_factory=dict)
+    quotes: Quotes = field(default_factory=dict)
 
     @property
     def lang(self) -> str:

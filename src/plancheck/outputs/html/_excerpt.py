@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from plancheck.engine.finding import Finding
 from plancheck.model import Plan
 from plancheck.outputs.html._escape import esc
@@ -12,16 +14,20 @@ _CONTEXT_CHARS = 160
 _CLAUSE_END = "，。；：、！？,;"
 
 
-def _quote_for(finding: Finding, plan: Plan, line: int) -> str | None:
-    """The words the finding's entity quotes on ``line``, if it quotes any there."""
+Quotes = Mapping[tuple[str, int], str]
+
+
+def quotes_of(plan: Plan) -> Quotes:
+    """(entity key, source line) -> the words the entity quotes on that line; built once
+    per plan so that marking every finding's words does not rescan the plan."""
+    quotes: dict[tuple[str, int], str] = {}
     for entity in plan.iter_entities():
         # Indicator values have no key of their own; findings name their indicator.
-        if getattr(entity, "key", None) != finding.subject.key:
-            continue
+        key = getattr(entity, "key", None)
         ref = entity.source
-        if ref is not None and ref.line == line and ref.quote:
-            return ref.quote
-    return None
+        if isinstance(key, str) and ref is not None and ref.line is not None and ref.quote:
+            quotes.setdefault((key, ref.line), ref.quote)
+    return quotes
 
 
 def _window(text: str, start: int, end: int) -> str:
@@ -61,7 +67,7 @@ def _head(text: str) -> str:
     return text if len(text) <= _NEIGHBOUR_CHARS else text[:_NEIGHBOUR_CHARS] + "…"
 
 
-def excerpt(finding: Finding, material: PlanMaterial | None) -> str:
+def excerpt(finding: Finding, material: PlanMaterial | None, quotes: Quotes) -> str:
     """A small table of numbered lines; empty when the document is not at hand."""
     source = finding.source
     if source is None or material is None or not material.source_lines:
@@ -71,7 +77,7 @@ def excerpt(finding: Finding, material: PlanMaterial | None) -> str:
     lines = material.source_lines
     if not 1 <= source.line <= len(lines):
         return ""
-    quote = _quote_for(finding, material.plan, source.line)
+    quote = quotes.get((finding.subject.key, source.line))
     rows = []
     for number in range(max(1, source.line - 1), min(len(lines), source.line + 1) + 1):
         text = lines[number - 1]

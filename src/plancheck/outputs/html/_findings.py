@@ -6,7 +6,7 @@ from plancheck.engine.finding import Finding
 from plancheck.outputs._common import severity_label
 from plancheck.outputs.html._context import PlanContext
 from plancheck.outputs.html._escape import esc
-from plancheck.outputs.html._excerpt import excerpt
+from plancheck.outputs.html._excerpt import Quotes, excerpt
 from plancheck.outputs.html._material import PlanMaterial
 
 
@@ -17,6 +17,7 @@ def finding_card(
     *,
     anchor: str,
     material: PlanMaterial | None,
+    quotes: Quotes,
 ) -> str:
     subject = finding.subject
     name = subject.name or subject.id or subject.key
@@ -43,7 +44,7 @@ def finding_card(
         )
     if where:
         parts.append('<dl class="where">' + "".join(where) + "</dl>")
-    parts.append(excerpt(finding, material))
+    parts.append(excerpt(finding, material, quotes))
     parts.append("</article>")
     return "".join(parts)
 
@@ -66,7 +67,9 @@ def findings_section(ctx: PlanContext) -> str:
             f'<span class="count">{len(items)}</span></h3>'
         )
         out.extend(
-            finding_card(f, ctx.lang, w, anchor=ctx.finding_ids[f], material=ctx.material)
+            finding_card(
+                f, ctx.lang, w, anchor=ctx.finding_ids[f], material=ctx.material, quotes=ctx.quotes
+            )
             for f in items
         )
         out.append("</section>")

@@ -10,6 +10,7 @@ from plancheck.outputs._common import active, plan_of, suppressed
 from plancheck.outputs.html._context import PlanContext
 from plancheck.outputs.html._coverage import coverage_section
 from plancheck.outputs.html._escape import esc
+from plancheck.outputs.html._excerpt import quotes_of
 from plancheck.outputs.html._findings import finding_card, findings_section
 from plancheck.outputs.html._funding import funding_section
 from plancheck.outputs.html._indicators import indicators_section
@@ -42,15 +43,17 @@ def _contexts(report: Report, material: Mapping[str, PlanMaterial]) -> list[Plan
         anchor = f"p{number}"
         mine = [f for f in counting if plan_of(f, report.plans) is plan_report]
         ids = {f: f"{anchor}-f{n}" for n, f in enumerate(mine, start=1)}
+        plan_material = material.get(plan_report.path)
         contexts.append(
             PlanContext(
                 report=report,
                 plan_report=plan_report,
-                material=material.get(plan_report.path),
+                material=plan_material,
                 anchor=anchor,
                 findings=mine,
                 hidden=[s for s in hidden if plan_of(s.finding, report.plans) is plan_report],
                 finding_ids=ids,
+                quotes=quotes_of(plan_material.plan) if plan_material is not None else {},
             )
         )
     return contexts
@@ -116,7 +119,7 @@ def _others(report: Report, plans: list[PlanReport], lang: str, w: dict[str, str
     if not counting:
         return ""
     cards = "".join(
-        finding_card(f, lang, w, anchor=f"x-f{n}", material=None)
+        finding_card(f, lang, w, anchor=f"x-f{n}", material=None, quotes={})
         for n, f in enumerate(counting, start=1)
     )
     return (
