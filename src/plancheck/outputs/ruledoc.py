@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from plancheck.engine.catalogue import Catalogue
+from plancheck.engine.checksource import check_source
 from plancheck.engine.rule import Example, Rule
 
 
@@ -41,13 +42,16 @@ def rule_markdown(rule: Rule, catalogue: Catalogue | None = None) -> str:
     ]
     if rule.principle:
         out.append(f"- Principle: {rule.principle}")
+    spec = catalogue.checks.get(rule.code) if catalogue else None
+    if spec is not None:
+        source = check_source(spec)
+        out.append(f"- Check: `{spec.name}`, function `{source.qualified}` in `{source.file}`")
     out += ["", "## What it checks", "", rule.description.strip(), "", "## Why it matters", ""]
     out += [rule.rationale.strip(), ""]
     out += ["## Message", "", f"- en: {rule.message.en}", f"- zh: {rule.message.zh}", ""]
     for variant in sorted(rule.messages):
         text = rule.messages[variant]
         out += [f"Variant `{variant}`:", "", f"- en: {text.en}", f"- zh: {text.zh}", ""]
-    spec = catalogue.checks.get(rule.code) if catalogue else None
     params = {**(spec.defaults if spec else {}), **rule.params}
     if params:
         out += [
