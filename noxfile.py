@@ -47,6 +47,13 @@ def snapshots(session: nox.Session) -> None:
     session.run("pytest", "-q", "--snapshot-update", *SNAPSHOT_TESTS, *session.posargs)
 
 
+@nox.session(name="new-rule", python=PYTHON)
+def new_rule(session: nox.Session) -> None:
+    """Start a rule: `nox -s new-rule -- PC308 name family [--given projects]`."""
+    session.install("-e", ".", "ruff>=0.6")
+    session.run("python", "tools/new_rule.py", *session.posargs)
+
+
 @nox.session(python=PYTHON)
 def deadcode(session: nox.Session) -> None:
     """Code nothing uses (vulture at 80% confidence; lower levels are mostly registered checks)."""

@@ -55,6 +55,9 @@ def run_example(
             for active in checker.rules
         ]
     report = checker.check_path(path)
+    # A check that raises is reported as PC000 and judges nothing; say so, loudly.
+    crashed = [f.message_en for f in report.findings if f.rule == "PC000"]
+    assert not crashed, f"{code} failed internally: {crashed[0]}"
     findings = [f for f in report.findings if f.rule == code]
     stats = report.stats.get(code)
     judged = (stats.passed + stats.failed) if stats else 0

@@ -60,6 +60,33 @@ def test_a_renamed_rule_file_is_caught(tmp_path: Path) -> None:
     ]
 
 
+# -- scaffold text ------------------------------------------------------------------
+
+SCAFFOLD = "SCAFFOLD"  # what tools/new_rule.py marks every text the author must write with
+SRC = Path(__file__).resolve().parents[2] / "src" / "plancheck" / "checks"
+CASES_DIR = Path(__file__).parent / "cases"
+
+
+def scaffold_problems(*folders: Path) -> list[str]:
+    problems = []
+    for folder in folders:
+        for path in sorted(folder.iterdir()):
+            if path.suffix in {".yaml", ".py"} and SCAFFOLD in path.read_text(encoding="utf-8"):
+                problems.append(f"{folder.name}/{path.name} still has {SCAFFOLD} text to replace")
+    return problems
+
+
+def test_no_scaffold_text_is_left() -> None:
+    assert scaffold_problems(rules_dir(), CASES_DIR, SRC) == []
+
+
+def test_scaffold_text_is_caught(tmp_path: Path) -> None:
+    (tmp_path / "PC999.yaml").write_text(f"title: {{en: '{SCAFFOLD}: title'}}\n", "utf-8")
+    assert scaffold_problems(tmp_path) == [
+        f"{tmp_path.name}/PC999.yaml still has {SCAFFOLD} text to replace"
+    ]
+
+
 # -- placeholders -------------------------------------------------------------------
 
 
