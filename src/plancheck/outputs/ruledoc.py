@@ -60,8 +60,11 @@ def rule_markdown(rule: Rule, catalogue: Catalogue | None = None) -> str:
             "Override in `.plancheck.yaml` under `params: {" + rule.code + ": …}`.",
             "",
         ]
+        described = spec.params_schema.get("properties", {}) if spec else {}
         for name in sorted(params):
-            out.append(f"- `{name}`: default `{json.dumps(params[name], ensure_ascii=False)}`")
+            line = f"- `{name}`: default `{json.dumps(params[name], ensure_ascii=False)}`"
+            description = described.get(name, {}).get("description")
+            out.append(f"{line} — {description}" if description else line)
         out.append("")
     if rule.examples is not None:
         out += ["## Examples", ""]
