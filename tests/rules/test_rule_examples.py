@@ -13,7 +13,7 @@ import pytest
 
 from plancheck.engine.catalogue import load_catalogue
 from plancheck.engine.registry import builtin_registry
-from tests._snapshots import Snapshots
+from tests._snapshots import SNAPSHOTS, Snapshots
 
 from .harness import Case, CaseRuns, actual_pairs, collect_cases, expected_pairs
 
@@ -58,6 +58,12 @@ def test_messages_of_failing_cases_are_pinned(
                 lines += [f"  hint zh: {finding.hint_zh}", f"  hint en: {finding.hint_en}"]
         lines.append("")
     snapshot.check("\n".join(lines), f"rules/{code}.txt")
+
+
+def test_no_stale_message_snapshots() -> None:
+    """A rule removed or left without failing cases leaves no pinned messages behind."""
+    present = {p.name for p in (SNAPSHOTS / "rules").iterdir()}
+    assert present == {f"{code}.txt" for code in FAILING_CODES}
 
 
 def test_every_rule_has_pass_and_fail_cases() -> None:
