@@ -72,3 +72,12 @@ def test_registering_a_plain_schema_dict_is_refused() -> None:
     registry = CheckRegistry()
     with pytest.raises(TypeError, match="pydantic model"):
         registry.register("x", given="plan", params={"n": {"type": "number"}})  # type: ignore[arg-type]
+
+
+def test_an_optional_option_keeps_the_type_list_message() -> None:
+    with pytest.raises(ConfigError) as info:
+        Checker(Config(params={"PC603": {"tolerance": "x"}}))
+    assert "bad parameter tolerance: 'x' is not of type 'number', 'null'" in str(info.value)
+    spec = builtin_registry().get("inconsistent-growth-rate")
+    assert spec is not None
+    assert spec.params_schema["properties"]["tolerance"]["type"] == ["number", "null"]

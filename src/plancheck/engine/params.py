@@ -42,8 +42,26 @@ def options_schema(model: type[BaseModel]) -> dict[str, Any]:
     """The JSON Schema of a check's options, as rule files and configurations must follow."""
     schema = model.model_json_schema()
     schema["additionalProperties"] = False
-    schema.setdefault("properties", {})
+    properties = schema.setdefault("properties", {})
+    for name, option in properties.items():
+        properties[name] = _nullable_as_type_list(option)
     return schema
+
+
+def _nullable_as_type_list(option: dict[str, Any]) -> dict[str, Any]:
+    """``X | None`` as ``type: [x, "null"]`` rather than pydantic's ``anyOf``.
+
+    The same constraint, but a wrong value is then reported as "'x' is not of type
+    'number', 'null'" instead of "not valid under any of the given schemas".
+    """
+    branches = option.get("anyOf")
+    if not isinstance(branches, list) or len(branches) != 2 or {"type": "null"} not in branches:
+        return option
+    other = next(branch for branch in branches if branch != {"type": "null"})
+    if not isinstance(other.get("type"), str):
+        return option
+    merged = {key: value for key, value in option.items() if key != "anyOf"}
+    return {**other, **merged, "type": [other["type"], "null"]}
 
 
 def option_defaults(model: type[BaseModel]) -> dict[str, Any]:
