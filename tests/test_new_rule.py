@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
@@ -86,8 +87,9 @@ def test_scaffold_writes_files_that_load_and_fail_until_written(repo: Path) -> N
         "print(c.rules['PC701'].name, c.checks['PC701'].function.__module__)",
     )
     assert loads.stdout.split() == ["vague-deadline", "plancheck.checks.schedule"], loads.stderr
-    lint = _run(repo, sys.executable, "-m", "ruff", "check", "--no-cache", "src", "tools")
-    assert lint.returncode == 0, lint.stdout
+    if find_spec("ruff") is not None:  # the lint extra; the scaffold tidies with it if present
+        lint = _run(repo, sys.executable, "-m", "ruff", "check", "--no-cache", "src", "tools")
+        assert lint.returncode == 0, lint.stdout
 
     before = _pytest(repo, "tests/rules/test_rule_examples.py", "-k", "PC701")
     assert before.returncode == 1
