@@ -175,7 +175,7 @@ def inconsistent_growth_rate(
         yield result
 
 
-def _judge_growth(claim: Claim, index: PlanIndex, tolerance: object) -> Result | None:
+def _judge_growth(claim: Claim, index: PlanIndex, tolerance: float | None) -> Result | None:
     if claim.indicator is None:
         return NotApplicable("the growth figure names no indicator, so it has no base value")
     indicator = b.indicator(index, claim.indicator)
@@ -209,7 +209,7 @@ def _judge_growth(claim: Claim, index: PlanIndex, tolerance: object) -> Result |
     ratio = float(b.EXACT.divide(final, base))
     actual = (ratio ** (1 / years) - 1 if claim.annual else ratio - 1) * 100
     stated, half_unit = rate
-    allowed = float(tolerance) if isinstance(tolerance, int | float) else half_unit
+    allowed = tolerance if tolerance is not None else half_unit
     comparator = claim.value.comparator
     if comparator in (Comparator.GT, Comparator.GE):
         holds = actual >= stated - allowed
