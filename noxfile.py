@@ -1,4 +1,8 @@
-"""Developer sessions: `nox` runs tests, lint and typecheck; `nox -s schemas` regenerates."""
+"""Developer sessions: `nox` runs tests, lint and typecheck.
+
+`nox -s schemas` regenerates schemas and rule pages, `nox -s snapshots` the pinned outputs,
+`nox -s new-rule -- PC3xx name family` starts a rule, `nox -s deadcode` looks for unused code.
+"""
 
 from __future__ import annotations
 
@@ -30,6 +34,31 @@ def lint(session: nox.Session) -> None:
 def typecheck(session: nox.Session) -> None:
     session.install("-e", ".[typecheck]")
     session.run("mypy", "--strict", "src")
+
+
+# The tests that compare whole outputs with the files under tests/snapshots/.
+SNAPSHOT_TESTS = ["tests/outputs/test_baoji_snapshots.py", "tests/rules/test_rule_examples.py"]
+
+
+@nox.session(python=PYTHON)
+def snapshots(session: nox.Session) -> None:
+    """Rewrite tests/snapshots/ from the current output; review the diff before committing."""
+    session.install("-e", ".[test]")
+    session.run("pytest", "-q", "--snapshot-update", *SNAPSHOT_TESTS, *session.posargs)
+
+
+@nox.session(name="new-rule", python=PYTHON)
+def new_rule(session: nox.Session) -> None:
+    """Start a rule: `nox -s new-rule -- PC308 name family [--given projects]`."""
+    session.install("-e", ".", "ruff>=0.6")
+    session.run("python", "tools/new_rule.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def deadcode(session: nox.Session) -> None:
+    """Code nothing uses (vulture at 80% confidence; lower levels are mostly registered checks)."""
+    session.install("vulture>=2.10")
+    session.run("vulture", "src", "--min-confidence", "80")
 
 
 @nox.session(python=PYTHON)

@@ -9,6 +9,7 @@ from pathlib import Path
 from plancheck._atomic import write_atomic
 from plancheck.cli._errors import UsageError
 from plancheck.engine.catalogue import Catalogue, load_catalogue
+from plancheck.engine.checksource import check_doc
 from plancheck.engine.registry import builtin_registry
 from plancheck.outputs.ruledoc import rule_markdown, rules_index_markdown, rules_table
 from plancheck.records import Rule
@@ -20,7 +21,7 @@ def _catalogue() -> Catalogue:
 
 def _page(rule: Rule, catalogue: Catalogue) -> str:
     spec = catalogue.checks.get(rule.code)
-    return rule_markdown(rule, spec.defaults if spec is not None else None)
+    return rule_markdown(rule, check_doc(spec) if spec is not None else None)
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -6,18 +6,20 @@ plancheck itself or by an installed plugin that the user's configuration names.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from importlib import import_module
 from importlib.metadata import entry_points
 from typing import Any, TypeVar
 
+from pydantic import BaseModel
+
 from plancheck.engine.outcome import Result
+from plancheck.engine.params import NoParams, option_defaults, options_schema
 
 ENTRY_POINT_GROUP = "plancheck.checks"
 
-Params = Mapping[str, Any]
-CheckFunction = Callable[[Any, Any, Params], Iterable[Result]]
+CheckFunction = Callable[[Any, Any, Any], Iterable[Result]]
 F = TypeVar("F", bound=Callable[..., Iterable[Result]])
 
 
@@ -28,11 +30,20 @@ class CheckSpec:
     name: str
     given: str
     function: CheckFunction
-    params_schema: Mapping[str, Any] = field(default_factory=dict)
-    defaults: Mapping[str, Any] = field(default_factory=dict)
+    # The check's options as a pydantic model: the function receives an instance of it.
+    params: type[BaseModel] = NoParams
     # For checks given the whole plan: the selectors whose entities they actually judge,
     # so that reports can count each of them as passed or failed.
     reports_on: tuple[str, ...] = ()
+
+    @property
+    def params_schema(self) -> dict[str, Any]:
+        """The JSON Schema options must follow, derived from the parameter model."""
+        return options_schema(self.params)
+
+    @property
+    def defaults(self) -> dict[str, Any]:
+        return option_defaults(self.params)
 
 
 class CheckRegistry:
@@ -44,23 +55,17 @@ class CheckRegistry:
         name: str,
         *,
         given: str,
-        params: Mapping[str, Any] | None = None,
-        defaults: Mapping[str, Any] | None = None,
+        params: type[BaseModel] = NoParams,
         reports_on: tuple[str, ...] = (),
     ) -> Callable[[F], F]:
-        """Decorator: ``params`` is a JSON Schema for the ``properties`` of the options."""
+        """Decorator: ``params`` is the pydantic model of the check's options."""
+        if not (isinstance(params, type) and issubclass(params, BaseModel)):
+            raise TypeError(f"check {name!r}: params must be a pydantic model class")
 
         def decorate(function: F) -> F:
             if name in self._checks:
                 raise ValueError(f"check {name!r} registered twice")
-            schema = {
-                "type": "object",
-                "properties": dict(params or {}),
-                "additionalProperties": False,
-            }
-            self._checks[name] = CheckSpec(
-                name, given, function, schema, dict(defaults or {}), tuple(reports_on)
-            )
+            self._checks[name] = CheckSpec(name, given, function, params, tuple(reports_on))
             return function
 
         return decorate

@@ -1,4 +1,4 @@
-"""Where the shipped rule files and schemas live, installed or in a checkout."""
+"""Where the shipped rule files live, installed or in a checkout."""
 
 from __future__ import annotations
 
@@ -17,7 +17,3 @@ def _data_dir(packaged: str, checkout: str) -> Path:
 
 def rules_dir() -> Path:
     return _data_dir("_rules", "rules")
-
-
-def schemas_dir() -> Path:
-    return _data_dir("_schemas", "schemas")
