@@ -194,10 +194,12 @@ def link(claims: list[Item], indicators: list[Item]) -> None:
         best: tuple[float, Item] | None = None
         for indicator in indicators:
             name = indicator["name"]
-            if subject == name or name in subject or (len(subject) >= 4 and subject in name):
+            if subject == name or name in subject:
                 best = (2.0, indicator)
                 break
-            ratio = SequenceMatcher(None, subject, name).ratio()
+            # A shorter subject (互联网普及率 within 企业互联网普及率) may be another measure:
+            # like a merely similar name, it links only when the number agrees.
+            ratio = 1.0 if subject in name else SequenceMatcher(None, subject, name).ratio()
             if ratio >= 0.6 and _agrees(claim, indicator) and (best is None or ratio > best[0]):
                 best = (ratio, indicator)
         if best is None:
