@@ -228,25 +228,27 @@ def _account(state: _State) -> None:
                     "(perhaps a table of an unknown layout); nothing extracted"))
             run_start = None
     report.unplaced.sort(key=lambda region: (region.start, region.end))
-    for entity in _all_items(draft):
-        if entity.unsure:
-            line = entity.get("source", {}).get("line", 0) if isinstance(entity.get("source"), dict) else 0
-            for key, why in sorted(entity.unsure.items()):
-                report.guesses.append(Region(line, line, f"{key}: {why}"))
+    for entity, line in _all_items(draft):
+        for key, why in sorted(entity.unsure.items()):
+            report.guesses.append(Region(line, line, f"{key}: {why}"))
     report.guesses.sort(key=lambda region: (region.start, region.what))
 
 
-def _all_items(draft: Draft) -> list[Item]:
-    found: list[Item] = []
+def _all_items(draft: Draft) -> list[tuple[Item, int]]:
+    """Every mapping with the source line of the nearest entity that has one (0: none)."""
+    found: list[tuple[Item, int]] = []
 
-    def walk(value: Any) -> None:
+    def walk(value: Any, line: int = 0) -> None:
         if isinstance(value, Item):
-            found.append(value)
+            where = value.get("source")
+            if isinstance(where, dict):
+                line = int(where.get("line", line))
+            found.append((value, line))
             for inner in value.fields.values():
-                walk(inner)
+                walk(inner, line)
         elif isinstance(value, list):
             for inner in value:
-                walk(inner)
+                walk(inner, line)
 
     walk(draft.meta)
     for key in ("sections", "boxes", "indicators", "agencies", "projects", "totals", "counts",

@@ -49,7 +49,12 @@ class ExtractReport:
         out.extend(f"  注意 / note: {note}" for note in self.notes)
         if self.guesses:
             out.append(f"  推测 / guessed ({len(self.guesses)}, marked `unsure:` in the data):")
-            out.extend(f"    line {region}" for region in self.guesses)
+            grouped: dict[str, list[int]] = {}
+            for region in self.guesses:
+                grouped.setdefault(region.what, []).append(region.start)
+            for what, lines in sorted(grouped.items(), key=lambda entry: (entry[1][0], entry[0])):
+                places = ", ".join(str(n) for n in sorted(set(lines)) if n) or "plan.yaml"
+                out.append(f"    {what} — line {places} ({len(lines)}×)")
         if self.unplaced:
             out.append(f"  未能归类的行 / lines not placed ({len(self.unplaced)}):")
             out.extend(f"    line {region}" for region in self.unplaced)

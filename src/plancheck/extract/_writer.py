@@ -32,7 +32,9 @@ _HEADER: Final = (
 def _commented(value: Any) -> Any:
     if isinstance(value, Item):
         mapping = CommentedMap()
-        for key, inner in value.fields.items():
+        # ``source`` goes last, as in hand-written plan data.
+        ordered = sorted(value.fields.items(), key=lambda entry: entry[0] == "source")
+        for key, inner in ordered:
             mapping[key] = _commented(inner)
             if key in value.unsure:
                 mapping.yaml_add_eol_comment(f"unsure: {value.unsure[key]}", key)
