@@ -156,7 +156,7 @@ def _project(doc: Document, cursor: int, columns: list[str], category: str | Non
     span = years(cells.get("years", ""))
     if span is not None:
         project["years"] = year_text(span)
-        if squeeze(cells["years"]) != str(project["years"]):
+        if cells["years"].strip() != str(project["years"]):
             project.doubt("years", f"原文写作“{cells['years']}” / written {cells['years']!r}")
     funding = cells.get("funding", "")
     if funding and not is_none_mark(funding):

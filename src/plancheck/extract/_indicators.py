@@ -81,9 +81,29 @@ def _valid_cell(column: Column, text: str) -> bool:
     return len(cell) <= 30
 
 
+_NOT_A_ROW: Final = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|专栏|【专栏|\d{1,2}[.、]\D)"
+)
+
+
 def _name_like(text: str) -> bool:
     cell = squeeze(text)
-    return bool(cell) and len(cell) <= 60 and "。" not in cell and not value_like(text)
+    return (
+        bool(cell)
+        and len(cell) <= 60
+        and "。" not in cell
+        and not value_like(text)
+        and _NOT_A_ROW.match(fold(text)) is None
+    )
+
+
+def _row_fits(doc: Document, at: int, columns: list[Column]) -> bool:
+    if at >= len(doc) or not _name_like(doc.lines[at]):
+        return False
+    cells = list(doc.lines[at + 1 : at + len(columns)])
+    return len(cells) == len(columns) - 1 and all(
+        _valid_cell(column, cell) for column, cell in zip(columns[1:], cells, strict=True)
+    )
 
 
 def parse_table(doc: Document, index: int, period: tuple[int, int] | None, box: int | None,
@@ -98,10 +118,7 @@ def parse_table(doc: Document, index: int, period: tuple[int, int] | None, box: 
         name = doc.lines[cursor]
         if not _name_like(name):
             break
-        cells = list(doc.lines[cursor + 1 : cursor + width])
-        if len(cells) == width - 1 and all(
-            _valid_cell(column, cell) for column, cell in zip(columns[1:], cells, strict=True)
-        ):
+        if _row_fits(doc, cursor, columns):
             indicator = _row(doc, cursor, columns, period, box, first_id + len(table.indicators))
             child = _CHILD.match(name)
             if child and parent is not None:
@@ -116,7 +133,8 @@ def parse_table(doc: Document, index: int, period: tuple[int, int] | None, box: 
             table.indicators.append(indicator)
             cursor += width
             continue
-        if cursor + 1 < len(doc) and _name_like(doc.lines[cursor + 1]) and len(squeeze(name)) <= 20:
+        # A group row spans the table: one cell, followed by a row that fits.
+        if len(squeeze(name)) <= 20 and _row_fits(doc, cursor + 1, columns):
             group = squeeze(name)
             parent = None
             cursor += 1

@@ -1,0 +1,231 @@
+"""Point 4: the layout variations plans come in, each on a small made-up document."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from plancheck import Plan, load
+from plancheck.extract import ExtractReport, extract, extract_to
+from plancheck.quantities import QuantityError, parse_value
+from tests.extract._documents import Block, Table, small_plan, write_text
+
+_WIDE = str.maketrans(
+    "0123456789.%:-()", "０１２３４５６７８９．％：－（）"
+)
+
+
+def _extract(blocks: list[Block], tmp_path: Path, name: str = "plan.txt") -> tuple[Plan, ExtractReport]:
+    plan, report = extract(write_text(blocks, tmp_path / name))
+    assert plan is not None, report.render()
+    return plan, report
+
+
+def _facts(plan: Plan) -> dict[str, object]:
+    """What a plan says, independent of how its digits and brackets are written."""
+    return {
+        "period": (plan.period.start, plan.period.end),
+        "sections": [(s.path, s.title) for s in plan.iter_sections()],
+        "boxes": [(b.number, b.title, [(i.number, i.name) for i in b.items]) for b in plan.boxes],
+        "indicators": [
+            (
+                i.name,
+                i.unit,
+                i.type.value,
+                i.group,
+                i.parent,
+                [(v.year, v.value.amount if v.value else None, v.estimated)
+                 for v in [i.baseline, *i.targets, *i.observations] if v is not None],
+            )
+            for i in plan.indicators
+        ],
+        "projects": [
+            (p.name, p.category, (p.years.start, p.years.end) if p.years else None,
+             p.funding.amount if p.funding else None, [x.text for x in p.implementers])
+            for p in plan.projects
+        ],
+        "totals": [(t.label, t.value.amount, t.value.unit) for t in plan.totals],
+        "claims": [(c.kind.value, c.year, c.value.amount, c.indicator) for c in plan.claims],
+    }
+
+
+def _replace_table(blocks: list[Block], index: int, table: Table) -> list[Block]:
+    tables = [i for i, block in enumerate(blocks) if isinstance(block, Table)]
+    copy = list(blocks)
+    copy[tables[index]] = table
+    return copy
+
+
+def _indicator_table(blocks: list[Block]) -> Table:
+    table = next(block for block in blocks if isinstance(block, Table))
+    return table
+
+
+def test_full_width_digits_and_punctuation_read_like_half_width(tmp_path: Path) -> None:
+    blocks = small_plan()
+    wide: list[Block] = [
+        Table([[cell.translate(_WIDE) for cell in row] for row in block.rows])
+        if isinstance(block, Table)
+        else block.translate(_WIDE)
+        for block in blocks
+    ]
+    narrow, _ = _extract(blocks, tmp_path, "narrow.txt")
+    broad, _ = _extract(wide, tmp_path, "wide.txt")
+    assert _facts(broad) == _facts(narrow)
+    assert broad.boxes[1].items[0].source is not None
+    assert broad.boxes[1].items[0].source.quote == "１．光纤入户工程"
+
+
+def test_three_value_columns_give_observation_baseline_and_target(tmp_path: Path) -> None:
+    plan, _ = _extract(small_plan(), tmp_path)
+    users = plan.indicators[0]
+    assert users.baseline is not None
+    assert (users.baseline.year, users.baseline.estimated) == (2015, True)
+    assert [(v.year, v.value.amount if v.value else None) for v in users.observations] == [
+        (2013, Decimal(9))
+    ]
+    assert [(v.year, v.value.amount if v.value else None) for v in users.targets] == [
+        (2020, Decimal(20))
+    ]
+
+
+def test_columns_after_the_period_start_are_all_targets(tmp_path: Path) -> None:
+    blocks = [
+        "某市“十二五”发展规划",
+        "专栏1：主要指标",
+        Table([["指标", "2010年", "2013年", "2015年"], ["用户数（万户）", "1", "2", "3"]]),
+    ]
+    plan, _ = _extract(blocks, tmp_path)
+    indicator = plan.indicators[0]
+    assert indicator.baseline is not None and indicator.baseline.year == 2010
+    assert [v.year for v in indicator.targets] == [2013, 2015]
+
+
+def test_unit_column_and_unit_in_brackets_agree(tmp_path: Path) -> None:
+    blocks = small_plan()
+    table = _indicator_table(blocks)
+    bracketed = Table(
+        [[row[0], *row[2:]] if len(row) > 1 and row[0] == "指标" else
+         [f"{row[0]}（{row[1]}）", *row[2:]] if len(row) > 1 else row
+         for row in table.rows]
+    )
+    with_column, _ = _extract(blocks, tmp_path, "column.txt")
+    in_brackets, _ = _extract(_replace_table(blocks, 0, bracketed), tmp_path, "brackets.txt")
+    assert [(i.name, i.unit) for i in in_brackets.indicators] == [
+        (i.name, i.unit) for i in with_column.indicators
+    ]
+    assert [i.unit for i in with_column.indicators] == ["万户", "万户", "亿元", "%"]
+
+
+def test_no_type_column_leaves_the_type_unspecified_and_says_so(tmp_path: Path) -> None:
+    blocks = small_plan()
+    table = _indicator_table(blocks)
+    untyped = Table([row[:-1] if len(row) > 1 else row for row in table.rows])
+    plan, _, _ = extract_to(
+        write_text(_replace_table(blocks, 0, untyped), tmp_path / "p.txt"), tmp_path / "out"
+    )
+    assert plan is not None
+    assert {i.type.value for i in plan.indicators} == {"unspecified"}
+    text = (tmp_path / "out" / "indicators.yaml").read_text(encoding="utf-8")
+    assert "type: unspecified  # unsure: 表中无属性列" in text
+
+
+def test_group_rows_and_part_rows(tmp_path: Path) -> None:
+    plan, _ = _extract(small_plan(), tmp_path)
+    assert [(i.name, i.group, i.parent) for i in plan.indicators] == [
+        ("宽带用户数", "网络基础", None),
+        ("光纤用户数", "网络基础", "indicator-1"),
+        ("信息产业产值", "产业发展", None),
+        ("光纤覆盖率", "产业发展", None),
+    ]
+    # An explicit none (——) and an empty cell are kept apart.
+    output = plan.indicators[2].observations[0]
+    assert output.value is not None and output.value.text == "——"
+    assert plan.indicators[3].observations[0].value is None
+
+
+@pytest.mark.parametrize(("unit", "amount_in_wan"), [("亿元", Decimal(15000)), ("万元", Decimal("1.5"))])
+def test_amounts_in_yi_or_wan_yuan(tmp_path: Path, unit: str, amount_in_wan: Decimal) -> None:
+    blocks = small_plan()
+    appendix = next(b for b in reversed(blocks) if isinstance(b, Table))
+    rows = [list(row) for row in appendix.rows]
+    rows[0][3] = f"计划投资（{unit}）"
+    plan, _ = _extract(_replace_table(blocks, 1, Table(rows)), tmp_path)
+    assert plan.currency == unit
+    funding = plan.projects[0].funding
+    assert funding is not None and funding.to("万元").magnitude == amount_in_wan
+    assert plan.totals[0].value.unit == unit
+
+
+@pytest.mark.parametrize("written", ["2016-2018", "2016—2018", "2016~2018", "2016年至2018年", "２０１６－２０１８"])
+def test_year_range_spellings(tmp_path: Path, written: str) -> None:
+    blocks = small_plan()
+    appendix = next(b for b in reversed(blocks) if isinstance(b, Table))
+    rows = [list(row) for row in appendix.rows]
+    rows[2][2] = written
+    plan, _, _ = extract_to(
+        write_text(_replace_table(blocks, 1, Table(rows)), tmp_path / "p.txt"), tmp_path / "out"
+    )
+    assert plan is not None and plan.projects[0].years is not None
+    assert (plan.projects[0].years.start, plan.projects[0].years.end) == (2016, 2018)
+    text = (tmp_path / "out" / "projects.yaml").read_text(encoding="utf-8")
+    assert ("unsure: 原文写作" in text) == (written != "2016-2018")
+
+
+def test_headings_with_and_without_dun(tmp_path: Path) -> None:
+    blocks = small_plan()
+    bare = [b.replace("、", " ", 1) if isinstance(b, str) and b[:2] in {"一、", "二、", "三、"} else b
+            for b in blocks]
+    with_dun, _ = _extract(blocks, tmp_path, "a.txt")
+    without, report = _extract(bare, tmp_path, "b.txt")
+    assert [(s.path, s.number, s.title) for s in without.iter_sections()] == [
+        (s.path, s.number, s.title) for s in with_dun.iter_sections()
+    ]
+    assert any("without 、" in region.what for region in report.guesses)
+
+
+@pytest.mark.parametrize("title", ["专栏1：主要指标", "专栏 1 主要指标", "【专栏1】主要指标", "专栏１　主要指标"])
+def test_box_title_spellings(tmp_path: Path, title: str) -> None:
+    blocks = [title if block == "专栏1：主要指标" else block for block in small_plan()]
+    plan, _ = _extract(blocks, tmp_path)
+    assert [(b.number, b.title, b.kind.value) for b in plan.boxes][0] == (1, "主要指标", "indicators")
+    assert len(plan.indicators) == 4
+
+
+@pytest.mark.parametrize("cell", ["基本达到", "下降16%", "50TB", "98"])
+def test_value_forms_not_yet_readable_are_kept_as_written(tmp_path: Path, cell: str) -> None:
+    blocks = small_plan()
+    table = _indicator_table(blocks)
+    rows = [list(row) for row in table.rows]
+    rows[6][4] = cell  # 光纤覆盖率, 2020
+    plan, _, _ = extract_to(
+        write_text(_replace_table(blocks, 0, Table(rows)), tmp_path / "p.txt"), tmp_path / "out"
+    )
+    assert plan is not None
+    try:
+        readable = parse_value(cell) is not None
+    except QuantityError:
+        readable = False
+    target = plan.indicators[3].targets[0]
+    text = (tmp_path / "out" / "indicators.yaml").read_text(encoding="utf-8")
+    written = next(
+        line for line in text.splitlines() if re.search(rf"value: '?{re.escape(cell)}'?(\s|$)", line)
+    )
+    assert ("unsure:" in written) == (not readable)
+    assert (target.value is not None) == readable
+    # The written draft loads as soon as the value form is readable, and says what it is.
+    if readable:
+        load(tmp_path / "out")
+
+
+def test_claims_are_linked_by_name_and_kind_follows_the_year(tmp_path: Path) -> None:
+    plan, _ = _extract(small_plan(), tmp_path)
+    assert [(c.kind.value, c.year, str(c.value.amount), c.indicator) for c in plan.claims] == [
+        ("status", 2015, "12", "indicator-1"),
+        ("growth", 2015, "8", None),
+        ("target", 2020, "20", "indicator-1"),
+        ("target", 2020, "90", "indicator-4"),
+    ]
