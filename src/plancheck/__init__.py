@@ -23,6 +23,7 @@ from plancheck.engine import (
     load_config,
     register_check,
 )
+from plancheck.extraction import ExtractError, ExtractReport, extract, extract_to
 from plancheck.loading import Diagnostic, LoadResult, PlanLoadError, load, load_plan
 from plancheck.model import Plan
 from plancheck.outputs import FORMATS, render
@@ -35,6 +36,8 @@ __all__ = [
     "Config",
     "ConfigError",
     "Diagnostic",
+    "ExtractError",
+    "ExtractReport",
     "Fail",
     "Finding",
     "LoadResult",
@@ -54,6 +57,8 @@ __all__ = [
     "__version__",
     "apply_review",
     "check",
+    "extract",
+    "extract_to",
     "load",
     "load_config",
     "load_plan",

@@ -53,8 +53,10 @@ def _agency_names(plan: Plan) -> dict[str, frozenset[str]]:
 
 
 def section_keys(plan: Plan) -> list[Hashable]:
-    return [(s.path, s.number, s.title, s.source.line if s.source else None)
-            for s in plan.iter_sections()]
+    return [
+        (s.path, s.number, s.title, s.source.line if s.source else None)
+        for s in plan.iter_sections()
+    ]
 
 
 def box_keys(plan: Plan) -> list[Hashable]:
@@ -79,8 +81,9 @@ def project_keys(plan: Plan, resolve: Callable[[str | None], frozenset[str]]) ->
     for p in plan.projects:
         years = (p.years.start, p.years.end) if p.years else None
         implementers = tuple((x.text, resolve(x.agency)) for x in p.implementers)
-        keys.append((p.name, p.category, p.implementers_text, implementers, years,
-                     _amount(p.funding)))
+        keys.append(
+            (p.name, p.category, p.implementers_text, implementers, years, _amount(p.funding))
+        )
     return keys
 
 
@@ -119,10 +122,12 @@ def compare(hand: Plan, extracted: Plan) -> list[Score]:
         _score("boxes", box_keys(hand), box_keys(extracted)),
         _score("box items", item_keys(hand), item_keys(extracted)),
         _score("indicators", indicator_keys(hand), indicator_keys(extracted)),
-        _score("projects", project_keys(hand, hand_resolve),
-               project_keys(extracted, got_resolve)),
-        _score("agencies", [frozenset(n) for n in hand_names.values()],
-               [canonical(n) for n in got_names.values()]),
+        _score("projects", project_keys(hand, hand_resolve), project_keys(extracted, got_resolve)),
+        _score(
+            "agencies",
+            [frozenset(n) for n in hand_names.values()],
+            [canonical(n) for n in got_names.values()],
+        ),
         _score("totals", total_keys(hand), total_keys(extracted)),
         _score("counts", count_keys(hand), count_keys(extracted)),
         _score("claims", claim_keys(hand), claim_keys(extracted)),

@@ -70,8 +70,10 @@ def write_text(blocks: list[Block], path: Path) -> Path:
 
 def write_html(blocks: list[Block], path: Path) -> Path:
     width = max((len(r) for b in blocks if isinstance(b, Table) for r in b.rows), default=1)
-    parts = ["<!DOCTYPE html><html><head><title>ignored</title>",
-             "<style>td {border: 1px}</style></head><body>"]
+    parts = [
+        "<!DOCTYPE html><html><head><title>ignored</title>",
+        "<style>td {border: 1px}</style></head><body>",
+    ]
     for block in blocks:
         if isinstance(block, Table):
             parts.append("<table>")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from plancheck import Plan, check, load
-from plancheck.extract import extract, extract_to
+from plancheck.extraction import extract_to
 from tests.conftest import CORPUS
 from tests.extract._compare import Score, compare
 
@@ -38,9 +38,7 @@ def scores(extracted: tuple[Plan, Path]) -> dict[str, Score]:
     return result
 
 
-@pytest.mark.parametrize(
-    "kind", ["sections", "boxes", "box items", "projects", "totals"]
-)
+@pytest.mark.parametrize("kind", ["sections", "boxes", "box items", "projects", "totals"])
 def test_structure_is_recovered_exactly(scores: dict[str, Score], kind: str) -> None:
     score = scores[kind]
     assert score.matched == score.expected == score.extracted, score

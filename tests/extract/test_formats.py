@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from plancheck import load
-from plancheck.extract import ExtractError, extract, extract_to
+from plancheck.extraction import ExtractError, extract, extract_to
 from tests.extract._documents import small_plan, write_docx, write_html, write_text
 
 
@@ -44,7 +44,9 @@ def test_html_markup_is_not_text(tmp_path: Path) -> None:
     )
     plan, _ = extract(page)
     assert plan is not None
-    assert [(s.number, s.title) for s in plan.sections] == [("一、", "总体\xa0要求")]  # &nbsp; kept as written
+    assert [(s.number, s.title) for s in plan.sections] == [
+        ("一、", "总体\xa0要求")
+    ]  # &nbsp; kept as written
     assert [(c.year, str(c.value.amount)) for c in plan.claims] == [(2025, "20")]
 
 
@@ -61,7 +63,7 @@ def test_a_damaged_docx_is_one_clear_error(tmp_path: Path) -> None:
     pytest.importorskip("docx")
     broken = tmp_path / "broken.docx"
     broken.write_bytes(b"PK\x03\x04 not really a zip")
-    with pytest.raises(ExtractError, match="not a readable .docx"):
+    with pytest.raises(ExtractError, match=r"not a readable \.docx"):
         extract(broken)
 
 

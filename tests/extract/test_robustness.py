@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from plancheck.cli import main
-from plancheck.extract import extract, extract_to
+from plancheck.extraction import extract, extract_to
 from tests.extract._documents import small_plan, write_text
 
 
@@ -48,7 +48,7 @@ def test_unknown_table_layout_gives_partial_output_and_names_the_lines(tmp_path:
 def test_missing_period_is_reported_not_raised(tmp_path: Path) -> None:
     source = tmp_path / "undated.txt"
     source.write_text("示例县信息化规划\n一、发展目标\n", encoding="utf-8")
-    plan, report, written = extract_to(source, tmp_path / "out")
+    plan, report, _ = extract_to(source, tmp_path / "out")
     assert plan is None and not report.ok
     assert any("period" in problem for problem in report.problems)
     assert (tmp_path / "out" / "plan.yaml").exists()  # the partial draft is still written
@@ -92,11 +92,44 @@ def test_cli_exit_code_when_there_is_no_plan(tmp_path: Path) -> None:
 
 _PIECES = st.sampled_from(
     [
-        "示例市“十三五”规划", "一、总体要求", "（二）目标", "1.任务", "专栏1：指标", "【专栏2】工程",
-        "指标", "单位", "2015年", "2020年", "属性", "预期性", "约束性", "——", "", "12", "3.5%",
-        "项目名称", "实施单位", "实施年度", "计划投资（万元）", "合计", "小计", "2016-2020",
-        "示例电信、移动等", "到2020年，用户达到20万户。", "其中：光纤", "附件：", "1.光纤工程：建设。",
-        "专栏", "（", "、", "。", "１．", "2020年至", "达到", "突破", "%",
+        "示例市“十三五”规划",
+        "一、总体要求",
+        "（二）目标",
+        "1.任务",
+        "专栏1：指标",
+        "【专栏2】工程",
+        "指标",
+        "单位",
+        "2015年",
+        "2020年",
+        "属性",
+        "预期性",
+        "约束性",
+        "——",
+        "",
+        "12",
+        "3.5%",
+        "项目名称",
+        "实施单位",
+        "实施年度",
+        "计划投资（万元）",
+        "合计",
+        "小计",
+        "2016-2020",
+        "示例电信、移动等",
+        "到2020年，用户达到20万户。",
+        "其中：光纤",
+        "附件：",
+        "1.光纤工程：建设。",
+        "专栏",
+        "（",
+        "、",
+        "。",
+        "１．",
+        "2020年至",
+        "达到",
+        "突破",
+        "%",
     ]
 )
 

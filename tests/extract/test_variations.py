@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 
 from plancheck import Plan, load
-from plancheck.extract import ExtractReport, extract, extract_to
+from plancheck.extraction import ExtractReport, extract, extract_to
 from plancheck.quantities import QuantityError, parse_value
 from tests.extract._documents import Block, Table, small_plan, write_text
 
-_WIDE = str.maketrans(
-    "0123456789.%:-()", "０１２３４５６７８９．％：－（）"
-)
+_WIDE = str.maketrans("0123456789.%:-()", "０１２３４５６７８９．％：－（）")
 
 
-def _extract(blocks: list[Block], tmp_path: Path, name: str = "plan.txt") -> tuple[Plan, ExtractReport]:
+def _extract(
+    blocks: list[Block], tmp_path: Path, name: str = "plan.txt"
+) -> tuple[Plan, ExtractReport]:
     plan, report = extract(write_text(blocks, tmp_path / name))
     assert plan is not None, report.render()
     return plan, report
@@ -37,14 +37,22 @@ def _facts(plan: Plan) -> dict[str, object]:
                 i.type.value,
                 i.group,
                 i.parent,
-                [(v.year, v.value.amount if v.value else None, v.estimated)
-                 for v in [i.baseline, *i.targets, *i.observations] if v is not None],
+                [
+                    (v.year, v.value.amount if v.value else None, v.estimated)
+                    for v in [i.baseline, *i.targets, *i.observations]
+                    if v is not None
+                ],
             )
             for i in plan.indicators
         ],
         "projects": [
-            (p.name, p.category, (p.years.start, p.years.end) if p.years else None,
-             p.funding.amount if p.funding else None, [x.text for x in p.implementers])
+            (
+                p.name,
+                p.category,
+                (p.years.start, p.years.end) if p.years else None,
+                p.funding.amount if p.funding else None,
+                [x.text for x in p.implementers],
+            )
             for p in plan.projects
         ],
         "totals": [(t.label, t.value.amount, t.value.unit) for t in plan.totals],
@@ -60,8 +68,7 @@ def _replace_table(blocks: list[Block], index: int, table: Table) -> list[Block]
 
 
 def _indicator_table(blocks: list[Block]) -> Table:
-    table = next(block for block in blocks if isinstance(block, Table))
-    return table
+    return next(block for block in blocks if isinstance(block, Table))
 
 
 def test_full_width_digits_and_punctuation_read_like_half_width(tmp_path: Path) -> None:
@@ -108,9 +115,14 @@ def test_unit_column_and_unit_in_brackets_agree(tmp_path: Path) -> None:
     blocks = small_plan()
     table = _indicator_table(blocks)
     bracketed = Table(
-        [[row[0], *row[2:]] if len(row) > 1 and row[0] == "指标" else
-         [f"{row[0]}（{row[1]}）", *row[2:]] if len(row) > 1 else row
-         for row in table.rows]
+        [
+            [row[0], *row[2:]]
+            if len(row) > 1 and row[0] == "指标"
+            else [f"{row[0]}（{row[1]}）", *row[2:]]
+            if len(row) > 1
+            else row
+            for row in table.rows
+        ]
     )
     with_column, _ = _extract(blocks, tmp_path, "column.txt")
     in_brackets, _ = _extract(_replace_table(blocks, 0, bracketed), tmp_path, "brackets.txt")
@@ -147,7 +159,9 @@ def test_group_rows_and_part_rows(tmp_path: Path) -> None:
     assert plan.indicators[3].observations[0].value is None
 
 
-@pytest.mark.parametrize(("unit", "amount_in_wan"), [("亿元", Decimal(15000)), ("万元", Decimal("1.5"))])
+@pytest.mark.parametrize(
+    ("unit", "amount_in_wan"), [("亿元", Decimal(15000)), ("万元", Decimal("1.5"))]
+)
 def test_amounts_in_yi_or_wan_yuan(tmp_path: Path, unit: str, amount_in_wan: Decimal) -> None:
     blocks = small_plan()
     appendix = next(b for b in reversed(blocks) if isinstance(b, Table))
@@ -160,7 +174,9 @@ def test_amounts_in_yi_or_wan_yuan(tmp_path: Path, unit: str, amount_in_wan: Dec
     assert plan.totals[0].value.unit == unit
 
 
-@pytest.mark.parametrize("written", ["2016-2018", "2016—2018", "2016~2018", "2016年至2018年", "２０１６－２０１８"])
+@pytest.mark.parametrize(
+    "written", ["2016-2018", "2016—2018", "2016~2018", "2016年至2018年", "２０１６－２０１８"]
+)
 def test_year_range_spellings(tmp_path: Path, written: str) -> None:
     blocks = small_plan()
     appendix = next(b for b in reversed(blocks) if isinstance(b, Table))
@@ -177,8 +193,10 @@ def test_year_range_spellings(tmp_path: Path, written: str) -> None:
 
 def test_headings_with_and_without_dun(tmp_path: Path) -> None:
     blocks = small_plan()
-    bare = [b.replace("、", " ", 1) if isinstance(b, str) and b[:2] in {"一、", "二、", "三、"} else b
-            for b in blocks]
+    bare = [
+        b.replace("、", " ", 1) if isinstance(b, str) and b[:2] in {"一、", "二、", "三、"} else b
+        for b in blocks
+    ]
     with_dun, _ = _extract(blocks, tmp_path, "a.txt")
     without, report = _extract(bare, tmp_path, "b.txt")
     assert [(s.path, s.number, s.title) for s in without.iter_sections()] == [
@@ -187,11 +205,17 @@ def test_headings_with_and_without_dun(tmp_path: Path) -> None:
     assert any("without 、" in region.what for region in report.guesses)
 
 
-@pytest.mark.parametrize("title", ["专栏1：主要指标", "专栏 1 主要指标", "【专栏1】主要指标", "专栏１　主要指标"])
+@pytest.mark.parametrize(
+    "title", ["专栏1：主要指标", "专栏 1 主要指标", "【专栏1】主要指标", "专栏１　主要指标"]
+)
 def test_box_title_spellings(tmp_path: Path, title: str) -> None:
     blocks = [title if block == "专栏1：主要指标" else block for block in small_plan()]
     plan, _ = _extract(blocks, tmp_path)
-    assert [(b.number, b.title, b.kind.value) for b in plan.boxes][0] == (1, "主要指标", "indicators")
+    assert next((b.number, b.title, b.kind.value) for b in plan.boxes) == (
+        1,
+        "主要指标",
+        "indicators",
+    )
     assert len(plan.indicators) == 4
 
 
@@ -212,7 +236,9 @@ def test_value_forms_not_yet_readable_are_kept_as_written(tmp_path: Path, cell: 
     target = plan.indicators[3].targets[0]
     text = (tmp_path / "out" / "indicators.yaml").read_text(encoding="utf-8")
     written = next(
-        line for line in text.splitlines() if re.search(rf"value: '?{re.escape(cell)}'?(\s|$)", line)
+        line
+        for line in text.splitlines()
+        if re.search(rf"value: '?{re.escape(cell)}'?(\s|$)", line)
     )
     assert ("unsure:" in written) == (not readable)
     assert (target.value is not None) == readable

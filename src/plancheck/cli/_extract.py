@@ -8,7 +8,7 @@ from pathlib import Path
 
 from plancheck.cli._errors import UsageError
 from plancheck.cli._guard import same_file
-from plancheck.extract import ExtractError, extract_to
+from plancheck.extraction import ExtractError, extract_to
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,12 +39,19 @@ def _target(args: argparse.Namespace) -> Path:
             f"输出目录非空（--force 可覆盖其中的规划文件）/ output directory is not empty "
             f"(--force writes over its plan files): {directory}"
         )
-    for name in ("plan.yaml", "source.txt", "sections.yaml", "boxes.yaml", "indicators.yaml",
-                 "agencies.yaml", "projects.yaml", "declarations.yaml", "claims.yaml"):
+    for name in (
+        "plan.yaml",
+        "source.txt",
+        "sections.yaml",
+        "boxes.yaml",
+        "indicators.yaml",
+        "agencies.yaml",
+        "projects.yaml",
+        "declarations.yaml",
+        "claims.yaml",
+    ):
         if same_file(directory / name, source):
-            raise UsageError(
-                f"拒绝覆盖输入文件 / refusing to overwrite the input file: {source}"
-            )
+            raise UsageError(f"拒绝覆盖输入文件 / refusing to overwrite the input file: {source}")
     return directory
 
 

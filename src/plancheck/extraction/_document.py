@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from plancheck.extract._text import fold
+from plancheck.extraction._text import fold
 
 
 @dataclass(frozen=True, slots=True)

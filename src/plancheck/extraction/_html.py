@@ -7,8 +7,31 @@ from html.parser import HTMLParser
 from typing import Final
 
 _BLOCKS: Final = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li ul ol tr table section article header footer "
-    "blockquote pre title dd dt center".split()
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "pre",
+        "title",
+        "dd",
+        "dt",
+        "center",
+    ]
 )
 _CELLS: Final = frozenset({"td", "th"})
 _SKIPPED: Final = frozenset({"script", "style", "head", "noscript", "template"})
@@ -38,9 +61,7 @@ class _Renderer(HTMLParser):
         elif tag in _CELLS:
             self._flush()
             self._cell_depth += 1
-        elif tag == "br" and not self._cell_depth:
-            self._flush()
-        elif tag in _BLOCKS and not self._cell_depth:
+        elif (tag == "br" and not self._cell_depth) or (tag in _BLOCKS and not self._cell_depth):
             self._flush()
 
     def handle_endtag(self, tag: str) -> None:

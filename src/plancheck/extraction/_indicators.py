@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Final
 
-from plancheck.extract._cells import is_none_mark, known_unit, split_unit, value_like
-from plancheck.extract._document import Document
-from plancheck.extract._draft import Item, source
-from plancheck.extract._text import fold, squeeze
+from plancheck.extraction._cells import is_none_mark, known_unit, split_unit, value_like
+from plancheck.extraction._document import Document
+from plancheck.extraction._draft import Item, source
+from plancheck.extraction._text import fold, squeeze
 from plancheck.quantities import QuantityError, parse_value
 
 NAME_HEADS: Final = frozenset({"指标", "指标名称", "主要指标", "名称", "指标项", "具体指标"})
@@ -106,8 +106,9 @@ def _row_fits(doc: Document, at: int, columns: list[Column]) -> bool:
     )
 
 
-def parse_table(doc: Document, index: int, period: tuple[int, int] | None, box: int | None,
-                first_id: int) -> Table:
+def parse_table(
+    doc: Document, index: int, period: tuple[int, int] | None, box: int | None, first_id: int
+) -> Table:
     columns = find_header(doc, index) or []
     table = Table(index, index + len(columns), columns)
     width = len(columns)
@@ -125,7 +126,10 @@ def parse_table(doc: Document, index: int, period: tuple[int, int] | None, box: 
                 indicator["parent"] = parent["id"]
             elif name[:1].isspace() and parent is not None and fold(name[:1]) == " ":
                 indicator["parent"] = parent["id"]
-                indicator.doubt("parent", "缩进行，推定为上一行的其中项 / indented row taken as part of the row above")
+                indicator.doubt(
+                    "parent",
+                    "缩进行，推定为上一行的其中项 / indented row taken as part of the row above",
+                )
             else:
                 parent = indicator
             if group is not None:
@@ -144,8 +148,14 @@ def parse_table(doc: Document, index: int, period: tuple[int, int] | None, box: 
     return table
 
 
-def _row(doc: Document, line_index: int, columns: list[Column], period: tuple[int, int] | None,
-         box: int | None, number: int) -> Item:
+def _row(
+    doc: Document,
+    line_index: int,
+    columns: list[Column],
+    period: tuple[int, int] | None,
+    box: int | None,
+    number: int,
+) -> Item:
     raw = doc.lines[line_index]
     written = _CHILD.sub("", raw).strip()
     name, unit = split_unit(written)
@@ -160,7 +170,9 @@ def _row(doc: Document, line_index: int, columns: list[Column], period: tuple[in
         indicator["unit"] = unit
         if not known_unit(unit):
             indicator.unreadable.add("unit")
-            indicator.doubt("unit", "单位暂不可读，按原文保留 / unit not readable yet, kept as written")
+            indicator.doubt(
+                "unit", "单位暂不可读，按原文保留 / unit not readable yet, kept as written"
+            )
     if box is not None:
         indicator["box"] = box
     indicator["type"] = "unspecified"
@@ -199,8 +211,9 @@ def _row(doc: Document, line_index: int, columns: list[Column], period: tuple[in
     return indicator
 
 
-def _roles(year_columns: list[tuple[int, Column]], period: tuple[int, int] | None
-           ) -> tuple[int | None, set[int]]:
+def _roles(
+    year_columns: list[tuple[int, Column]], period: tuple[int, int] | None
+) -> tuple[int | None, set[int]]:
     if not year_columns:
         return None, set()
     start = period[0] if period else None

@@ -11,10 +11,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from plancheck.extract._extract import build_plan, run
-from plancheck.extract._readers import ExtractError, read_document
-from plancheck.extract._report import ExtractReport, Region
-from plancheck.extract._writer import render_files, write_plan
+from plancheck.extraction._extract import build_plan, run
+from plancheck.extraction._readers import ExtractError, read_document
+from plancheck.extraction._report import ExtractReport, Region
+from plancheck.extraction._writer import render_files, write_plan
 from plancheck.model import Plan
 
 __all__ = ["ExtractError", "ExtractReport", "Region", "extract", "extract_to"]

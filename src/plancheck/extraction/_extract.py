@@ -8,15 +8,15 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
-from plancheck.extract import _appendix, _boxes, _claims, _counts, _indicators
-from plancheck.extract._agencies import resolve
-from plancheck.extract._boxes import Segment
-from plancheck.extract._document import Document
-from plancheck.extract._draft import Draft, Item, plain, source
-from plancheck.extract._headings import Tree, candidates
-from plancheck.extract._meta import read_meta
-from plancheck.extract._report import ExtractReport, Region
-from plancheck.extract._text import squeeze
+from plancheck.extraction import _appendix, _boxes, _claims, _counts, _indicators
+from plancheck.extraction._agencies import resolve
+from plancheck.extraction._boxes import Segment
+from plancheck.extraction._document import Document
+from plancheck.extraction._draft import Draft, Item, plain, source
+from plancheck.extraction._headings import Tree, candidates
+from plancheck.extraction._meta import read_meta
+from plancheck.extraction._report import ExtractReport, Region
+from plancheck.extraction._text import squeeze
 from plancheck.model import Plan
 
 _ANNEX: Final = re.compile(r"^(附件|附表)\d*[:：]?$")
@@ -58,8 +58,13 @@ def _running_text(state: _State, segment: Segment, section: str | None = None) -
                     state.ctx.status_paths.add(heading.path)
             elif heading.title:
                 state.report.unplaced.append(
-                    Region(line, line, f"编号“{heading.number}”不合章节顺序，按正文处理 / "
-                           f"number {heading.number!r} does not fit the section sequence; read as text")
+                    Region(
+                        line,
+                        line,
+                        f"编号“{heading.number}”不合章节顺序，按正文处理 / "
+                        f"number {heading.number!r} does not fit the section sequence; "
+                        "read as text",
+                    )
                 )
     pieces.append((cursor, segment.end))
     before = len(state.ctx.claims)
@@ -81,7 +86,9 @@ def _box(state: _State, index: int) -> int:
     section = state.tree.path_at(index + 1, 0, max_level=2)
     if section is not None:
         box["section"] = section
-        box.doubt("section", "取其前最近的一、/（一）级标题 / the nearest 一、/（一） heading before it")
+        box.doubt(
+            "section", "取其前最近的一、/（一）级标题 / the nearest 一、/（一） heading before it"
+        )
         fields = box.fields
         box.fields = {k: fields[k] for k in ("number", "title") if k in fields}
         box.fields["section"] = section
@@ -90,8 +97,9 @@ def _box(state: _State, index: int) -> int:
     cursor = scan.end
     columns = _indicators.find_header(doc, cursor) if cursor < len(doc) else None
     if columns is not None and "items" not in box.fields:
-        table = _indicators.parse_table(doc, cursor, state.period, box["number"],
-                                        len(state.draft.indicators) + 1)
+        table = _indicators.parse_table(
+            doc, cursor, state.period, box["number"], len(state.draft.indicators) + 1
+        )
         box["kind"] = "indicators"
         state.draft.indicators.extend(table.indicators)
         for segment in scan.preamble:
@@ -223,9 +231,14 @@ def _account(state: _State) -> None:
             run_start = number
         elif not short and run_start is not None:
             if number - run_start >= 2:
-                report.unplaced.append(Region(run_start, number - 1,
-                    "短行未能识别（可能是未知版式的表格），未提取 / short lines not recognised "
-                    "(perhaps a table of an unknown layout); nothing extracted"))
+                report.unplaced.append(
+                    Region(
+                        run_start,
+                        number - 1,
+                        "短行未能识别（可能是未知版式的表格），未提取 / short lines not recognised "
+                        "(perhaps a table of an unknown layout); nothing extracted",
+                    )
+                )
             run_start = None
     report.unplaced.sort(key=lambda region: (region.start, region.end))
     for entity, line in _all_items(draft):
@@ -251,8 +264,16 @@ def _all_items(draft: Draft) -> list[tuple[Item, int]]:
                 walk(inner, line)
 
     walk(draft.meta)
-    for key in ("sections", "boxes", "indicators", "agencies", "projects", "totals", "counts",
-                "claims"):
+    for key in (
+        "sections",
+        "boxes",
+        "indicators",
+        "agencies",
+        "projects",
+        "totals",
+        "counts",
+        "claims",
+    ):
         walk(getattr(draft, key))
     return found
 
@@ -263,8 +284,16 @@ def build_plan(draft: Draft, report: ExtractReport) -> Plan | None:
         return None
     data: dict[str, Any] = plain(draft.meta, readable_only=True)
     data.setdefault("currency", "万元")
-    for key in ("sections", "boxes", "indicators", "agencies", "projects", "totals", "counts",
-                "claims"):
+    for key in (
+        "sections",
+        "boxes",
+        "indicators",
+        "agencies",
+        "projects",
+        "totals",
+        "counts",
+        "claims",
+    ):
         entries = getattr(draft, key)
         if entries:
             data[key] = plain(entries, readable_only=True)

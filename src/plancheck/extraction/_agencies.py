@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from plancheck.extract._draft import Item, source
+from plancheck.extraction._draft import Item, source
 
 _SEPARATORS: Final = re.compile(r"[、，,；;/]|以及|(?<=[\u4e00-\u9fff]{2})及(?=[\u4e00-\u9fff]{2})")
 _COLLECTIVE: Final = re.compile(r"^(相关|各|其他|其它|有关)|企业$|园区$|单位$|龙头企业")
@@ -69,12 +69,16 @@ def resolve(projects: list[Item], jurisdiction: str | None) -> list[Item]:
         for written, name in pairs:
             kind = _kind(name)
             full = name
-            if kind == "government" and jurisdiction and not name.startswith(
-                short_name(jurisdiction)
+            if (
+                kind == "government"
+                and jurisdiction
+                and not name.startswith(short_name(jurisdiction))
             ):
                 # 市应急办 already says 市: only the place name is missing.
                 level = jurisdiction[len(short_name(jurisdiction)) :]
-                full = (short_name(jurisdiction) if level and name.startswith(level) else jurisdiction) + name
+                full = (
+                    short_name(jurisdiction) if level and name.startswith(level) else jurisdiction
+                ) + name
             agency = agencies.get(full)
             if agency is None:
                 agency = Item()
@@ -84,7 +88,9 @@ def resolve(projects: list[Item], jurisdiction: str | None) -> list[Item]:
                 agency["kind"] = kind
                 agency.doubt("kind", "由名称推断 / guessed from the name")
                 if full != name:
-                    agency.doubt("name", "全称由辖区名推断 / full name guessed from the jurisdiction")
+                    agency.doubt(
+                        "name", "全称由辖区名推断 / full name guessed from the jurisdiction"
+                    )
                 agency["source"] = source(project["source"]["line"] + 1, written)
                 agencies[full] = agency
             if written != full and written not in agency["aliases"]:

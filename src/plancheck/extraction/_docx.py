@@ -10,7 +10,7 @@ _SPACE = re.compile(r"[ \t\r\n]+")
 
 
 def _missing() -> Exception:
-    from plancheck.extract._readers import ExtractError
+    from plancheck.extraction._readers import ExtractError
 
     return ExtractError(
         "读取 .docx 需要 python-docx：pip install 'plancheck[docx]' / reading .docx needs "
@@ -30,7 +30,7 @@ def render_docx(raw: bytes, display: str) -> list[str]:
         from docx.text.paragraph import Paragraph
     except ImportError:
         raise _missing() from None
-    from plancheck.extract._readers import ExtractError
+    from plancheck.extraction._readers import ExtractError
 
     try:
         document: Any = docx.Document(io.BytesIO(raw))

@@ -8,16 +8,33 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from typing import Final
 
-from plancheck.extract._document import Document
-from plancheck.extract._draft import Item, source
+from plancheck.extraction._document import Document
+from plancheck.extraction._draft import Item, source
 from plancheck.quantities import QuantityError, Value, parse_value
 
 _NUMBER: Final = re.compile(r"(?<![\d.A-Za-z])\d+(?:,\d{3})*(?:\.\d+)?")
 _UNIT_CHARS: Final = set("万亿千百元户人公里米条台部家个项所座套吨亩平方公顷%‰MGbpsk兆/倍多余")
 _SUFFIXES: Final = ("以上", "左右", "以下", "以内")
 _NOT_AFTER: Final = tuple("年月日号届期〕]》")
-_COMPARATORS: Final = ("不低于", "不少于", "不超过", "不高于", "控制在", "达到", "突破", "超过",
-                       "大于", "高于", "低于", "少于", "多于", "大约", "达", "约", "近")
+_COMPARATORS: Final = (
+    "不低于",
+    "不少于",
+    "不超过",
+    "不高于",
+    "控制在",
+    "达到",
+    "突破",
+    "超过",
+    "大于",
+    "高于",
+    "低于",
+    "少于",
+    "多于",
+    "大约",
+    "达",
+    "约",
+    "近",
+)
 _GROWTH_UP: Final = ("年均增长", "增长", "增加", "提高", "提升")
 _GROWTH_DOWN: Final = ("年均下降", "下降", "减少", "降低")
 _CLAUSE: Final = ",;。:!?，；：！？"
@@ -27,7 +44,9 @@ _LEAD: Final = re.compile(
     r"目前|实现|使|已有|有|预计|计划|力争|确保|努力|同时|并|在|的)+"
 )
 _TRAIL: Final = re.compile(r"(?:保持在|为|是|可)$")
-_VERB_END: Final = re.compile(r"(培育|实施|建设|培训|新增|完成|引进|打造|扶持|建成|发展|开展|达到|达)$")
+_VERB_END: Final = re.compile(
+    r"(培育|实施|建设|培训|新增|完成|引进|打造|扶持|建成|发展|开展|达到|达)$"
+)
 _STATUS_CUES: Final = re.compile(r"目前|已有|已经|现有|截[止至]|累计")
 _STATUS_CHAPTER: Final = re.compile(r"现状|成绩|成就|回顾|发展基础|取得")
 _EACH_YEAR: Final = re.compile(r"每年|年均")
@@ -54,7 +73,11 @@ def _parse(text: str) -> Value | None:
 def _value_end(folded: str, start: int, end: int) -> int | None:
     """End of the number with its unit, or None when it is not an amount with a unit."""
     limit = start
-    while limit < len(folded) and limit - end < 8 and folded[limit] in _UNIT_CHARS | set("0123456789.,"):
+    while (
+        limit < len(folded)
+        and limit - end < 8
+        and folded[limit] in _UNIT_CHARS | set("0123456789.,")
+    ):
         limit += 1
     for stop in range(limit, end, -1):
         value = _parse(folded[start:stop])
@@ -86,7 +109,7 @@ def scan(doc: Document, line: int, start: int, end: int, path: str | None, ctx: 
         bare = False
         if value_end is None:
             after = folded[e : e + 1]
-            if (folded[:s].endswith(("达到", "达")) and (not after or after in _CLAUSE)):
+            if folded[:s].endswith(("达到", "达")) and (not after or after in _CLAUSE):
                 value_end, bare = e, True
             else:
                 continue
@@ -99,13 +122,24 @@ def scan(doc: Document, line: int, start: int, end: int, path: str | None, ctx: 
             continue
         if not claim.get("subject") and previous_subject:
             claim["subject"] = previous_subject
-            claim.doubt("subject", "沿用前一分句的主语 / subject carried over from the clause before")
+            claim.doubt(
+                "subject", "沿用前一分句的主语 / subject carried over from the clause before"
+            )
         previous_subject = claim.get("subject") or previous_subject
         ctx.claims.append(claim)
 
 
-def _claim(original: str, folded: str, s: int, e: int, sentence_start: int, path: str | None,
-           ctx: Context, bare: bool, line: int) -> Item | None:
+def _claim(
+    original: str,
+    folded: str,
+    s: int,
+    e: int,
+    sentence_start: int,
+    path: str | None,
+    ctx: Context,
+    bare: bool,
+    line: int,
+) -> Item | None:
     clause_start = max((folded.rfind(ch, 0, s) for ch in _CLAUSE), default=-1) + 1
     clause_start = max(clause_start, sentence_start)
     ends = [at for ch in _CLAUSE if (at := folded.find(ch, e)) >= 0]
@@ -152,10 +186,15 @@ def _claim(original: str, folded: str, s: int, e: int, sentence_start: int, path
     claim["kind"] = kind
     claim["quote"] = quote or value_text
     if subject:
-        claim["subject"] = original[
-            (clause_start + folded[clause_start:].find(subject)) :
-            (clause_start + folded[clause_start:].find(subject) + len(subject))
-        ] if folded[clause_start:].find(subject) >= 0 else subject
+        claim["subject"] = (
+            original[
+                (clause_start + folded[clause_start:].find(subject)) : (
+                    clause_start + folded[clause_start:].find(subject) + len(subject)
+                )
+            ]
+            if folded[clause_start:].find(subject) >= 0
+            else subject
+        )
     if path is not None:
         claim["section"] = path
     if year is not None:
@@ -206,7 +245,10 @@ def link(claims: list[Item], indicators: list[Item]) -> None:
             continue
         claim["indicator"] = best[1]["id"]
         if best[0] < 2.0:
-            claim.doubt("indicator", f"名称相近且数值一致 / close name ({best[0]:.2f}) and the number agrees")
+            claim.doubt(
+                "indicator",
+                f"名称相近且数值一致 / close name ({best[0]:.2f}) and the number agrees",
+            )
 
 
 def _agrees(claim: Item, indicator: Item) -> bool:
@@ -214,10 +256,15 @@ def _agrees(claim: Item, indicator: Item) -> bool:
     year = claim.get("year")
     if amount is None:
         return False
-    entries = [indicator.get("baseline"), *indicator.get("targets", []),
-               *indicator.get("observations", [])]
+    entries = [
+        indicator.get("baseline"),
+        *indicator.get("targets", []),
+        *indicator.get("observations", []),
+    ]
     return any(
-        isinstance(entry, Item) and entry.get("year") == year and "value" in entry.fields
+        isinstance(entry, Item)
+        and entry.get("year") == year
+        and "value" in entry.fields
         and _amount(entry["value"]) == amount
         for entry in entries
     )

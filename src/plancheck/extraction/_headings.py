@@ -7,8 +7,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Final
 
-from plancheck.extract._draft import Item, source
-from plancheck.extract._text import cjk_number
+from plancheck.extraction._draft import Item, source
+from plancheck.extraction._text import cjk_number
 
 _MARKER: Final = re.compile(
     r"(?P<cjk>[一二三四五六七八九十]{1,3})、"
@@ -20,8 +20,20 @@ _BARE_CJK: Final = re.compile(r"^(\s*)([一二三四五六七八九十]{1,3})[ \
 _SENTENCE_END: Final = "。;!?"
 _TITLE_END: Final = "。;:!?"
 # Words that open body text when a heading runs straight into its paragraph.
-_BODY_CUES: Final = ("目前", "我市", "“十一五”时期", "“十二五”时期", "“十三五”时期", "深入",
-                     "认真", "进一步", "在“", "为了", "根据", "按照")
+_BODY_CUES: Final = (
+    "目前",
+    "我市",
+    "“十一五”时期",
+    "“十二五”时期",
+    "“十三五”时期",
+    "深入",
+    "认真",
+    "进一步",
+    "在“",
+    "为了",
+    "根据",
+    "按照",
+)
 _RUN_IN: Final = 25
 MARK_LEVEL: Final = {"cjk": 1, "pcjk": 2, "arabic": 3, "parabic": 4}
 
@@ -57,8 +69,15 @@ def candidates(line: int, original: str, folded: str, start: int, end: int) -> l
     if bare and "。" not in bare.group(3) and cjk_number(bare.group(2)):
         column = len(bare.group(1))
         title_at = bare.start(3)
-        heading = Heading(line, column, 1, cjk_number(bare.group(2)) or 0,
-                          f"{bare.group(2)}、", original[title_at:end].strip(), end)
+        heading = Heading(
+            line,
+            column,
+            1,
+            cjk_number(bare.group(2)) or 0,
+            f"{bare.group(2)}、",
+            original[title_at:end].strip(),
+            end,
+        )
         heading.doubt = "原文编号无“、” / the number is written without 、"
         heading.quote = original[column:end].strip()
         return [heading]
@@ -68,8 +87,17 @@ def candidates(line: int, original: str, folded: str, start: int, end: int) -> l
             continue
         digits = match.group(kind)
         ordinal = int(digits) if digits.isdigit() else (cjk_number(digits) or 0)
-        found.append(Heading(line, match.start(), MARK_LEVEL[kind], ordinal,
-                             original[match.start() : match.end()], "", match.end()))
+        found.append(
+            Heading(
+                line,
+                match.start(),
+                MARK_LEVEL[kind],
+                ordinal,
+                original[match.start() : match.end()],
+                "",
+                match.end(),
+            )
+        )
     for index, heading in enumerate(found):
         limit = found[index + 1].column if index + 1 < len(found) else end
         _title(heading, original, folded, heading.end, limit)
@@ -86,14 +114,16 @@ def _title(heading: Heading, original: str, folded: str, start: int, limit: int)
             ended_by_text = True
             break
     text = original[start:stop]
-    if ended_by_text or stop == limit:
-        if len(text) > _RUN_IN:
-            cut = min((at for cue in _BODY_CUES if (at := text.find(cue, 2)) > 0), default=-1)
-            if cut > 0:
-                text = text[:cut]
-                heading.doubt = "标题与正文相连，按常见起句词截断 / heading runs into its text; cut before a common opening word"
-            else:
-                heading.doubt = "标题较长，请核对其结尾 / long heading: check where it ends"
+    if (ended_by_text or stop == limit) and len(text) > _RUN_IN:
+        cut = min((at for cue in _BODY_CUES if (at := text.find(cue, 2)) > 0), default=-1)
+        if cut > 0:
+            text = text[:cut]
+            heading.doubt = (
+                "标题与正文相连，按常见起句词截断 / heading runs into its text; "
+                "cut before a common opening word"
+            )
+        else:
+            heading.doubt = "标题较长，请核对其结尾 / long heading: check where it ends"
     heading.title = text.strip()
     heading.end = start + len(text)
 
@@ -112,8 +142,12 @@ class Tree:
         stack = self._open()
         parent = next((h for h in reversed(stack) if h.level < heading.level), None)
         sibling = next(
-            (h for h in reversed(stack) if h.level == heading.level
-             and (parent is None or self.headings.index(h) > self.headings.index(parent))),
+            (
+                h
+                for h in reversed(stack)
+                if h.level == heading.level
+                and (parent is None or self.headings.index(h) > self.headings.index(parent))
+            ),
             None,
         )
         if sibling is None and heading.ordinal > 2:

@@ -6,9 +6,9 @@ import re
 from collections import Counter
 from typing import Final
 
-from plancheck.extract._document import Document
-from plancheck.extract._draft import Item
-from plancheck.extract._text import fold
+from plancheck.extraction._document import Document
+from plancheck.extraction._draft import Item
+from plancheck.extraction._text import fold
 
 _PLAN_WORDS: Final = re.compile(r"规划|纲要|计划|方案")
 _FIVE_YEAR: Final = re.compile(r"[“\"]?(十[一二三四五六七八九]?)五[”\"]?")
@@ -18,16 +18,45 @@ _PLACE: Final = re.compile(
 )
 _NATIONAL: Final = re.compile(r"^(国家|全国|中华人民共和国)")
 _BASE: Final = re.compile(r"以(\d{4})年为基[期准]|基[期准]年(?:为|是)?(\d{4})")
-_PROVINCES: Final = (
-    "河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 "
-    "云南 陕西 甘肃 青海 台湾"
-).split()
+_PROVINCES: Final = [
+    "河北",
+    "山西",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "海南",
+    "四川",
+    "贵州",
+    "云南",
+    "陕西",
+    "甘肃",
+    "青海",
+    "台湾",
+]
 _PROVINCE: Final = re.compile(
-    "(" + "|".join(f"{name}省" for name in _PROVINCES)
+    "("
+    + "|".join(f"{name}省" for name in _PROVINCES)
     + "|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区)"
 )
-_ORDINALS: Final = {"十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15,
-                    "十六": 16}
+_ORDINALS: Final = {
+    "十": 10,
+    "十一": 11,
+    "十二": 12,
+    "十三": 13,
+    "十四": 14,
+    "十五": 15,
+    "十六": 16,
+}
 
 
 def five_year_period(word: str) -> tuple[int, int] | None:
@@ -64,8 +93,11 @@ def read_meta(doc: Document) -> tuple[Item, tuple[int, int] | None, str | None, 
     if period is None:
         period = _guess_period(doc)
         if period is not None:
-            meta.doubt("period", "标题未写规划期，取正文中最常见的年份区间 / the title states no period; "
-                       "the year range the text names most often")
+            meta.doubt(
+                "period",
+                "标题未写规划期，取正文中最常见的年份区间 / the title states no period; "
+                "the year range the text names most often",
+            )
     meta["id"] = f"plan-{period[0]}-{period[1]}" if period else "plan"
     meta.doubt("id", "请改为有意义的标识 / choose a meaningful id")
     if title is not None:
@@ -114,7 +146,9 @@ def _parent(doc: Document, name: str | None, level: str) -> str | None:
         return None
     counts = Counter(m.group(1) for line in doc.lines for m in _PROVINCE.finditer(line))
     for province, _ in counts.most_common():
-        if province not in {"全省", "本省", "我省", "各省"} and not province.startswith(("全", "各")):
+        if province not in {"全省", "本省", "我省", "各省"} and not province.startswith(
+            ("全", "各")
+        ):
             return province
     return None
 

@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from plancheck.extract._cells import is_none_mark, known_unit, value_like, year_text, years
-from plancheck.extract._document import Document
-from plancheck.extract._draft import Item, source
-from plancheck.extract._text import fold, squeeze
+from plancheck.extraction._cells import is_none_mark, known_unit, value_like, year_text, years
+from plancheck.extraction._document import Document
+from plancheck.extraction._draft import Item, source
+from plancheck.extraction._text import fold, squeeze
 
 _HEADS: Final[dict[str, tuple[str, ...]]] = {
     "name": ("名称", "项目名称", "工程名称", "项目", "重点工程", "工程项目"),
@@ -121,8 +121,9 @@ def parse_appendix(doc: Document, index: int, jurisdiction: str | None) -> Appen
     return appendix
 
 
-def _total(doc: Document, cursor: int, width: int, label: str, category: str | None,
-           appendix: Appendix) -> int:
+def _total(
+    doc: Document, cursor: int, width: int, label: str, category: str | None, appendix: Appendix
+) -> int:
     for offset in range(1, width + 1):
         at = cursor + offset
         if at >= len(doc):
@@ -130,7 +131,9 @@ def _total(doc: Document, cursor: int, width: int, label: str, category: str | N
         text = doc.lines[at].strip()
         if text and value_like(text) and any(ch.isdigit() for ch in text):
             total = Item()
-            total["id"] = "grand-total" if label != "小计" else f"subtotal-{len(appendix.totals) + 1}"
+            total["id"] = (
+                "grand-total" if label != "小计" else f"subtotal-{len(appendix.totals) + 1}"
+            )
             total["label"] = label
             total.set_value("value", text)
             total["projects"] = "all"
@@ -142,8 +145,9 @@ def _total(doc: Document, cursor: int, width: int, label: str, category: str | N
     return cursor + 1
 
 
-def _project(doc: Document, cursor: int, columns: list[str], category: str | None,
-             number: int) -> Item:
+def _project(
+    doc: Document, cursor: int, columns: list[str], category: str | None, number: int
+) -> Item:
     project = Item()
     project["id"] = f"project-{number}"
     cells = {kind: doc.lines[cursor + k].strip() for k, kind in enumerate(columns)}

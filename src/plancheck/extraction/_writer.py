@@ -11,7 +11,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from plancheck._atomic import write_atomic
-from plancheck.extract._draft import Draft, Item
+from plancheck.extraction._draft import Draft, Item
 
 SOURCE_NAME: Final = "source.txt"
 PARTS: Final = (

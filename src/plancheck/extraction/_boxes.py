@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from plancheck.extract._document import Document
-from plancheck.extract._draft import Item, source
-from plancheck.extract._headings import _MARKER
+from plancheck.extraction._document import Document
+from plancheck.extraction._draft import Item, source
+from plancheck.extraction._headings import _MARKER
 
 TITLE: Final = re.compile(
     r"^\s*(?:【\s*专栏\s*(?P<a>\d{1,3})\s*】|\[\s*专栏\s*(?P<b>\d{1,3})\s*\]|专栏\s*(?P<c>\d{1,3}))"
@@ -58,8 +58,11 @@ def parse_box(doc: Document, index: int) -> BoxScan:
     scan = BoxScan(box, index + 1)
     cursor = index + 1
     items: list[Item] = []
-    while cursor < len(doc) and not items and _PREAMBLE.match(doc.folded[cursor]) and (
-        ITEM.match(doc.folded[cursor]) is None
+    while (
+        cursor < len(doc)
+        and not items
+        and _PREAMBLE.match(doc.folded[cursor])
+        and (ITEM.match(doc.folded[cursor]) is None)
     ):
         segment = Segment(cursor + 1, 0, len(doc.lines[cursor]), box)
         scan.preamble.append(segment)
@@ -93,8 +96,9 @@ def parse_box(doc: Document, index: int) -> BoxScan:
     return scan
 
 
-def _item(doc: Document, index: int, match: re.Match[str], number: int
-          ) -> tuple[Item, Segment | None]:
+def _item(
+    doc: Document, index: int, match: re.Match[str], number: int
+) -> tuple[Item, Segment | None]:
     original = doc.lines[index]
     folded = doc.folded[index]
     rest_at = match.start("rest")
@@ -103,7 +107,7 @@ def _item(doc: Document, index: int, match: re.Match[str], number: int
     # A section heading may follow the item on the same line, after a full stop.
     for marker in _MARKER.finditer(folded, rest_at):
         kind = marker.lastgroup or ""
-        if kind in {"cjk", "pcjk"} and folded[:marker.start()].rstrip().endswith("。"):
+        if kind in {"cjk", "pcjk"} and folded[: marker.start()].rstrip().endswith("。"):
             end = marker.start()
             tail = Segment(index + 1, end, len(original))
             break
@@ -125,6 +129,10 @@ def _item(doc: Document, index: int, match: re.Match[str], number: int
             if item["text"] is None:
                 del item.fields["text"]
         item.doubt("name", "条目无冒号，名称取至句号 / no colon: name taken up to the full stop")
-    item["source"] = source(index + 1, original[match.start() : rest_at + len(item["name"])]
-                            .strip() if colon > 0 else f"{original[match.start():rest_at]}{item['name']}".strip())
+    item["source"] = source(
+        index + 1,
+        original[match.start() : rest_at + len(item["name"])].strip()
+        if colon > 0
+        else f"{original[match.start() : rest_at]}{item['name']}".strip(),
+    )
     return item, tail

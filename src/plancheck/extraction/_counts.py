@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from plancheck.extract._document import Document
-from plancheck.extract._draft import Item, source
-from plancheck.extract._text import cjk_number
+from plancheck.extraction._document import Document
+from plancheck.extraction._draft import Item, source
+from plancheck.extraction._text import cjk_number
 
 _PHRASE: Final = re.compile(
     r"(?P<num>[一二三四五六七八九十]{1,2}|\d{1,2})(?P<cls>大|个|级|类|种|项)"
@@ -75,6 +75,8 @@ def scan(doc: Document, line: int, start: int, end: int, counts: list[Item]) -> 
         entry["items"] = items
         if open_ended:
             entry["open_ended"] = True
-        entry.doubt("items", "列举范围由标点推断 / where the list starts is guessed from punctuation")
+        entry.doubt(
+            "items", "列举范围由标点推断 / where the list starts is guessed from punctuation"
+        )
         entry["source"] = source(line, original[quote_start:quote_end])
         counts.append(entry)

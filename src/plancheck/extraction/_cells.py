@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from plancheck.extract._text import fold, squeeze
+from plancheck.extraction._text import fold, squeeze
 from plancheck.quantities import QuantityError, parse_unit
 
 NONE_MARKS: Final = frozenset({"——", "—", "-", "--", "—-", "/", "无", "－", "─"})
-_WORD_VALUES: Final = re.compile(r"(达到|实现|完成|保持|稳定|持续|下降|提高|增长|减少|控制|基本|全面)")
+_WORD_VALUES: Final = re.compile(
+    r"(达到|实现|完成|保持|稳定|持续|下降|提高|增长|减少|控制|基本|全面)"
+)
 _YEARS: Final = re.compile(
     r"^(\d{4})(?:年(?:度)?)?(?:(?:-|–|—|~|～|至|到)+(\d{4})(?:年(?:度)?)?)?$"
 )
@@ -69,4 +71,8 @@ def split_unit(name: str) -> tuple[str, str | None]:
 def _unit_shaped(text: str) -> bool:
     # Units plancheck does not know yet (TB, 万千瓦时 …) are still units of the row; they
     # are written as found and flagged, not mistaken for part of the name.
-    return bool(re.fullmatch(r"[A-Za-z%‰/]{1,6}|[万亿千百]?[\u4e00-\u9fff]{1,2}(/[\u4e00-\u9fff]{1,3})?", text)) and not re.search(r"[年含计预]", text)
+    return bool(
+        re.fullmatch(
+            r"[A-Za-z%‰/]{1,6}|[万亿千百]?[\u4e00-\u9fff]{1,2}(/[\u4e00-\u9fff]{1,3})?", text
+        )
+    ) and not re.search(r"[年含计预]", text)

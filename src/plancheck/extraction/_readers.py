@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
-from plancheck.extract._document import Document
+from plancheck.extraction._document import Document
 
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 MAX_BYTES = 64 * 1024 * 1024
@@ -38,7 +39,7 @@ def _decode(raw: bytes, display: str) -> tuple[str, bool]:
         ) from None
 
 
-def read_document(path: str | Path) -> tuple[Document, list[str]]:
+def read_document(path: str | os.PathLike[str]) -> tuple[Document, list[str]]:
     """The document and notes about how it was read (e.g. re-encoded to UTF-8)."""
     source = Path(path)
     display = source.as_posix()
@@ -56,13 +57,13 @@ def read_document(path: str | Path) -> tuple[Document, list[str]]:
     suffix = source.suffix.lower()
     notes: list[str] = []
     if suffix == ".docx":
-        from plancheck.extract._docx import render_docx
+        from plancheck.extraction._docx import render_docx
 
         lines = render_docx(raw, display)
         return _rendered(display, "docx", lines), notes
     text, reencoded = _decode(raw, display)
     if suffix in {".html", ".htm", ".xhtml"}:
-        from plancheck.extract._html import render_html
+        from plancheck.extraction._html import render_html
 
         return _rendered(display, "html", render_html(text)), notes
     if reencoded:

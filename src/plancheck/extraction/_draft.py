@@ -40,7 +40,9 @@ class Item:
             parse_value(text)
         except QuantityError:
             self.unreadable.add(key)
-            self.doubt(key, "数值写法暂不可读，按原文保留 / value form not readable yet, kept as written")
+            self.doubt(
+                key, "数值写法暂不可读，按原文保留 / value form not readable yet, kept as written"
+            )
             return False
         return True
 
