@@ -10,14 +10,15 @@ from plancheck.extraction._draft import Item, source
 from plancheck.extraction._text import cjk_number
 
 _PHRASE: Final = re.compile(
-    r"(?P<num>[一二三四五六七八九十]{1,2}|\d{1,2})(?P<cls>大|个|级|类|种|项)"
-    r"(?P<noun>[\u4e00-\u9fff]{1,6}?)(?=[的和与，。；、：“”（）(),;:]|$|[\u4e00-\u9fff]{0}$)"
+    r"(?P<num>[一二三四五六七八九十]{1,2}|\d{1,2})(?P<cls>大|个|级|类|种|项|网|区)"
+    r"(?P<noun>(?:(?![的和与])[\u4e00-\u9fff]){0,4})"
 )
 _LIST_BEFORE: Final = re.compile(
     r"(?P<list>[\u4e00-\u9fff“”]{1,16}(?:、[\u4e00-\u9fff“”]{1,16})+(?:和[\u4e00-\u9fff]{1,12})?)"
     r"(?P<etc>等)?(?P<the>的)?[“]?$"
 )
-_LIST_AFTER: Final = re.compile(r"^[”\"]?[（(](?P<list>[^（）()]{2,400})[）)]")
+_LIST_AFTER: Final = re.compile(r"[”\"]?[（(](?P<list>[^（）()]{2,400})[）)]")
+_PROJECTS: Final = re.compile(r"[\u4e00-\u9fff]{0,6}?工程")
 _LEADING: Final = re.compile(
     r"^.*(?:了|按照|汇接|连接|包括|实现|完善|覆盖|围绕|推进|涵盖|建立|形成|开发|设立|将|在|以)"
 )
@@ -30,6 +31,12 @@ def _items_before(text: str) -> tuple[list[str], bool, int] | None:
     raw = match.group("list")
     parts = re.split(r"、|和", raw.replace("“", "").replace("”", ""))
     parts = [part for part in parts if part]
+    open_ended = bool(match.group("etc"))
+    if parts and parts[-1].endswith("的"):
+        parts[-1] = parts[-1][:-1]
+    if parts and parts[-1].endswith("等"):
+        parts[-1] = parts[-1][:-1]
+        open_ended = True
     if len(parts) < 2:
         return None
     others = max(len(part) for part in parts[1:])
@@ -37,12 +44,14 @@ def _items_before(text: str) -> tuple[list[str], bool, int] | None:
     if len(first) > others + 2:
         first = first[-others:]
     parts[0] = first
-    start = match.start("list") + match.group("list").find(first.replace("“", "")[:1] or first)
     start = text.rfind(first, 0, match.end("list")) if first in text else match.start("list")
-    return parts, bool(match.group("etc")), start
+    return parts, open_ended, start
 
 
-def scan(doc: Document, line: int, start: int, end: int, counts: list[Item]) -> None:
+def scan(
+    doc: Document, line: int, start: int, end: int, counts: list[Item], pending: list[Item]
+) -> None:
+    """Counts with the list they count; ``pending`` gets 八大…工程 phrases with no list."""
     original = doc.lines[line - 1]
     folded = doc.folded[line - 1]
     for match in _PHRASE.finditer(folded, start, end):
@@ -50,7 +59,6 @@ def scan(doc: Document, line: int, start: int, end: int, counts: list[Item]) -> 
         count = int(digits) if digits.isdigit() else cjk_number(digits)
         if count is None or count < 2:
             continue
-        phrase = original[match.start() : match.end()]
         before = _items_before(folded[start : match.start()])
         items: list[str] = []
         open_ended = False
@@ -61,6 +69,22 @@ def scan(doc: Document, line: int, start: int, end: int, counts: list[Item]) -> 
         else:
             after = _LIST_AFTER.match(folded, match.end(), end)
             if after is None:
+                project_noun = _PROJECTS.match(folded, match.end("cls"))
+                if match.group("cls") == "大" and project_noun is not None:
+                    pending.append(
+                        _entry(
+                            line,
+                            original,
+                            match,
+                            count,
+                            [],
+                            False,
+                            match.start(),
+                            project_noun.end(),
+                            len(counts) + len(pending),
+                            project_noun.end(),
+                        )
+                    )
                 continue
             items = [part.strip() for part in after.group("list").split("、") if part.strip()]
             open_ended = items[-1].endswith("等") if items else False
@@ -68,15 +92,46 @@ def scan(doc: Document, line: int, start: int, end: int, counts: list[Item]) -> 
             quote_end = after.end()
             if len(items) < 2:
                 continue
-        entry = Item()
-        entry["id"] = f"count-{len(counts) + 1}"
-        entry["phrase"] = phrase
-        entry["count"] = count
-        entry["items"] = items
-        if open_ended:
-            entry["open_ended"] = True
-        entry.doubt(
-            "items", "列举范围由标点推断 / where the list starts is guessed from punctuation"
+        counts.append(
+            _entry(
+                line, original, match, count, items, open_ended, quote_start, quote_end, len(counts)
+            )
         )
-        entry["source"] = source(line, original[quote_start:quote_end])
-        counts.append(entry)
+
+
+def _entry(
+    line: int,
+    original: str,
+    match: re.Match[str],
+    count: int,
+    items: list[str],
+    open_ended: bool,
+    quote_start: int,
+    quote_end: int,
+    number: int,
+    phrase_end: int | None = None,
+) -> Item:
+    entry = Item()
+    entry["id"] = f"count-{number + 1}"
+    entry["phrase"] = original[match.start() : phrase_end or match.end()]
+    entry["count"] = count
+    entry["items"] = items
+    if open_ended:
+        entry["open_ended"] = True
+    entry.doubt("items", "列举范围由标点推断 / where the list starts is guessed from punctuation")
+    entry["source"] = source(line, original[quote_start:quote_end])
+    return entry
+
+
+def resolve_pending(pending: list[Item], categories: list[str], counts: list[Item]) -> None:
+    """八大信息化工程 names no list; the appendix's category headings are its list."""
+    for entry in pending:
+        if entry["count"] == len(categories):
+            entry["items"] = list(categories)
+            entry.unsure["items"] = (
+                "列举取自附件的分类标题 / the list is the appendix's category headings"
+            )
+            counts.append(entry)
+    counts.sort(key=lambda item: (item["source"]["line"], item["source"].get("quote", "")))
+    for number, entry in enumerate(counts, 1):
+        entry["id"] = f"count-{number}"

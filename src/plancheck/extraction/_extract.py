@@ -37,6 +37,8 @@ class _State:
     ctx: _claims.Context = field(init=False)
     text_lines: list[int] = field(default_factory=list)
     placed: set[int] = field(default_factory=set)
+    pending_counts: list[Item] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.ctx = _claims.Context(self.period, self.draft.indicators)
@@ -72,7 +74,8 @@ def _running_text(state: _State, segment: Segment, section: str | None = None) -
         path = section if section is not None else state.tree.path_at(line, start)
         if start < end:
             _claims.scan(doc, line, start, end, path, state.ctx)
-            _counts.scan(doc, line, start, end, state.draft.counts)
+    # Counts are read in headings too (建立覆盖市、县、乡三级的…平台).
+    _counts.scan(doc, line, segment.start, segment.end, state.draft.counts, state.pending_counts)
     if len(state.ctx.claims) > before:
         state.placed.add(line)
     if segment.box is None and segment.start == 0:
@@ -147,6 +150,7 @@ def _appendix_at(state: _State, index: int, jurisdiction: str | None) -> int | N
         return None
     state.draft.projects.extend(appendix.projects)
     state.draft.totals.extend(appendix.totals)
+    state.categories.extend(name for _, name in appendix.categories)
     if appendix.currency:
         state.draft.meta["currency"] = appendix.currency
     state.placed.update(range(index + 1, appendix.end + 1))
@@ -195,6 +199,7 @@ def run(doc: Document) -> tuple[Draft, ExtractReport]:
             continue
         _running_text(state, Segment(index + 1, 0, len(line)))
         index += 1
+    _counts.resolve_pending(state.pending_counts, state.categories, draft.counts)
     draft.sections = state.tree.roots
     draft.claims = state.ctx.claims
     _claims.link(draft.claims, draft.indicators)
