@@ -92,11 +92,27 @@ def total_keys(plan: Plan) -> list[Hashable]:
 
 
 def claim_keys(plan: Plan) -> list[Hashable]:
-    return [(c.source.line if c.source else None, _amount(c.value)) for c in plan.claims]
+    # A claim matches when it is the same figure on the same line, of the same kind and
+    # year, in the same section, linked to the same indicator (by name).
+    names = {indicator.id: indicator.name for indicator in plan.indicators}
+    return [
+        (
+            c.source.line if c.source else None,
+            _amount(c.value),
+            c.kind.value,
+            c.year,
+            c.section,
+            names.get(c.indicator or ""),
+        )
+        for c in plan.claims
+    ]
 
 
 def count_keys(plan: Plan) -> list[Hashable]:
-    return [(c.source.line if c.source else None, c.count) for c in plan.counts]
+    return [
+        (c.source.line if c.source else None, c.count, tuple(c.items), c.open_ended)
+        for c in plan.counts
+    ]
 
 
 def compare(hand: Plan, extracted: Plan) -> list[Score]:

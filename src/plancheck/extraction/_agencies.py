@@ -91,7 +91,7 @@ def resolve(projects: list[Item], jurisdiction: str | None) -> list[Item]:
                     agency.doubt(
                         "name", "全称由辖区名推断 / full name guessed from the jurisdiction"
                     )
-                agency["source"] = source(project["source"]["line"] + 1, written)
+                agency["source"] = source(project.lines["implementers"], written)
                 agencies[full] = agency
             if written != full and written not in agency["aliases"]:
                 agency["aliases"].append(written)

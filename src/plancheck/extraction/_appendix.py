@@ -157,6 +157,7 @@ def _project(
         project["category"] = category
     if cells.get("implementers"):
         project["implementers_text"] = cells["implementers"]
+        project.lines["implementers"] = cursor + columns.index("implementers") + 1
     span = years(cells.get("years", ""))
     if span is not None:
         project["years"] = year_text(span)

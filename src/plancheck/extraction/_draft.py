@@ -20,6 +20,8 @@ class Item:
     fields: dict[str, Any] = field(default_factory=dict)
     unsure: dict[str, str] = field(default_factory=dict)
     unreadable: set[str] = field(default_factory=set)
+    # Source lines of cells that are not entities themselves (e.g. a project's 实施单位).
+    lines: dict[str, int] = field(default_factory=dict)
 
     def __setitem__(self, key: str, value: Any) -> None:
         self.fields[key] = value
