@@ -20,12 +20,16 @@ from plancheck.model import Plan
 __all__ = ["ExtractError", "ExtractReport", "Region", "extract", "extract_to"]
 
 
-def _extract(path: str | os.PathLike[str]) -> tuple[Plan | None, ExtractReport, dict[str, bytes]]:
+def _extract(
+    path: str | os.PathLike[str], *, render: bool
+) -> tuple[Plan | None, ExtractReport, dict[str, bytes]]:
     document, notes = read_document(path)
     draft, report = run(document)
     report.notes.extend(notes)
     plan = build_plan(draft, report)
-    files = render_files(draft, document.rendering, Path(path).name) if not report.no_plan else {}
+    files: dict[str, bytes] = {}
+    if render and not report.no_plan:
+        files = render_files(draft, document.rendering, Path(path).name)
     return plan, report, files
 
 
@@ -34,7 +38,7 @@ def extract(path: str | os.PathLike[str]) -> tuple[Plan | None, ExtractReport]:
 
     Raises ``ExtractError`` when the file cannot be read at all.
     """
-    plan, report, _ = _extract(path)
+    plan, report, _ = _extract(path, render=False)
     return plan, report
 
 
@@ -42,6 +46,6 @@ def extract_to(
     path: str | os.PathLike[str], directory: str | os.PathLike[str]
 ) -> tuple[Plan | None, ExtractReport, list[Path]]:
     """Extract and write the plan directory (plan.yaml, part files, source.txt) atomically."""
-    plan, report, files = _extract(path)
+    plan, report, files = _extract(path, render=True)
     written = write_plan(Path(directory), files) if files else []
     return plan, report, written

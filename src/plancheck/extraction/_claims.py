@@ -14,6 +14,7 @@ from plancheck.quantities import QuantityError, Value, parse_value
 
 _NUMBER: Final = re.compile(r"(?<![\d.A-Za-z])\d+(?:,\d{3})*(?:\.\d+)?")
 _UNIT_CHARS: Final = set("万亿千百元户人公里米条台部家个项所座套吨亩平方公顷%‰MGbpsk兆/倍多余")
+_AMOUNT_CHARS: Final = frozenset(_UNIT_CHARS | set("0123456789.,"))
 _SUFFIXES: Final = ("以上", "左右", "以下", "以内")
 _NOT_AFTER: Final = tuple("年月日号届期〕]》")
 _COMPARATORS: Final = (
@@ -37,6 +38,7 @@ _COMPARATORS: Final = (
 )
 _GROWTH_UP: Final = ("年均增长", "增长", "增加", "提高", "提升")
 _GROWTH_DOWN: Final = ("年均下降", "下降", "减少", "降低")
+_WINDOW: Final = 300
 _CLAUSE: Final = ",;。:!?，；：！？"
 _SENTENCE: Final = "。;!?；！？"
 _LEAD: Final = re.compile(
@@ -90,13 +92,16 @@ def scan(doc: Document, line: int, start: int, end: int, path: str | None, ctx: 
     original = doc.lines[line - 1]
     folded = doc.folded[line - 1]
     previous_subject: str | None = None
-    sentence_start = start
+    sentence_start = scanned = start
     for match in _NUMBER.finditer(folded, start, end):
         s, e = match.span()
-        for at in range(sentence_start, s):
+        for at in range(scanned, s):
             if folded[at] in _SENTENCE:
                 sentence_start = at + 1
                 previous_subject = None
+        scanned = s
+        # Bounded windows keep a pathological one-line document linear.
+        sentence_start = max(sentence_start, s - _WINDOW)
         sentence = folded[sentence_start:s]
         for found in _CONTEXT.finditer(sentence):
             if path is not None:
@@ -140,10 +145,11 @@ def _claim(
     bare: bool,
     line: int,
 ) -> Item | None:
-    clause_start = max((folded.rfind(ch, 0, s) for ch in _CLAUSE), default=-1) + 1
+    clause_start = max((folded.rfind(ch, sentence_start, s) for ch in _CLAUSE), default=-1) + 1
     clause_start = max(clause_start, sentence_start)
-    ends = [at for ch in _CLAUSE if (at := folded.find(ch, e)) >= 0]
-    clause_end = min(ends) if ends else len(folded)
+    horizon = min(len(folded), e + _WINDOW)
+    ends = [at for ch in _CLAUSE if (at := folded.find(ch, e, horizon)) >= 0]
+    clause_end = min(ends) if ends else horizon
     head = folded[clause_start:s]
     value_start = s
     kind = "target"
@@ -186,15 +192,8 @@ def _claim(
     claim["kind"] = kind
     claim["quote"] = quote or value_text
     if subject:
-        claim["subject"] = (
-            original[
-                (clause_start + folded[clause_start:].find(subject)) : (
-                    clause_start + folded[clause_start:].find(subject) + len(subject)
-                )
-            ]
-            if folded[clause_start:].find(subject) >= 0
-            else subject
-        )
+        at = folded.find(subject, clause_start, clause_end)
+        claim["subject"] = original[at : at + len(subject)] if at >= 0 else subject
     if path is not None:
         claim["section"] = path
     if year is not None:

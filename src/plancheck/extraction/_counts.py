@@ -13,10 +13,6 @@ _PHRASE: Final = re.compile(
     r"(?P<num>[一二三四五六七八九十]{1,2}|\d{1,2})(?P<cls>大|个|级|类|种|项|网|区)"
     r"(?P<noun>(?:(?![的和与])[\u4e00-\u9fff]){0,4})"
 )
-_LIST_BEFORE: Final = re.compile(
-    r"(?P<list>[\u4e00-\u9fff“”]{1,16}(?:、[\u4e00-\u9fff“”]{1,16})+(?:和[\u4e00-\u9fff]{1,12})?)"
-    r"(?P<etc>等)?(?P<the>的)?[“]?$"
-)
 _LIST_AFTER: Final = re.compile(r"[”\"]?[（(](?P<list>[^（）()]{2,400})[）)]")
 _PROJECTS: Final = re.compile(r"[\u4e00-\u9fff]{0,6}?工程")
 _LEADING: Final = re.compile(
@@ -24,28 +20,38 @@ _LEADING: Final = re.compile(
 )
 
 
+def _list_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch in "“”、"
+
+
 def _items_before(text: str) -> tuple[list[str], bool, int] | None:
-    match = _LIST_BEFORE.search(text)
-    if match is None:
+    """The enumeration that ends right before a count phrase: A、B和C(等)(的)“."""
+    tail = text.rstrip("“")
+    tail = tail.removesuffix("的")
+    open_ended = tail.endswith("等")
+    tail = tail.removesuffix("等")
+    start = len(tail)
+    while start > 0 and _list_char(tail[start - 1]):
+        start -= 1
+    written = tail[start:]
+    if "、" not in written:
         return None
-    raw = match.group("list")
-    parts = re.split(r"、|和", raw.replace("“", "").replace("”", ""))
-    parts = [part for part in parts if part]
-    open_ended = bool(match.group("etc"))
-    if parts and parts[-1].endswith("的"):
-        parts[-1] = parts[-1][:-1]
-    if parts and parts[-1].endswith("等"):
+    raw = written.replace("“", "").replace("”", "")
+    parts = raw.split("、")
+    if parts and "和" in parts[-1]:
+        parts[-1:] = parts[-1].split("和", 1)
+    if len(parts) < 2 or not all(parts) or any(len(part) > 16 for part in parts[1:]):
+        return None
+    if parts[-1].endswith("等"):
         parts[-1] = parts[-1][:-1]
         open_ended = True
-    if len(parts) < 2:
-        return None
     others = max(len(part) for part in parts[1:])
     first = _LEADING.sub("", parts[0]) or parts[0]
     if len(first) > others + 2:
         first = first[-others:]
     parts[0] = first
-    start = text.rfind(first, 0, match.end("list")) if first in text else match.start("list")
-    return parts, open_ended, start
+    found = text.rfind(first, start, start + len(written))
+    return parts, open_ended, found if found >= 0 else start
 
 
 def scan(
@@ -59,15 +65,16 @@ def scan(
         count = int(digits) if digits.isdigit() else cjk_number(digits)
         if count is None or count < 2:
             continue
-        before = _items_before(folded[start : match.start()])
+        window = max(start, match.start() - 300)
+        before = _items_before(folded[window : match.start()])
         items: list[str] = []
         open_ended = False
         quote_start, quote_end = match.start(), match.end()
         if before is not None:
             items, open_ended, offset = before
-            quote_start = start + offset
+            quote_start = window + offset
         else:
-            after = _LIST_AFTER.match(folded, match.end(), end)
+            after = _LIST_AFTER.match(folded, match.end(), min(end, match.end() + 420))
             if after is None:
                 project_noun = _PROJECTS.match(folded, match.end("cls"))
                 if match.group("cls") == "大" and project_noun is not None:
