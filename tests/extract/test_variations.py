@@ -255,3 +255,29 @@ def test_claims_are_linked_by_name_and_kind_follows_the_year(tmp_path: Path) -> 
         ("target", 2020, "20", "indicator-1"),
         ("target", 2020, "90", "indicator-4"),
     ]
+
+
+def test_group_column_given_only_in_the_first_row_it_spans(tmp_path: Path) -> None:
+    # National tables put the 类别 in a cell spanning several rows; scraped, it appears once.
+    blocks: list[Block] = [
+        "某省“十四五”经济社会发展规划纲要",
+        Table(
+            [
+                ["类别", "指标", "2020年", "2025年", "属性"],
+                ["经济发展", "地区生产总值增长（%）", "3.9", "6左右", "预期性"],
+                ["全员劳动生产率增长（%）", "4.5", "6", "预期性"],
+                ["创新驱动", "研发经费投入强度（%）", "2.1", "2.5", "预期性"],
+                ["每万人口高价值发明专利拥有量（件）", "——", "8", "预期性"],
+            ]
+        ),
+    ]
+    plan, report = _extract(blocks, tmp_path)
+    assert [(i.name, i.group, i.unit, i.type.value) for i in plan.indicators] == [
+        ("地区生产总值增长", "经济发展", "%", "expected"),
+        ("全员劳动生产率增长", "经济发展", "%", "expected"),
+        ("研发经费投入强度", "创新驱动", "%", "expected"),
+        # 件 is not a unit plancheck knows: written to the YAML, marked, left out here.
+        ("每万人口高价值发明专利拥有量", "创新驱动", None, "expected"),
+    ]
+    assert (plan.jurisdiction.name, plan.jurisdiction.level.value) == ("某省", "province")
+    assert not report.unplaced

@@ -15,6 +15,7 @@ from plancheck.quantities import QuantityError, parse_value
 
 NAME_HEADS: Final = frozenset({"指标", "指标名称", "主要指标", "名称", "指标项", "具体指标"})
 UNIT_HEADS: Final = frozenset({"单位", "计量单位", "指标单位"})
+GROUP_HEADS: Final = frozenset({"类别", "分类", "领域", "指标类别", "板块"})
 TYPE_HEADS: Final = frozenset({"属性", "指标属性", "指标类型", "类型", "性质", "指标性质"})
 _YEAR_HEAD: Final = re.compile(r"^(\d{4})年?(?:末)?(.{0,10})$")
 _OTHER_HEAD: Final = re.compile(r"(增长|备注|累计|说明|序号|变化|增减|年均)")
@@ -57,11 +58,20 @@ def header_cell(text: str) -> Column | None:
 
 
 def find_header(doc: Document, index: int) -> list[Column] | None:
-    """The columns when an indicator table header starts at ``index`` (0-based)."""
-    if squeeze(doc.lines[index]) not in NAME_HEADS:
+    """The columns when an indicator table header starts at ``index`` (0-based).
+
+    A leading 类别 column is a ``group`` column: scraped tables give its cell only in the
+    first row of the rows it spans.
+    """
+    columns: list[Column] = []
+    cursor = index
+    if squeeze(doc.lines[cursor]) in GROUP_HEADS:
+        columns.append(Column("group"))
+        cursor += 1
+    if cursor >= len(doc) or squeeze(doc.lines[cursor]) not in NAME_HEADS:
         return None
-    columns = [Column("name")]
-    cursor = index + 1
+    columns.append(Column("name"))
+    cursor += 1
     while cursor < len(doc) and (column := header_cell(doc.lines[cursor])) is not None:
         columns.append(column)
         cursor += 1
@@ -111,16 +121,28 @@ def parse_table(
 ) -> Table:
     columns = find_header(doc, index) or []
     table = Table(index, index + len(columns), columns)
-    width = len(columns)
     cursor = table.end
     group: str | None = None
     parent: Item | None = None
+    grouped = bool(columns) and columns[0].kind == "group"
+    row_columns = columns[1:] if grouped else columns
     while cursor < len(doc):
-        name = doc.lines[cursor]
+        if (
+            grouped
+            and len(squeeze(doc.lines[cursor])) <= 20
+            and _row_fits(doc, cursor + 1, row_columns)
+            and _name_like(doc.lines[cursor])
+        ):
+            group = squeeze(doc.lines[cursor])
+            parent = None
+            cursor += 1
+        name = doc.lines[cursor] if cursor < len(doc) else ""
         if not _name_like(name):
             break
-        if _row_fits(doc, cursor, columns):
-            indicator = _row(doc, cursor, columns, period, box, first_id + len(table.indicators))
+        if _row_fits(doc, cursor, row_columns):
+            indicator = _row(
+                doc, cursor, row_columns, period, box, first_id + len(table.indicators)
+            )
             child = _CHILD.match(name)
             if child and parent is not None:
                 indicator["parent"] = parent["id"]
@@ -135,10 +157,10 @@ def parse_table(
             if group is not None:
                 indicator["group"] = group
             table.indicators.append(indicator)
-            cursor += width
+            cursor += len(row_columns)
             continue
         # A group row spans the table: one cell, followed by a row that fits.
-        if len(squeeze(name)) <= 20 and _row_fits(doc, cursor + 1, columns):
+        if not grouped and len(squeeze(name)) <= 20 and _row_fits(doc, cursor + 1, columns):
             group = squeeze(name)
             parent = None
             cursor += 1
