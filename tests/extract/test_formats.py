@@ -74,3 +74,14 @@ def test_gb18030_text_is_read_and_stored_as_utf8(tmp_path: Path) -> None:
     assert plan is not None and plan.sections[0].title == "发展目标"
     assert any("UTF-8" in note for note in report.notes)
     assert (tmp_path / "out" / "source.txt").read_text(encoding="utf-8").startswith("示例县")
+
+
+def test_docx_automatic_numbering_is_reported(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("示例县“十四五”规划")
+    document.add_paragraph("发展目标", style="List Number")
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+    _, report = extract(path)
+    assert any("automatic numbering" in note for note in report.notes)

@@ -83,7 +83,9 @@ def _valid(kind: str, text: str) -> bool:
         return cell.isdigit()
     if kind == "name":
         return bool(cell) and not value_like(text) and _TOTALS.match(cell) is None
-    return len(cell) <= 60
+    if kind == "implementers":
+        return len(cell) <= 60
+    return True  # 建设内容 and the like may be long
 
 
 def parse_appendix(doc: Document, index: int, jurisdiction: str | None) -> Appendix | None:

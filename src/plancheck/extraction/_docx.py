@@ -22,8 +22,8 @@ def _clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def render_docx(raw: bytes, display: str) -> list[str]:
-    """Paragraphs one per line and table cells one per line, in body order."""
+def render_docx(raw: bytes, display: str) -> tuple[list[str], list[str]]:
+    """Paragraphs one per line and table cells one per line, in body order; and notes."""
     try:
         import docx
         from docx.table import Table
@@ -37,11 +37,20 @@ def render_docx(raw: bytes, display: str) -> list[str]:
     except Exception as exc:  # python-docx raises many kinds for a damaged package
         raise ExtractError(f"不是可读的 .docx / not a readable .docx: {display} ({exc})") from None
     lines: list[str] = []
+    numbered = 0
+    numbered_styles = {
+        style.style_id for style in document.styles if style.element.find(".//{*}numPr") is not None
+    }
     body = document.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            text = _clean(Paragraph(child, document).text)
+            # Word's automatic numbering is not part of the text: 一、 would be lost.
+            paragraph = Paragraph(child, document)
+            style = paragraph.style.style_id if paragraph.style is not None else None
+            if child.find(".//{*}numPr") is not None or style in numbered_styles:
+                numbered += 1
+            text = _clean(paragraph.text)
             if text:
                 lines.append(text)
         elif tag == "tbl":
@@ -53,4 +62,11 @@ def render_docx(raw: bytes, display: str) -> list[str]:
                         continue
                     seen.add(id(cell._tc))
                     lines.append("".join(_clean(p.text) for p in cell.paragraphs))
-    return lines
+    notes = []
+    if numbered:
+        notes.append(
+            f"{numbered} 个段落使用 Word 自动编号，编号不在文字中，相应标题无法识别 / "
+            f"{numbered} paragraphs use Word's automatic numbering: their numbers are not in "
+            "the text, so those headings cannot be recognised"
+        )
+    return lines, notes

@@ -59,7 +59,7 @@ def read_document(path: str | os.PathLike[str]) -> tuple[Document, list[str]]:
     if suffix == ".docx":
         from plancheck.extraction._docx import render_docx
 
-        lines = render_docx(raw, display)
+        lines, notes = render_docx(raw, display)
         return _rendered(display, "docx", lines), notes
     text, reencoded = _decode(raw, display)
     if suffix in {".html", ".htm", ".xhtml"}:
