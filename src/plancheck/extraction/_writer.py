@@ -32,8 +32,16 @@ _HEADER: Final = (
 def _commented(value: Any) -> Any:
     if isinstance(value, Item):
         mapping = CommentedMap()
-        # ``source`` goes last, as in hand-written plan data.
-        ordered = sorted(value.fields.items(), key=lambda entry: entry[0] == "source")
+
+        # Scalars, then ``source``, then nested lists and mappings: a heading's source
+        # stays next to its title instead of after all its subsections.
+        def rank(entry: tuple[str, Any]) -> int:
+            key, inner = entry
+            if key == "source":
+                return 1
+            return 2 if isinstance(inner, (list, Item)) else 0
+
+        ordered = sorted(value.fields.items(), key=rank)
         for key, inner in ordered:
             mapping[key] = _commented(inner)
             if key in value.unsure:
