@@ -281,3 +281,39 @@ def test_group_column_given_only_in_the_first_row_it_spans(tmp_path: Path) -> No
     ]
     assert (plan.jurisdiction.name, plan.jurisdiction.level.value) == ("某省", "province")
     assert not report.unplaced
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "示例市“十三五”信息化规划",
+        "示例市信息化规划（2016-2020年）",
+        "示例市信息化规划（2016—2020年）",
+        "示例市信息化规划（2016~2020年）",
+        "示例市信息化规划（2016年至2020年）",
+        "示例市信息化规划（２０１６－２０２０年）",
+    ],
+)
+def test_period_spellings_in_the_title(tmp_path: Path, title: str) -> None:
+    blocks: list[Block] = ["首页 | 发展规划 | 政务公开", title, "一、发展目标"]
+    plan, _ = _extract(blocks, tmp_path)
+    assert plan.title == title
+    assert (plan.period.start, plan.period.end) == (2016, 2020)
+    assert (plan.jurisdiction.name, plan.jurisdiction.level.value) == ("示例市", "city")
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "level", "parent"),
+    [
+        ("宝鸡市国土空间总体规划（2021-2035年）", "宝鸡市", "city", None),
+        ("宝鸡市陈仓区“十四五”规划", "陈仓区", "county", "宝鸡市"),
+        ("陕西省“十四五”信息化规划", "陕西省", "province", None),
+        ("国家“十四五”信息化规划", "全国", "national", None),
+    ],
+)
+def test_jurisdiction_from_the_title(
+    tmp_path: Path, title: str, name: str, level: str, parent: str | None
+) -> None:
+    plan, _ = _extract([title, "一、发展目标"], tmp_path)
+    assert (plan.jurisdiction.name, plan.jurisdiction.level.value) == (name, level)
+    assert plan.jurisdiction.parent == parent

@@ -13,9 +13,7 @@ from plancheck.extraction._text import fold
 _PLAN_WORDS: Final = re.compile(r"规划|纲要|计划|方案")
 _FIVE_YEAR: Final = re.compile(r"[“\"]?(十[一二三四五六七八九]?)五[”\"]?")
 _RANGE: Final = re.compile(r"(\d{4})\s*年?\s*(?:-|–|—|~|～|至|到)+\s*(\d{4})\s*年?")
-_PLACE: Final = re.compile(
-    r"^(?P<name>.{1,12}?(?:自治区|自治州|省|市|县|区|州|盟|旗))(?=[“\"\u201c(（]|\d|十|国民|城市|信息|经济)"
-)
+_PLACE: Final = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:自治区|自治州|省|市|县|区|州|盟|旗)")
 _NATIONAL: Final = re.compile(r"^(国家|全国|中华人民共和国)")
 _BASE: Final = re.compile(r"以(\d{4})年为基[期准]|基[期准]年(?:为|是)?(\d{4})")
 _PROVINCES: Final = [
@@ -69,11 +67,21 @@ def five_year_period(word: str) -> tuple[int, int] | None:
 
 
 def title_line(doc: Document) -> int | None:
-    for index, line in enumerate(doc.lines[:10]):
-        text = line.strip()
-        if text and len(text) <= 80 and _PLAN_WORDS.search(text):
+    """The title: a short early line naming a plan, preferably one that names its period.
+
+    Scraped pages open with menus (首页 | 发展规划 | …); a line that also states the period
+    is the title even when a menu entry comes first.
+    """
+    candidates = [
+        index
+        for index, line in enumerate(doc.lines[:30])
+        if 0 < len(line.strip()) <= 80 and _PLAN_WORDS.search(line)
+    ]
+    for index in candidates:
+        folded = fold(doc.lines[index])
+        if _RANGE.search(folded) or _FIVE_YEAR.search(folded):
             return index
-    return None
+    return candidates[0] if candidates else None
 
 
 def read_meta(doc: Document) -> tuple[Item, tuple[int, int] | None, str | None, int | None]:
@@ -105,11 +113,12 @@ def read_meta(doc: Document) -> tuple[Item, tuple[int, int] | None, str | None, 
     name = None
     jurisdiction = Item()
     if title is not None:
-        place = _PLACE.match(title)
+        places = _places(title)
+        written_parent = places[-2] if len(places) > 1 else None
         if _NATIONAL.match(title):
             name, level = "全国", "national"
-        elif place:
-            name = place.group("name")
+        elif places:
+            name = places[-1]
             level = _level(name)
         else:
             level = "city"
@@ -120,10 +129,13 @@ def read_meta(doc: Document) -> tuple[Item, tuple[int, int] | None, str | None, 
             jurisdiction["name"] = name
         jurisdiction["level"] = level
         jurisdiction.doubt("level", "由地名后缀推断 / guessed from the place name")
-        parent = _parent(doc, name, level)
+        parent = written_parent or _parent(doc, name, level)
         if parent:
             jurisdiction["parent"] = parent
-            jurisdiction.doubt("parent", "正文中最常提及的省 / the province the text names most")
+            if written_parent is None:
+                jurisdiction.doubt(
+                    "parent", "正文中最常提及的省 / the province the text names most"
+                )
         meta["jurisdiction"] = jurisdiction
     if period is not None:
         meta["period"] = f"{period[0]}-{period[1]}"
@@ -131,6 +143,19 @@ def read_meta(doc: Document) -> tuple[Item, tuple[int, int] | None, str | None, 
     if base is not None:
         meta["base_year"] = int(base.group(1) or base.group(2))
     return meta, period, name, index
+
+
+def _places(title: str) -> list[str]:
+    """宝鸡市陈仓区“十三五”… -> [宝鸡市, 陈仓区]: the place names the title opens with."""
+    places: list[str] = []
+    at = 0
+    while len(places) < 3:
+        match = _PLACE.match(title, at)
+        if match is None:
+            break
+        places.append(match.group())
+        at = match.end()
+    return places
 
 
 def _level(name: str) -> str:
