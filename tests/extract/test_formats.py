@@ -85,3 +85,22 @@ def test_docx_automatic_numbering_is_reported(tmp_path: Path) -> None:
     document.save(str(path))
     _, report = extract(path)
     assert any("automatic numbering" in note for note in report.notes)
+
+
+def test_a_docx_that_unpacks_too_far_is_refused_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("docx")
+    from plancheck.extraction import _docx
+
+    path = write_docx(small_plan(), tmp_path / "plan.docx")
+    monkeypatch.setattr(_docx, "MAX_UNPACKED", 1000)
+    with pytest.raises(ExtractError, match="unpacks to too much"):
+        extract(path)
+
+
+def test_a_directory_or_missing_file_is_one_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ExtractError, match="not a regular file"):
+        extract(tmp_path)
+    with pytest.raises(ExtractError, match="no such file"):
+        extract(tmp_path / "missing.html")

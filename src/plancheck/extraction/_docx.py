@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from typing import Any
 
 _SPACE = re.compile(r"[ \t\r\n]+")
+# A .docx is a zip: its size on disk says little about what it unpacks to.
+MAX_UNPACKED = 200 * 1024 * 1024
 
 
 def _missing() -> Exception:
@@ -32,6 +35,15 @@ def render_docx(raw: bytes, display: str) -> tuple[list[str], list[str]]:
         raise _missing() from None
     from plancheck.extraction._readers import ExtractError
 
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as package:
+            unpacked = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ExtractError(f"不是可读的 .docx / not a readable .docx: {display} ({exc})") from None
+    if unpacked > MAX_UNPACKED:
+        raise ExtractError(
+            f".docx 解压后过大 / .docx unpacks to too much ({unpacked} bytes): {display}"
+        )
     try:
         document: Any = docx.Document(io.BytesIO(raw))
     except Exception as exc:  # python-docx raises many kinds for a damaged package

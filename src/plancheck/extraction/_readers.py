@@ -9,7 +9,7 @@ from pathlib import Path
 from plancheck.extraction._document import Document
 
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 20 * 1024 * 1024  # like every other file plancheck reads
 
 
 class ExtractError(Exception):
