@@ -132,3 +132,15 @@ def test_check_gives_the_same_findings(extracted: tuple[Plan, Path]) -> None:
 def test_every_quote_is_on_its_line(extracted: tuple[Plan, Path]) -> None:
     report = check(load(extracted[1]))
     assert not [f for f in report.findings if f.rule in {"PC007", "PC008", "PC005"}]
+
+
+def test_guesses_are_marked_in_the_written_data(extracted: tuple[Plan, Path]) -> None:
+    projects = (extracted[1] / "projects.yaml").read_text(encoding="utf-8")
+    assert "  # unsure: 共享前缀，解作“宝鸡移动” / shared prefix, read as '宝鸡移动'" in projects
+    sections = (extracted[1] / "sections.yaml").read_text(encoding="utf-8")
+    # The seven headings that run into their paragraphs say how their end was found.
+    assert sections.count("unsure: 标题与正文相连") == 7
+    # In boxes.yaml only the section a box sits in is a guess; titles and items are read.
+    boxes = (extracted[1] / "boxes.yaml").read_text(encoding="utf-8").splitlines()
+    marked = [line.strip().split(":")[0] for line in boxes if "# unsure" in line]
+    assert marked == ["section"] * 8

@@ -317,3 +317,43 @@ def test_jurisdiction_from_the_title(
     plan, _ = _extract([title, "一、发展目标"], tmp_path)
     assert (plan.jurisdiction.name, plan.jurisdiction.level.value) == (name, level)
     assert plan.jurisdiction.parent == parent
+
+
+def test_four_heading_levels_base_year_and_gaps(tmp_path: Path) -> None:
+    blocks: list[Block] = [
+        "示例县“十四五”规划",
+        "本规划以2020年为基期。",
+        "一、总体要求",
+        "（一）指导思想",
+        "1.坚持创新",
+        "（1）数字政府",
+        "（2）数字经济",
+        "3.坚持协调",
+        "（三）发展目标",
+        "三、保障措施",
+    ]
+    plan, report = _extract(blocks, tmp_path)
+    assert plan.base_year == 2020
+    assert [(s.path, s.number, s.title) for s in plan.iter_sections()] == [
+        ("1", "一、", "总体要求"),
+        ("1.1", "（一）", "指导思想"),
+        ("1.1.1", "1.", "坚持创新"),
+        ("1.1.1.1", "（1）", "数字政府"),
+        ("1.1.1.2", "（2）", "数字经济"),
+        ("1.1.3", "3.", "坚持协调"),
+        ("1.3", "（三）", "发展目标"),
+        ("3", "三、", "保障措施"),
+    ]
+    assert not report.unplaced
+
+
+def test_numbers_out_of_sequence_are_text_and_reported(tmp_path: Path) -> None:
+    blocks: list[Block] = [
+        "示例县“十四五”规划",
+        "一、总体要求",
+        "二、发展目标",
+        "推动一、二、三产业融合发展。一、二产业占比提高。",
+    ]
+    plan, report = _extract(blocks, tmp_path)
+    assert [s.number for s in plan.iter_sections()] == ["一、", "二、"]
+    assert [r.start for r in report.unplaced] == [4]
