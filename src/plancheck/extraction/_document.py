@@ -24,8 +24,5 @@ class Document:
     def __post_init__(self) -> None:
         object.__setattr__(self, "folded", tuple(fold(line) for line in self.lines))
 
-    def line(self, number: int) -> str:
-        return self.lines[number - 1]
-
     def __len__(self) -> int:
         return len(self.lines)

@@ -188,6 +188,3 @@ class Tree:
             if heading.level <= max_level:
                 return heading.path
         return None
-
-    def heading_at(self, path: str) -> Heading | None:
-        return next((h for h in self.headings if h.path == path), None)
