@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from plancheck import Plan, check, load
-from plancheck.extraction import extract_to
+from plancheck.extraction import extract, extract_to
 from tests.conftest import CORPUS
 from tests.extract._compare import Score, compare
 
@@ -144,3 +144,33 @@ def test_guesses_are_marked_in_the_written_data(extracted: tuple[Plan, Path]) ->
     boxes = (extracted[1] / "boxes.yaml").read_text(encoding="utf-8").splitlines()
     marked = [line.strip().split(":")[0] for line in boxes if "# unsure" in line]
     assert marked == ["section"] * 8
+
+
+def test_the_same_plan_one_sentence_per_line(tmp_path: Path) -> None:
+    # Another common scraped layout: every sentence on a line, blank lines between. The
+    # structure must not depend on headings running on within one long line.
+    text = SOURCE.read_text(encoding="utf-8").replace("。", "。\n")
+    reflowed = tmp_path / "reflowed.txt"
+    reflowed.write_text(text, encoding="utf-8")
+    plan, report = extract(reflowed)
+    original, _ = extract(SOURCE)
+    assert plan is not None and original is not None
+    assert [(s.path, s.number, s.title) for s in plan.iter_sections()] == [
+        (s.path, s.number, s.title) for s in original.iter_sections()
+    ]
+    assert [(b.number, b.title, b.section, [i.name for i in b.items]) for b in plan.boxes] == [
+        (b.number, b.title, b.section, [i.name for i in b.items]) for b in original.boxes
+    ]
+    # An item's text continues over lines when another item follows; after a box's last
+    # item the next line may be the section's own text, so it stays there.
+    texts = {(b.number, i.number): i.text for b in plan.boxes for i in b.items}
+    last = {(b.number, b.items[-1].number) for b in original.boxes if b.items}
+    assert [
+        key
+        for b in original.boxes
+        for i in b.items
+        if (key := (b.number, i.number)) not in last and texts[key] != i.text
+    ] == []
+    assert len(plan.claims) == len(original.claims)
+    assert len(plan.projects) == 31 and len(plan.indicators) == 10
+    assert report.unplaced == []

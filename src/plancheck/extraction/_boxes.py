@@ -70,10 +70,36 @@ def parse_box(doc: Document, index: int) -> BoxScan:
         cursor += 1
         if len(scan.preamble) >= 3:
             break
+    # Text between the title and a table just below it is the box's own text too.
+    ahead = _table_ahead(doc, cursor)
+    for at in range(cursor, ahead or cursor):
+        if not doc.lines[at].strip():
+            continue
+        segment = Segment(at + 1, 0, len(doc.lines[at]), box)
+        scan.preamble.append(segment)
+        scan.segments.append(segment)
+    cursor = ahead or cursor
     scan.end = cursor
     expected = 1
     while cursor < len(doc):
         match = ITEM.match(doc.folded[cursor])
+        if match is None and items:
+            following = _continuation(doc, cursor, expected)
+            if following:
+                for at in range(cursor, following):
+                    if doc.lines[at].strip():
+                        scan.segments.append(Segment(at + 1, 0, len(doc.lines[at]), box))
+                last = items[-1]
+                last["text"] = (last.get("text") or "") + "".join(
+                    doc.lines[at].strip() for at in range(cursor, following)
+                )
+                last.doubt(
+                    "text",
+                    f"续写 {following - cursor} 行 / continues over "
+                    f"{following - cursor} more line(s)",
+                )
+                cursor = following
+                continue
         if match is None:
             break
         item_number = int(match.group("n") or match.group("p"))
@@ -94,6 +120,44 @@ def parse_box(doc: Document, index: int) -> BoxScan:
         if re.search(r"工程|项目|平台|建设", box["title"]):
             box["kind"] = "projects"
     return scan
+
+
+_BREAKS: Final = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|专栏|【专栏|附件|附表)"
+)
+
+
+def _plain(doc: Document, at: int) -> bool:
+    """A line of running text (or an empty one): not a heading, box title or item."""
+    text = doc.folded[at]
+    return not _BREAKS.match(text) and ITEM.match(text) is None
+
+
+def _table_ahead(doc: Document, cursor: int) -> int | None:
+    from plancheck.extraction._indicators import find_header
+
+    for at in range(cursor, min(cursor + 4, len(doc))):
+        if find_header(doc, at) is not None:
+            return at if at > cursor else None
+        if not _plain(doc, at):
+            return None
+    return None
+
+
+def _continuation(doc: Document, cursor: int, expected: int) -> int | None:
+    """Where the next item starts when the lines at ``cursor`` continue the item above.
+
+    Only lines sandwiched between two items are taken: after the last item, text may as
+    well be the section's next paragraph.
+    """
+    for at in range(cursor, min(cursor + 6, len(doc))):
+        match = ITEM.match(doc.folded[at])
+        if match is not None:
+            number = int(match.group("n") or match.group("p"))
+            return at if at > cursor and number == expected else None
+        if not _plain(doc, at):
+            return None
+    return None
 
 
 def _item(

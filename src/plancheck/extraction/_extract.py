@@ -227,10 +227,12 @@ def _account(state: _State) -> None:
     # Short lines no recogniser took are most likely a table of an unknown layout.
     run_start: int | None = None
     for number in range(1, len(doc) + 2):
+        text = doc.lines[number - 1].strip() if number <= len(doc) else ""
+        # A short sentence is prose; short lines without a full stop look like cells.
         short = (
-            number <= len(doc)
-            and number not in state.placed
-            and 0 < len(doc.lines[number - 1].strip()) <= 40
+            number not in state.placed
+            and 0 < len(text) <= 40
+            and not text.endswith(("。", "；", "！", "？", ".", ";"))
         )
         if short and run_start is None:
             run_start = number
