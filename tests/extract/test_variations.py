@@ -357,3 +357,48 @@ def test_numbers_out_of_sequence_are_text_and_reported(tmp_path: Path) -> None:
     plan, report = _extract(blocks, tmp_path)
     assert [s.number for s in plan.iter_sections()] == ["一、", "二、"]
     assert [r.start for r in report.unplaced] == [4]
+
+
+def test_appendix_with_sequence_and_content_columns(tmp_path: Path) -> None:
+    blocks: list[Block] = [
+        "某县“十四五”数字经济发展规划",
+        "附表：重点项目表",
+        Table(
+            [
+                ["序号", "项目名称", "建设内容", "总投资（万元）", "建设年限", "责任单位"],
+                ["一、数字基础设施"],
+                [
+                    "1",
+                    "5G基站建设",
+                    "新建5G基站500个，实现县城和重点乡镇连续覆盖，行政村基本覆盖。",
+                    "12000",
+                    "2021-2023",
+                    "县工信局、某县移动、联通",
+                ],
+                ["2", "县级数据中心", "建设县级数据中心一座。", "8000", "2022年", "县大数据中心"],
+                ["小计", "", "", "20000", "", ""],
+                ["二、数字经济"],
+                ["3", "电商产业园", "建设电商产业园。", "——", "2021年至2025年", "县商务局"],
+                ["合计", "", "", "20000", "", ""],
+            ]
+        ),
+    ]
+    plan, _ = _extract(blocks, tmp_path)
+    names = {agency.id: agency.name for agency in plan.agencies}
+    assert [
+        (
+            p.name,
+            p.category,
+            (p.years.start, p.years.end) if p.years else None,
+            [names[x.agency or ""] for x in p.implementers],
+        )
+        for p in plan.projects
+    ] == [
+        ("5G基站建设", "一、数字基础设施", (2021, 2023), ["某县工信局", "某县移动", "某县联通"]),
+        ("县级数据中心", "一、数字基础设施", (2022, 2022), ["某县大数据中心"]),
+        ("电商产业园", "二、数字经济", (2021, 2025), ["某县商务局"]),
+    ]
+    assert [(t.label, t.category, str(t.value.amount)) for t in plan.totals] == [
+        ("小计", "一、数字基础设施", "20000"),
+        ("合计", None, "20000"),
+    ]

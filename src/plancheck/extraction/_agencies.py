@@ -29,22 +29,33 @@ def split_implementers(text: str, jurisdiction: str | None) -> tuple[list[tuple[
         cell = cell[:-1]
     parts = [part.strip() for part in _SEPARATORS.split(cell) if part.strip()]
     prefixes = [p for p in (jurisdiction, short_name(jurisdiction or "")) if p]
-    prefix = next((p for p in prefixes if parts and parts[0].startswith(p) and parts[0] != p), None)
+    carried: str | None = None
     resolved: list[tuple[str, str]] = []
-    for index, part in enumerate(parts):
+    for part in parts:
         name = part
+        own = next((p for p in prefixes if part.startswith(p) and part != p), None)
+        if own is not None:
+            carried = own
         # 宝鸡电信、移动、联通: the place name written once is shared by the short names after it.
-        if (
-            index
-            and prefix is not None
-            and not part.startswith(prefix)
+        elif (
+            carried is not None
             and len(part) <= 4
             and not _GOVERNMENT.search(part)
             and not _COLLECTIVE.search(part)
         ):
-            name = prefix + part
+            name = carried + part
+        else:
+            carried = None
         resolved.append((part, name))
     return resolved, open_ended
+
+
+def _full_name(jurisdiction: str, name: str) -> str:
+    """工信局 -> 宝鸡市工信局; 市应急办 already says 市, so -> 宝鸡市应急办."""
+    for suffix in ("自治区", "自治州", "省", "市", "县", "区", "州", "盟", "旗"):
+        if jurisdiction.endswith(suffix) and name.startswith(suffix):
+            return jurisdiction[: -len(suffix)] + name
+    return jurisdiction + name
 
 
 def _kind(name: str) -> str:
@@ -74,11 +85,7 @@ def resolve(projects: list[Item], jurisdiction: str | None) -> list[Item]:
                 and jurisdiction
                 and not name.startswith(short_name(jurisdiction))
             ):
-                # 市应急办 already says 市: only the place name is missing.
-                level = jurisdiction[len(short_name(jurisdiction)) :]
-                full = (
-                    short_name(jurisdiction) if level and name.startswith(level) else jurisdiction
-                ) + name
+                full = _full_name(jurisdiction, name)
             agency = agencies.get(full)
             if agency is None:
                 agency = Item()

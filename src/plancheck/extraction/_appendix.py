@@ -6,7 +6,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from plancheck.extraction._cells import is_none_mark, known_unit, value_like, year_text, years
+from plancheck.extraction._cells import (
+    is_none_mark,
+    is_value,
+    known_unit,
+    value_like,
+    year_text,
+    years,
+)
 from plancheck.extraction._document import Document
 from plancheck.extraction._draft import Item, source
 from plancheck.extraction._text import fold, squeeze
@@ -82,7 +89,7 @@ def _valid(kind: str, text: str) -> bool:
     if kind == "seq":
         return cell.isdigit()
     if kind == "name":
-        return bool(cell) and not value_like(text) and _TOTALS.match(cell) is None
+        return bool(cell) and not is_value(text) and _TOTALS.match(cell) is None
     if kind == "implementers":
         return len(cell) <= 60
     return True  # 建设内容 and the like may be long
@@ -113,7 +120,7 @@ def parse_appendix(doc: Document, index: int, jurisdiction: str | None) -> Appen
             )
             cursor += width
             continue
-        if label and len(label) <= 40 and "。" not in label and not value_like(doc.lines[cursor]):
+        if label and len(label) <= 40 and "。" not in label and not is_value(doc.lines[cursor]):
             category = doc.lines[cursor].strip()
             appendix.categories.append((cursor + 1, category))
             cursor += 1
@@ -143,7 +150,11 @@ def _total(
                 total["category"] = category
             total["source"] = source(at + 1, text)
             appendix.totals.append(total)
-            return at + 1
+            # The row's remaining empty cells (a 小计 row is followed by more projects).
+            after = at + 1
+            while after < min(cursor + width, len(doc)) and not doc.lines[after].strip():
+                after += 1
+            return after
     return cursor + 1
 
 

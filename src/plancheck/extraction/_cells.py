@@ -6,7 +6,7 @@ import re
 from typing import Final
 
 from plancheck.extraction._text import fold, squeeze
-from plancheck.quantities import QuantityError, parse_unit
+from plancheck.quantities import QuantityError, parse_unit, parse_value
 
 NONE_MARKS: Final = frozenset({"——", "—", "-", "--", "—-", "/", "无", "－", "─"})
 _WORD_VALUES: Final = re.compile(
@@ -33,6 +33,18 @@ def value_like(cell: str) -> bool:
     if _HAS_DIGIT.search(text):
         return True
     return len(text) <= 8 and bool(_WORD_VALUES.search(text))
+
+
+def is_value(cell: str) -> bool:
+    """A cell that is a value as written (so not a name, even if it has digits: 5G基站)."""
+    text = squeeze(cell)
+    if not text or text in NONE_MARKS or years(cell) is not None:
+        return True
+    try:
+        parse_value(text)
+    except QuantityError:
+        return False
+    return True
 
 
 def years(cell: str) -> tuple[int, int] | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Final
 
-from plancheck.extraction._cells import is_none_mark, known_unit, split_unit, value_like
+from plancheck.extraction._cells import is_none_mark, is_value, known_unit, split_unit, value_like
 from plancheck.extraction._document import Document
 from plancheck.extraction._draft import Item, source
 from plancheck.extraction._text import fold, squeeze
@@ -102,7 +102,7 @@ def _name_like(text: str) -> bool:
         bool(cell)
         and len(cell) <= 60
         and "。" not in cell
-        and not value_like(text)
+        and not is_value(text)
         and _NOT_A_ROW.match(fold(text)) is None
     )
 
