@@ -402,3 +402,25 @@ def test_appendix_with_sequence_and_content_columns(tmp_path: Path) -> None:
         ("小计", "一、数字基础设施", "20000"),
         ("合计", None, "20000"),
     ]
+
+
+@pytest.mark.parametrize("written", ["下降16%", "16%"])
+def test_a_claim_whose_value_is_not_readable_yet_stays_in_the_yaml(
+    tmp_path: Path, written: str
+) -> None:
+    source = tmp_path / "p.txt"
+    source.write_text(
+        f"示例县“十四五”规划\n一、发展目标\n到2025年，单位生产总值能耗{written}，用户达到20万户。\n",
+        encoding="utf-8",
+    )
+    plan, report, _ = extract_to(source, tmp_path / "out")
+    assert plan is not None and report.ok
+    try:
+        parse_value(written)
+        readable = True
+    except QuantityError:
+        readable = False
+    assert len(plan.claims) == (2 if readable else 1)
+    claims = (tmp_path / "out" / "claims.yaml").read_text(encoding="utf-8")
+    assert written in claims
+    assert ("unsure: 数值写法暂不可读" in claims) == (not readable)

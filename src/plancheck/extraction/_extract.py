@@ -301,7 +301,12 @@ def build_plan(draft: Draft, report: ExtractReport) -> Plan | None:
         "counts",
         "claims",
     ):
-        entries = getattr(draft, key)
+        # A claim or total is its value: without a readable one it stays in the YAML only.
+        entries = [
+            entry
+            for entry in getattr(draft, key)
+            if not (key in {"claims", "totals"} and "value" in entry.unreadable)
+        ]
         if entries:
             data[key] = plain(entries, readable_only=True)
     missing = [key for key in ("title", "period", "jurisdiction") if key not in data]
