@@ -27,7 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("records", "_version", "_atomic"),
     ("_reader", "quantities"),
     ("model",),
-    ("outputs", "review", "schema"),
+    ("outputs", "review", "schema", "extraction"),
     ("loading",),
     ("engine",),
     ("checks", "trace", "material"),

@@ -10,6 +10,7 @@ from plancheck.engine.config import Config, ConfigError, load_config
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.outcome import Fail, NotApplicable
 from plancheck.engine.registry import check as register_check
+from plancheck.extraction import ExtractError, ExtractReport, extract, extract_to
 from plancheck.loading import Diagnostic, LoadResult, PlanLoadError, load, load_plan
 from plancheck.material import gather_material, plan_material
 from plancheck.model import Entity, Node, Plan
@@ -36,6 +37,8 @@ __all__ = [
     "ConfigError",
     "Diagnostic",
     "Entity",
+    "ExtractError",
+    "ExtractReport",
     "Fail",
     "Finding",
     "IndicatorPoint",
@@ -60,6 +63,8 @@ __all__ = [
     "__version__",
     "apply_review",
     "check",
+    "extract",
+    "extract_to",
     "gather_material",
     "load",
     "load_config",
