@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from plancheck._atomic import write_atomic
+from plancheck.cli._clock import run_clock
 from plancheck.cli._errors import UsageError
 from plancheck.cli._guard import refuse_overwrite
 from plancheck.cli._progress import progress_for
@@ -17,7 +18,7 @@ from plancheck.engine.finding import Severity
 from plancheck.engine.parallel import check_many
 from plancheck.engine.report import Report
 from plancheck.loading import owning_plan, plan_targets
-from plancheck.outputs import FORMATS, render
+from plancheck.outputs import FORMATS, Invocation, render
 from plancheck.review import (
     WAIVERS_FILE,
     Baseline,
@@ -105,6 +106,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="DIR",
         help="repository root that SARIF/JUnit/GitHub/Markdown paths are relative to "
         "(default: the current directory)",
+    )
+    parser.add_argument(
+        "--timestamps",
+        action="store_true",
+        help="record start and end times in SARIF invocations (SOURCE_DATE_EPOCH, when set, "
+        "fixes both, for reproducible output)",
     )
     parser.add_argument(
         "--quiet", "-q", action="store_true", help="print nothing; only set the exit code"
@@ -204,6 +211,8 @@ def _colour(stream_is_tty: bool) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    clock = run_clock() if args.timestamps else None
+    started = clock() if clock is not None else None
     config = _config(args)
     checker = Checker(config)
     if args.jobs < 1:
@@ -230,7 +239,15 @@ def run(args: argparse.Namespace) -> int:
         return report.exit_code
     colour = args.output is None and _colour(sys.stdout.isatty())
     root = Path(args.root) if args.root else None
-    text = render(report, args.format, colour=colour, statistics=args.statistics, root=root)
+    invocation = Invocation(report.exit_code, started, clock() if clock is not None else None)
+    text = render(
+        report,
+        args.format,
+        colour=colour,
+        statistics=args.statistics,
+        root=root,
+        invocation=invocation,
+    )
     if args.format == "text":
         text += render_suppressed(report, show=args.show_waived)
     if args.output:

@@ -9,7 +9,7 @@ from plancheck.outputs.github_format import render_github
 from plancheck.outputs.json_format import render_json
 from plancheck.outputs.junit_format import render_junit
 from plancheck.outputs.markdown_format import render_markdown
-from plancheck.outputs.sarif_format import render_sarif
+from plancheck.outputs.sarif_format import Invocation, render_sarif
 from plancheck.outputs.text_format import render_text
 
 FORMATS = ("text", "json", "sarif", "junit", "github", "markdown")
@@ -22,18 +22,20 @@ def render(
     colour: bool = False,
     statistics: bool = False,
     root: str | os.PathLike[str] | None = None,
+    invocation: Invocation | None = None,
 ) -> str:
     """Render ``report`` in one of :data:`FORMATS`.
 
     ``root`` is the directory that the CI formats (sarif, junit, github, markdown)
-    make paths relative to; it defaults to the current directory.
+    make paths relative to; it defaults to the current directory. ``invocation``
+    (SARIF only) records the exit code and, when given, the run's times.
     """
     if output_format == "text":
         return render_text(report, colour=colour, statistics=statistics)
     if output_format == "json":
         return render_json(report)
     if output_format == "sarif":
-        return render_sarif(report, root=root)
+        return render_sarif(report, root=root, invocation=invocation)
     if output_format == "junit":
         return render_junit(report, root=root)
     if output_format == "github":
@@ -45,6 +47,7 @@ def render(
 
 __all__ = [
     "FORMATS",
+    "Invocation",
     "render",
     "render_github",
     "render_json",
