@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from plancheck._atomic import write_atomic
+from plancheck.cli._changed import changed_targets
 from plancheck.cli._clock import run_clock
 from plancheck.cli._errors import UsageError
 from plancheck.cli._guard import refuse_overwrite
@@ -17,7 +18,7 @@ from plancheck.engine.config import Config, load_config, load_config_file
 from plancheck.engine.finding import Severity
 from plancheck.engine.parallel import check_many
 from plancheck.engine.report import Report
-from plancheck.loading import owning_plan, plan_targets
+from plancheck.loading import plan_targets
 from plancheck.outputs import FORMATS, Invocation, render
 from plancheck.review import (
     WAIVERS_FILE,
@@ -90,8 +91,15 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--changed",
         action="store_true",
-        help="treat PATHs as changed files (pre-commit): check the whole plan each belongs to "
-        "and skip files that belong to no plan",
+        help="treat PATHs as changed files (pre-commit): check every plan each one can affect "
+        "(its plan, the plans listing a part or source document, all plans for the "
+        "configuration, waivers or baseline; files deleted in git's index included)",
+    )
+    parser.add_argument(
+        "--failing-only",
+        action="store_true",
+        help="text format: list only findings at or above --fail-on, and count the rest "
+        "in one line",
     )
     parser.add_argument(
         "--jobs",
@@ -137,16 +145,7 @@ def _config(args: argparse.Namespace) -> Config:
     return config.model_copy(update=updates)
 
 
-def _changed_targets(paths: list[str]) -> list[Path]:
-    # pre-commit passes every changed YAML file; only those that belong to a plan matter,
-    # and each must bring in its whole plan so cross-file rules still see everything.
-    owners = (owning_plan(Path(raw)) for raw in paths)
-    return sorted(dict.fromkeys(owner for owner in owners if owner is not None))
-
-
-def _targets(paths: list[str], changed: bool = False) -> list[Path]:
-    if changed:
-        return _changed_targets(paths)
+def _targets(paths: list[str]) -> list[Path]:
     targets: list[Path] = []
     for raw in paths or ["."]:
         path = Path(raw)
@@ -217,7 +216,11 @@ def run(args: argparse.Namespace) -> int:
     checker = Checker(config)
     if args.jobs < 1:
         raise UsageError("--jobs 必须至少为 1 / --jobs must be at least 1")
-    targets = _targets(args.paths, args.changed)
+    if args.changed:
+        run_inputs = (config.origin, _waivers_path(args, config), args.baseline)
+        targets = changed_targets(args.paths, run_inputs=run_inputs)
+    else:
+        targets = _targets(args.paths)
     waivers, baseline = _review_inputs(args, config)
     progress = progress_for(len(targets), args.quiet)
     report = checker.report(check_many(checker, targets, jobs=args.jobs, progress=progress))
@@ -247,6 +250,7 @@ def run(args: argparse.Namespace) -> int:
         statistics=args.statistics,
         root=root,
         invocation=invocation,
+        failing_only=args.failing_only,
     )
     if args.format == "text":
         text += render_suppressed(report, show=args.show_waived)

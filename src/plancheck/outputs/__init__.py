@@ -23,15 +23,17 @@ def render(
     statistics: bool = False,
     root: str | os.PathLike[str] | None = None,
     invocation: Invocation | None = None,
+    failing_only: bool = False,
 ) -> str:
     """Render ``report`` in one of :data:`FORMATS`.
 
     ``root`` is the directory that the CI formats (sarif, junit, github, markdown)
     make paths relative to; it defaults to the current directory. ``invocation``
-    (SARIF only) records the exit code and, when given, the run's times.
+    (SARIF only) records the exit code and, when given, the run's times;
+    ``failing_only`` (text only) lists just the findings at or above ``fail_on``.
     """
     if output_format == "text":
-        return render_text(report, colour=colour, statistics=statistics)
+        return render_text(report, colour=colour, statistics=statistics, failing_only=failing_only)
     if output_format == "json":
         return render_json(report)
     if output_format == "sarif":

@@ -120,13 +120,36 @@ def render_statistics(report: Report) -> list[str]:
     return rows
 
 
-def render_text(report: Report, *, colour: bool = False, statistics: bool = False) -> str:
+def render_hidden(hidden: list[Finding], fail_on: Severity, lang: str) -> str:
+    """One line counting the findings below ``fail_on`` that were not listed."""
+    counts = {s: sum(1 for f in hidden if f.severity is s) for s in Severity}
+    present = [s for s in Severity if counts[s]]
+    if lang == "zh":
+        detail = "，".join(f"{counts[s]} 个{_LABELS['zh'][s]}" for s in present)
+        return f"另有 {len(hidden)} 项低于 --fail-on {fail_on.value} 的发现未列出（{detail}）。"
+    detail = ", ".join(f"{counts[s]} {s.value}{'s' if counts[s] != 1 else ''}" for s in present)
+    plural = "s" if len(hidden) != 1 else ""
+    return (
+        f"{len(hidden)} more finding{plural} below --fail-on {fail_on.value} not listed ({detail})."
+    )
+
+
+def render_text(
+    report: Report, *, colour: bool = False, statistics: bool = False, failing_only: bool = False
+) -> str:
     lang = report.lang
     out: list[str] = []
     sources = _Sources()
-    for finding in report.findings:
+    shown = report.findings
+    hidden: list[Finding] = []
+    if failing_only:
+        hidden = [f for f in shown if f.severity < report.fail_on]
+        shown = [f for f in shown if f.severity >= report.fail_on]
+    for finding in shown:
         out.extend(render_finding(finding, lang, colour, sources))
         out.append("")
+    if hidden:
+        out.append(render_hidden(hidden, report.fail_on, lang))
     if statistics:
         out.extend(render_statistics(report))
         out.append("")
