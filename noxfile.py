@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import nox
@@ -30,6 +31,34 @@ def lint(session: nox.Session) -> None:
 def typecheck(session: nox.Session) -> None:
     session.install("-e", ".[typecheck]")
     session.run("mypy", "--strict", "src")
+
+
+# The clients users actually run on plancheck's output, and the tests that drive them.
+CLIENT_TESTS = [
+    "tests/clients",
+    "tests/integrations/test_precommit.py",
+    "tests/integrations/test_precommit_commits.py",
+    "tests/integrations/test_readme_precommit.py",
+]
+SARIF_MULTITOOL = "@microsoft/sarif-multitool@5.7.0"
+
+
+@nox.session(python=PYTHON)
+def clients(session: nox.Session) -> None:
+    """Each format through its real client: SARIF Multitool (npm), pre-commit with real
+    commits, check-jsonschema, junitparser and XSD validation (lxml)."""
+    session.install(
+        "-e", ".[test]", "pre-commit>=4", "check-jsonschema>=0.29", "junitparser>=3", "lxml>=5"
+    )
+    node = Path(session.virtualenv.location) / "node"
+    session.run(
+        "npm", "install", "--no-save", "--prefix", str(node), SARIF_MULTITOOL, external=True
+    )
+    tools = node / "node_modules" / ".bin"
+    session.env["PATH"] = os.pathsep.join([str(tools), os.environ.get("PATH", "")])
+    # A client that is missing fails the run here instead of skipping its tests.
+    session.env["PLANCHECK_REQUIRE_CLIENTS"] = "1"
+    session.run("pytest", "-q", *CLIENT_TESTS, *session.posargs)
 
 
 @nox.session(python=PYTHON)

@@ -112,8 +112,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--root",
         metavar="DIR",
-        help="repository root that SARIF/JUnit/GitHub/Markdown paths are relative to "
-        "(default: the current directory)",
+        help="directory that every path in the output is relative to "
+        "(default: the repository root, else the current directory)",
     )
     parser.add_argument(
         "--timestamps",

@@ -27,15 +27,18 @@ def render(
 ) -> str:
     """Render ``report`` in one of :data:`FORMATS`.
 
-    ``root`` is the directory that the CI formats (sarif, junit, github, markdown)
-    make paths relative to; it defaults to the current directory. ``invocation``
-    (SARIF only) records the exit code and, when given, the run's times;
+    ``root`` is the directory every format makes paths relative to; it defaults to
+    the repository root (the nearest folder upward holding ``.git``), else the
+    current directory. ``invocation`` (SARIF only) records the exit code and, when
+    given, the run's times;
     ``failing_only`` (text only) lists just the findings at or above ``fail_on``.
     """
     if output_format == "text":
-        return render_text(report, colour=colour, statistics=statistics, failing_only=failing_only)
+        return render_text(
+            report, colour=colour, statistics=statistics, failing_only=failing_only, root=root
+        )
     if output_format == "json":
-        return render_json(report)
+        return render_json(report, root=root)
     if output_format == "sarif":
         return render_sarif(report, root=root, invocation=invocation)
     if output_format == "junit":

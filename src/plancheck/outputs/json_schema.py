@@ -95,6 +95,11 @@ def _definitions() -> dict[str, Any]:
                 "description": "How to fix it, in the report's language; null when none.",
             },
             "plan": _string("Path of the plan (file or directory) the finding belongs to."),
+            "fingerprint": _string(
+                "Semantic fingerprint (rule, plan id, subject key, values; never line numbers): "
+                "the identity baselines and SARIF partialFingerprints use.",
+                pattern="^[0-9a-f]{32}$",
+            ),
         },
     )
     rule_stats = _object(

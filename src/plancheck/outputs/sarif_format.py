@@ -31,8 +31,10 @@ from plancheck.outputs._common import (
     Suppressed,
     absolute_path,
     active,
+    display_path,
     relative_path,
     root_path,
+    subject_name,
     suppressed,
 )
 from plancheck.outputs.ruledoc import rule_markdown
@@ -212,10 +214,10 @@ def _result(
             "name": subject.id or subject.key,
             "fullyQualifiedName": subject.key,
             "kind": subject.kind,
-            "properties": {"displayName": subject.name},
+            "properties": {"displayName": subject_name(subject, root)},
         }
     ]
-    properties: dict[str, Any] = {"subject": subject.key, "plan": finding.plan}
+    properties: dict[str, Any] = {"subject": subject.key, "plan": display_path(finding.plan, root)}
     if finding.plan_id:
         properties["planId"] = finding.plan_id
     if finding.location is not None and finding.location.pointer:
@@ -293,8 +295,7 @@ def sarif_document(
         "properties": {
             "failOn": report.fail_on.value,
             "plans": [
-                {"path": relative_path(plan.path, base) or plan.path, "id": plan.plan_id}
-                for plan in report.plans
+                {"path": display_path(plan.path, base), "id": plan.plan_id} for plan in report.plans
             ],
         },
     }

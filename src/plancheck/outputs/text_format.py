@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from pathlib import Path
 
 from plancheck.engine.finding import Finding, Severity
 from plancheck.engine.report import Report
 from plancheck.loading import DEFAULT_MAX_BYTES
+from plancheck.outputs._common import display_path, root_path
 from plancheck.outputs._visible import visible
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -71,10 +73,16 @@ def _snippet(finding: Finding, sources: _Sources) -> list[str]:
 
 
 def render_finding(
-    finding: Finding, lang: str, colour: bool, sources: _Sources | None = None
+    finding: Finding,
+    lang: str,
+    colour: bool,
+    sources: _Sources | None = None,
+    root: Path | None = None,
 ) -> list[str]:
+    base = root if root is not None else root_path(None)
     label = _LABELS["zh" if lang == "zh" else "en"][finding.severity]
-    where = visible(f"{finding.file}:{finding.line}:{finding.column}:")
+    file = display_path(finding.file, base)
+    where = visible(f"{file}:{finding.line}:{finding.column}:")
     head = (
         f"{_paint(where, '1', colour)} "
         f"{_paint(finding.rule, _COLOURS[finding.severity], colour)} "
@@ -82,9 +90,12 @@ def render_finding(
     )
     out = [head, *_snippet(finding, sources or _Sources())]
     if finding.source is not None:
-        where = "原文" if lang == "zh" else "source"
         label_source = "原文" if lang == "zh" else "source"
-        out.append(f"  = {label_source}: {visible(str(finding.source))}")
+        source = finding.source
+        shown = f"{display_path(source.file, base)}:{source.line}" + (
+            f":{source.column}" if source.column else ""
+        )
+        out.append(f"  = {label_source}: {visible(shown)}")
     hint = finding.hint(lang)
     if hint:
         out.append(f"  = {'提示' if lang == 'zh' else 'hint'}: {visible(hint)}")
@@ -135,8 +146,14 @@ def render_hidden(hidden: list[Finding], fail_on: Severity, lang: str) -> str:
 
 
 def render_text(
-    report: Report, *, colour: bool = False, statistics: bool = False, failing_only: bool = False
+    report: Report,
+    *,
+    colour: bool = False,
+    statistics: bool = False,
+    failing_only: bool = False,
+    root: str | os.PathLike[str] | None = None,
 ) -> str:
+    base = root_path(root)
     lang = report.lang
     out: list[str] = []
     sources = _Sources()
@@ -146,7 +163,7 @@ def render_text(
         hidden = [f for f in shown if f.severity < report.fail_on]
         shown = [f for f in shown if f.severity >= report.fail_on]
     for finding in shown:
-        out.extend(render_finding(finding, lang, colour, sources))
+        out.extend(render_finding(finding, lang, colour, sources, base))
         out.append("")
     if hidden:
         out.append(render_hidden(hidden, report.fail_on, lang))
