@@ -13,6 +13,7 @@ from plancheck.cli._clock import run_clock
 from plancheck.cli._errors import UsageError
 from plancheck.cli._guard import refuse_overwrite
 from plancheck.cli._progress import progress_for
+from plancheck.cli._summary import SUMMARY_VARIABLE, append_summary, fit
 from plancheck.engine.api import Checker
 from plancheck.engine.config import Config, load_config, load_config_file
 from plancheck.engine.finding import Severity
@@ -254,6 +255,9 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.format == "text":
         text += render_suppressed(report, show=args.show_waived)
+    summary_file = os.environ.get(SUMMARY_VARIABLE)
+    if args.format == "github" and summary_file:
+        append_summary(summary_file, fit(render(report, "markdown", root=root), report.lang))
     if args.output:
         _refuse_overwriting_inputs(Path(args.output), report, config, args)
         write_atomic(args.output, text)
