@@ -21,6 +21,7 @@ from plancheck.engine.parallel import check_many
 from plancheck.engine.report import Report
 from plancheck.loading import plan_targets
 from plancheck.outputs import FORMATS, Invocation, render
+from plancheck.outputs.junit_format import FLAVOURS
 from plancheck.review import (
     WAIVERS_FILE,
     Baseline,
@@ -117,10 +118,17 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "(default: the repository root, else the current directory)",
     )
     parser.add_argument(
+        "--junit-flavour",
+        choices=FLAVOURS,
+        default="jenkins",
+        help="JUnit schema to satisfy: jenkins (Jenkins/Surefire junit-10.xsd, GitLab; "
+        "default) or ant (Apache Ant's, one failure per test case)",
+    )
+    parser.add_argument(
         "--timestamps",
         action="store_true",
-        help="record start and end times in SARIF invocations (SOURCE_DATE_EPOCH, when set, "
-        "fixes both, for reproducible output)",
+        help="record the run's start and end times (SARIF invocations, Ant JUnit timestamp); "
+        "SOURCE_DATE_EPOCH, when set, fixes them, for reproducible output",
     )
     parser.add_argument(
         "--quiet", "-q", action="store_true", help="print nothing; only set the exit code"
@@ -252,6 +260,7 @@ def run(args: argparse.Namespace) -> int:
         root=root,
         invocation=invocation,
         failing_only=args.failing_only,
+        junit_flavour=args.junit_flavour,
     )
     if args.format == "text":
         text += render_suppressed(report, show=args.show_waived)

@@ -7,7 +7,7 @@ import os
 from plancheck.engine.report import Report
 from plancheck.outputs.github_format import render_github
 from plancheck.outputs.json_format import render_json
-from plancheck.outputs.junit_format import render_junit
+from plancheck.outputs.junit_format import Flavour, render_junit
 from plancheck.outputs.markdown_format import render_markdown
 from plancheck.outputs.sarif_format import Invocation, render_sarif
 from plancheck.outputs.text_format import render_text
@@ -24,6 +24,7 @@ def render(
     root: str | os.PathLike[str] | None = None,
     invocation: Invocation | None = None,
     failing_only: bool = False,
+    junit_flavour: Flavour = "jenkins",
 ) -> str:
     """Render ``report`` in one of :data:`FORMATS`.
 
@@ -31,7 +32,8 @@ def render(
     the repository root (the nearest folder upward holding ``.git``), else the
     current directory. ``invocation`` (SARIF only) records the exit code and, when
     given, the run's times;
-    ``failing_only`` (text only) lists just the findings at or above ``fail_on``.
+    ``failing_only`` (text only) lists just the findings at or above ``fail_on``;
+    ``junit_flavour`` picks the JUnit schema to satisfy (``jenkins`` or ``ant``).
     """
     if output_format == "text":
         return render_text(
@@ -42,7 +44,8 @@ def render(
     if output_format == "sarif":
         return render_sarif(report, root=root, invocation=invocation)
     if output_format == "junit":
-        return render_junit(report, root=root)
+        start = invocation.start if invocation is not None else None
+        return render_junit(report, root=root, flavour=junit_flavour, timestamp=start)
     if output_format == "github":
         return render_github(report, root=root)
     if output_format == "markdown":
