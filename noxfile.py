@@ -67,6 +67,8 @@ def schemas(session: nox.Session) -> None:
     session.install("-e", ".")
     with Path("schemas/plan.schema.json").open("w", encoding="utf-8") as out:
         session.run("plancheck", "schema", stdout=out)
+    with Path("schemas/part.schema.json").open("w", encoding="utf-8") as out:
+        session.run("plancheck", "schema", "--part", stdout=out)
     session.run(
         "python",
         "-c",

@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from plancheck._project import schema_url
 from plancheck.engine.finding import Severity
 from plancheck.outputs.json_format import FORMAT_VERSION
 
-SCHEMA_ID = "https://plancheck.invalid/schemas/findings.schema.json"
+SCHEMA_ID = schema_url("findings.schema.json")
 
 _SEVERITIES = [severity.value for severity in Severity]
 
