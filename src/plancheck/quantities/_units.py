@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Final, cast
 
 import pint
@@ -27,6 +28,7 @@ from ._registry import (
     divide,
     is_own_quantity,
     scale,
+    spec_of,
     unit_named,
     unit_names,
 )
@@ -162,7 +164,7 @@ def describe_quantity(q: Quantity) -> str:
     for name, scalar in q.unit_items():
         # Unit exponents are real numbers; pint types them as any scalar.
         exponent = float(cast(float, scalar))
-        spec = BY_NAME.get(name)
+        spec = spec_of(name)
         surface = spec.canonical if spec is not None else name
         power = abs(exponent)
         text = surface if power == 1 else f"{surface}^{power:g}"
@@ -170,7 +172,15 @@ def describe_quantity(q: Quantity) -> str:
     unit = "·".join(numerator)
     if denominator:
         unit = f"{unit or '1'}/{'·'.join(denominator)}"
-    return f"{q.magnitude:g} {unit}".rstrip()
+    return f"{plain_number(q.magnitude)} {unit}".rstrip()
+
+
+def plain_number(magnitude: object) -> str:
+    """A magnitude as plans write numbers: no exponent, no trailing zeros (27.234)."""
+    if isinstance(magnitude, Decimal):
+        text = format(magnitude.normalize(), "f")
+        return "0" if text in ("-0", "") else text
+    return f"{cast(float, magnitude):g}"
 
 
 def _elided_counter(target: ResolvedUnit) -> pint.Unit | None:
