@@ -3,6 +3,7 @@
 The public API is what this module exports; everything else is private and may change.
 """
 
+from plancheck import units
 from plancheck._version import __version__
 from plancheck.engine import (
     Checker,
@@ -24,33 +25,81 @@ from plancheck.engine import (
     register_check,
 )
 from plancheck.loading import Diagnostic, LoadResult, PlanLoadError, load, load_plan
-from plancheck.model import Plan
+from plancheck.model import (
+    Agency,
+    AgencyKind,
+    Box,
+    BoxItem,
+    BoxKind,
+    Claim,
+    ClaimKind,
+    DeclaredCount,
+    Direction,
+    Identity,
+    Implementer,
+    Indicator,
+    IndicatorType,
+    IndicatorValue,
+    Jurisdiction,
+    Level,
+    Plan,
+    Project,
+    Section,
+    SourceDocument,
+    SourceRef,
+    Total,
+    YamlLocation,
+    YearRange,
+)
 from plancheck.outputs import FORMATS, render
 from plancheck.quantities import QuantityError, Value, parse_value
 from plancheck.review import apply_review
 
 __all__ = [
     "FORMATS",
+    "Agency",
+    "AgencyKind",
+    "Box",
+    "BoxItem",
+    "BoxKind",
     "Checker",
+    "Claim",
+    "ClaimKind",
     "Config",
     "ConfigError",
+    "DeclaredCount",
     "Diagnostic",
+    "Direction",
     "Fail",
     "Finding",
+    "Identity",
+    "Implementer",
+    "Indicator",
+    "IndicatorType",
+    "IndicatorValue",
+    "Jurisdiction",
+    "Level",
     "LoadResult",
     "NotApplicable",
     "Plan",
     "PlanIndex",
     "PlanLoadError",
     "PlanReport",
+    "Project",
     "QuantityError",
     "Report",
     "Rule",
     "RuleFileError",
+    "Section",
     "Severity",
+    "SourceDocument",
     "SourcePosition",
+    "SourceRef",
     "Subject",
+    "Total",
     "Value",
+    "YamlLocation",
+    "YearRange",
     "__version__",
     "apply_review",
     "check",
@@ -60,4 +109,5 @@ __all__ = [
     "parse_value",
     "register_check",
     "render",
+    "units",
 ]

@@ -3,11 +3,10 @@
 Units are named as plans write them (``亿元``, ``万户``, ``Mbps``; ``percent`` for ``%``)
 and magnitudes are exact ``Decimal``\\ s, so sums of 万元 amounts have no float error::
 
-    from decimal import Decimal
-    from plancheck.units import registry
+    from plancheck.units import convert, quantity
 
-    total = registry.Quantity(Decimal("272340"), "万元")
-    print(total.to("亿元"))  # 27.23400000 亿元
+    total = quantity("272340", "万元")
+    print(convert(total, "亿元"))  # 27.234 亿元
 
 ``Value.to(unit)`` and ``Value.quantity`` return quantities of this registry; build
 your own from it (``registry.Quantity``) to add or compare them. pint refuses to mix
@@ -21,7 +20,7 @@ from decimal import Decimal
 
 import pint
 
-from plancheck.quantities import Quantity, canonical_unit, known_units, parse_unit
+from plancheck.quantities import Quantity, align, canonical_unit, known_units, parse_unit
 from plancheck.quantities._registry import UREG
 
 registry: pint.UnitRegistry[Decimal] = UREG
@@ -33,4 +32,21 @@ def quantity(amount: Decimal | int | str, unit: str) -> Quantity:
     return registry.Quantity(Decimal(amount), parse_unit(unit))
 
 
-__all__ = ["Quantity", "canonical_unit", "known_units", "parse_unit", "quantity", "registry"]
+def convert(amount: Quantity, unit: str) -> Quantity:
+    """``amount`` in ``unit`` (plan spellings), exact and without trailing zeros.
+
+    Unlike pint's ``.to()``, a bare number converts to a counter (``350万`` -> ``万户``),
+    as plans leave the counter out; incompatible units raise ``QuantityError``.
+    """
+    return align(amount, unit)
+
+
+__all__ = [
+    "Quantity",
+    "canonical_unit",
+    "convert",
+    "known_units",
+    "parse_unit",
+    "quantity",
+    "registry",
+]

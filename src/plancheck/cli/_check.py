@@ -10,6 +10,7 @@ from pathlib import Path
 from plancheck._atomic import write_atomic
 from plancheck.cli._changed import changed_targets
 from plancheck.cli._clock import run_clock
+from plancheck.cli._configs import check_per_config
 from plancheck.cli._errors import UsageError
 from plancheck.cli._guard import refuse_overwrite
 from plancheck.cli._progress import progress_for
@@ -17,7 +18,6 @@ from plancheck.cli._summary import SUMMARY_VARIABLE, append_summary, fit
 from plancheck.engine.api import Checker
 from plancheck.engine.config import Config, load_config, load_config_file
 from plancheck.engine.finding import Severity
-from plancheck.engine.parallel import check_many
 from plancheck.engine.report import Report
 from plancheck.loading import plan_targets
 from plancheck.outputs import FORMATS, Invocation, render
@@ -66,7 +66,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--config",
         metavar="FILE",
-        help="configuration file (default: nearest .plancheck.yaml or pyproject.toml)",
+        help="configuration file for every plan (default: for each plan, the nearest "
+        ".plancheck.yaml or pyproject.toml above it; run settings from the current directory's)",
     )
     parser.add_argument("--statistics", action="store_true", help="print per-rule counts")
     parser.add_argument(
@@ -142,6 +143,11 @@ def _split(value: str | None) -> list[str]:
 
 def _config(args: argparse.Namespace) -> Config:
     config = load_config_file(Path(args.config)) if args.config else load_config()
+    return _overridden(config, args)
+
+
+def _overridden(config: Config, args: argparse.Namespace) -> Config:
+    """``config`` with the command line's options applied on top."""
     updates: dict[str, object] = {}
     if args.select:
         updates["select"] = _split(args.select)
@@ -232,8 +238,16 @@ def run(args: argparse.Namespace) -> int:
         targets = _targets(args.paths)
     waivers, baseline = _review_inputs(args, config)
     progress = progress_for(len(targets), args.quiet)
-    report = checker.report(check_many(checker, targets, jobs=args.jobs, progress=progress))
-    severities = {active.rule.code: active.severity for active in checker.rules}
+    checked = check_per_config(
+        checker,
+        targets,
+        adjust=lambda found: _overridden(found, args),
+        one_config=bool(args.config),
+        jobs=args.jobs,
+        progress=progress,
+    )
+    report = checked.report
+    severities = {active.rule.code: active.severity for active in checked.rules}
     if args.write_baseline:
         _refuse_overwriting_inputs(Path(args.write_baseline), report, config, args, "baseline")
         # Everything that is not waived (the old baseline's findings included) is accepted;

@@ -27,6 +27,7 @@ from ._registry import (
     UnitSpec,
     divide,
     is_own_quantity,
+    make_quantity,
     scale,
     spec_of,
     unit_named,
@@ -206,9 +207,22 @@ def _is_bare_number(q: Quantity) -> bool:
     return True
 
 
+def tidy(magnitude: Decimal) -> Decimal:
+    """The same number without trailing zeros or an exponent (3.00000000 -> 3, 3E+1 -> 30)."""
+    if magnitude == magnitude.to_integral_value():
+        return magnitude.quantize(Decimal(1))
+    return magnitude.normalize()
+
+
 def _convert(q: Quantity, target: ResolvedUnit) -> Quantity:
     try:
-        return q.to(target.unit)
+        converted = q.to(target.unit)
+        magnitude = converted.magnitude
+        if isinstance(magnitude, Decimal):
+            # Conversion factors carry precision digits (3.00000000 亿元); amounts
+            # read better, and compare the same, without them.
+            return make_quantity(tidy(magnitude), target.unit)
+        return converted
     except (pint.errors.PintError, ValueError, TypeError) as exc:
         raise QuantityError(
             f"单位不兼容 / incompatible units: cannot convert {quote(describe_quantity(q))} "
