@@ -95,3 +95,26 @@ def test_consumer_package_works(module: str) -> None:
     severities = [line.split()[1] for line in rest]
     assert severities == sorted(severities, key=["warning", "error"].index, reverse=True)
     assert "error" in severities and "warning" in severities
+
+
+RUN_ALL = """
+import contextlib, io, re, sys
+page = open("docs/api.md", encoding="utf-8").read()
+failed = []
+for number, block in enumerate(re.findall(r"```python\\n(.*?)```", page, re.S)):
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(compile(block, f"docs/api.md example {number + 1}", "exec"), {})
+    except Exception as error:
+        failed.append(f"example {number + 1}: {type(error).__name__}: {error}")
+print("\\n".join(failed))
+sys.exit(1 if failed else 0)
+"""
+
+
+def test_api_examples_run() -> None:
+    # One separate process: the register_check example registers a check globally.
+    completed = subprocess.run(
+        [sys.executable, "-c", RUN_ALL], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
