@@ -40,9 +40,16 @@ def test_the_readme_shows_both_forms() -> None:
     )
 
 
+PLUGIN_GUIDE = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
+(PLUGIN_CONFIG,) = [
+    b for b in re.findall(r"```yaml\n(.*?)```", PLUGIN_GUIDE, flags=re.DOTALL) if "repos:" in b
+]
+
+
 @pytest.fixture(scope="module")
 def hook_source(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """A snapshot tagged as the README pins it, and a folder with its wheel."""
+    """A snapshot tagged as the README pins it, and a folder with its wheel and the
+    example plugin's (the package index, for the `additional_dependencies`)."""
     rev = YAML(typ="safe").load(CONFIGS[0])["repos"][0]["rev"]
     source, _ = snapshot(tmp_path_factory.mktemp("hook") / "plancheck", rev)
     wheels = tmp_path_factory.mktemp("wheels")
@@ -51,15 +58,21 @@ def hook_source(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         check=True,
         capture_output=True,
     )
+    plugin = source / "tests" / "plugin_example"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(plugin)],
+        check=True,
+        capture_output=True,
+    )
     return source, wheels
 
 
-@pytest.mark.parametrize("form", ["tag", "local"])
+@pytest.mark.parametrize("form", ["tag", "local", "plugin"])
 def test_readme_configuration_blocks_a_broken_plan(
     tmp_path: Path, hook_source: tuple[Path, Path], form: str
 ) -> None:
     source, wheels = hook_source
-    config = CONFIGS[0] if form == "tag" else CONFIGS[1]
+    config = {"tag": CONFIGS[0], "local": CONFIGS[1], "plugin": PLUGIN_CONFIG}[form]
     repo = tmp_path / "plans"
     repo.mkdir()
     (repo / ".pre-commit-config.yaml").write_text(
@@ -75,6 +88,19 @@ def test_readme_configuration_blocks_a_broken_plan(
     git(repo, "add", "-A")
     first = commit(repo, home, "clean plan", PIP_FIND_LINKS=links)
     assert first.returncode == 0, first.stdout + first.stderr
+    if form == "plugin":
+        # The plugin's rule, made an error so that it fails the commit.
+        (repo / ".plancheck.yaml").write_text(
+            "plugins: [example]\nseverity: {EX001: error}\n", encoding="utf-8"
+        )
+        (repo / "baoji" / "projects.yaml").write_text(
+            CLEAN_PART.replace("甲工程", "甲平台"), encoding="utf-8"
+        )
+        git(repo, "add", "-A")
+        second = commit(repo, home, "plugin rule", PIP_FIND_LINKS=links)
+        assert second.returncode != 0
+        assert "EX001" in second.stdout + second.stderr
+        return
     (repo / "baoji" / "projects.yaml").write_text(BROKEN_PART, encoding="utf-8")
     git(repo, "add", "baoji/projects.yaml")
     second = commit(repo, home, "broken plan", PIP_FIND_LINKS=links)
