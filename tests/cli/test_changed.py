@@ -79,3 +79,8 @@ def test_staged_deletions_come_from_git(tree: Path) -> None:
     git(tree, "rm", "-q", "plans/baoji/claims.yaml")
     found = changed_targets([], include_staged_deletions=True)
     assert [p.as_posix() for p in found] == [BAOJI]
+    # A rename is a deletion of the old name (which the plan still lists).
+    git(tree, "reset", "-q", "--hard")
+    git(tree, "mv", "plans/baoji/boxes.yaml", "plans/baoji/boxes-renamed.yaml")
+    found = changed_targets(["plans/baoji/boxes-renamed.yaml"], include_staged_deletions=True)
+    assert [p.as_posix() for p in found] == [BAOJI]

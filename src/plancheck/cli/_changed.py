@@ -47,7 +47,17 @@ def staged_deletions(cwd: Path | None = None) -> list[Path]:
     try:
         # Data never executes: git is run with fixed arguments, nothing from the plans.
         completed = subprocess.run(  # noqa: S603
-            [git, "diff", "--cached", "--name-only", "--diff-filter=D", "--relative", "-z"],
+            # --no-renames: a renamed part file must count as deleted under its old name.
+            [
+                git,
+                "diff",
+                "--cached",
+                "--name-only",
+                "--no-renames",
+                "--diff-filter=D",
+                "--relative",
+                "-z",
+            ],
             cwd=cwd,
             capture_output=True,
             check=False,
