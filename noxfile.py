@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import nox
@@ -73,12 +74,39 @@ def screenshots(session: nox.Session) -> None:
     )
 
 
+# The clients users actually run on plancheck's output, and the tests that drive them.
+# The pre-commit tests (real commits, the README's configurations) run in the main suite,
+# which installs pre-commit; here run the tests that need the clients it does not have.
+CLIENT_TESTS = ["tests/clients"]
+SARIF_MULTITOOL = "@microsoft/sarif-multitool@5.7.0"
+
+
+@nox.session(python=PYTHON)
+def clients(session: nox.Session) -> None:
+    """Each format through its real client: SARIF Multitool (npm), pre-commit with real
+    commits, check-jsonschema, junitparser and XSD validation (lxml)."""
+    session.install(
+        "-e", ".[test]", "pre-commit>=4", "check-jsonschema>=0.29", "junitparser>=3", "lxml>=5"
+    )
+    node = Path(session.virtualenv.location) / "node"
+    session.run(
+        "npm", "install", "--no-save", "--prefix", str(node), SARIF_MULTITOOL, external=True
+    )
+    tools = node / "node_modules" / ".bin"
+    session.env["PATH"] = os.pathsep.join([str(tools), os.environ.get("PATH", "")])
+    # A client that is missing fails the run here instead of skipping its tests.
+    session.env["PLANCHECK_REQUIRE_CLIENTS"] = "1"
+    session.run("pytest", "-q", *CLIENT_TESTS, *session.posargs)
+
+
 @nox.session(python=PYTHON)
 def schemas(session: nox.Session) -> None:
     """Regenerate the checked-in schemas and rule pages from the code."""
     session.install("-e", ".")
     with Path("schemas/plan.schema.json").open("w", encoding="utf-8") as out:
         session.run("plancheck", "schema", stdout=out)
+    with Path("schemas/part.schema.json").open("w", encoding="utf-8") as out:
+        session.run("plancheck", "schema", "--part", stdout=out)
     session.run(
         "python",
         "-c",

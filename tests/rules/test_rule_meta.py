@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from plancheck._resources import rules_dir
 from plancheck.engine.catalogue import load_catalogue
 from plancheck.engine.registry import CheckRegistry, builtin_registry
-from plancheck.engine.resources import rules_dir
 from plancheck.records import Text
 
 from .harness import REVIEW_RULES, Case, CaseRuns, collect_cases, run_example

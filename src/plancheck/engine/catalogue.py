@@ -12,8 +12,8 @@ from pydantic import BaseModel, ValidationError
 
 from plancheck._reader.parse import YamlProblem, parse_yaml
 from plancheck._reader.read import ReadProblem, read_text
+from plancheck._resources import rules_dir
 from plancheck.engine.registry import CheckRegistry, CheckSpec
-from plancheck.engine.resources import rules_dir
 from plancheck.engine.selectors import SELECTORS
 from plancheck.records import Rule
 

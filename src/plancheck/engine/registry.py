@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import import_module
 from importlib.metadata import entry_points
+from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -91,9 +92,15 @@ def builtin_registry() -> CheckRegistry:
     return _BUILTIN
 
 
-def load_plugins(names: Iterable[str]) -> None:
-    """Import the named ``plancheck.checks`` entry points; they register their checks."""
+def load_plugins(names: Iterable[str]) -> list[Path]:
+    """Import the named ``plancheck.checks`` entry points; they register their checks.
+
+    Returns the rule files the plugins ship: the ``*.yaml`` files in a ``rules``
+    folder inside the package an entry point names (data, loaded like the
+    configuration's ``rules:``), so an installed plugin brings its rules with it.
+    """
     available = {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    rule_files: list[Path] = []
     for name in names:
         entry = available.get(name)
         if entry is None:
@@ -102,8 +109,19 @@ def load_plugins(names: Iterable[str]) -> None:
                 f"(no entry point in group {ENTRY_POINT_GROUP!r})"
             )
         try:
-            entry.load()
+            loaded = entry.load()
         except Exception as exc:
             raise PluginError(
                 f"插件加载失败 / plugin {name!r} failed to load: {type(exc).__name__}: {exc}"
             ) from None
+        rule_files += _shipped_rules(loaded)
+    return rule_files
+
+
+def _shipped_rules(loaded: object) -> list[Path]:
+    spec = getattr(loaded, "__spec__", None)
+    folders = getattr(spec, "submodule_search_locations", None) or []
+    found: list[Path] = []
+    for folder in folders:
+        found += sorted((Path(folder) / "rules").glob("*.yaml"))
+    return found

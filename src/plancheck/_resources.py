@@ -12,7 +12,7 @@ def _data_dir(packaged: str, checkout: str) -> Path:
         return installed
     # An editable install runs from the source tree, where the data sits at the
     # repository root (the wheel maps it into the package).
-    return Path(__file__).resolve().parents[3] / checkout
+    return Path(__file__).resolve().parents[2] / checkout
 
 
 def rules_dir() -> Path:
