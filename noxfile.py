@@ -33,6 +33,18 @@ def typecheck(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def screenshots(session: nox.Session) -> None:
+    """Refresh the README's screenshots of the Baoji HTML report (needs Debian's chromium
+    and a CJK font such as fonts-noto-cjk)."""
+    session.install("-e", ".[test]")
+    session.run(
+        "pytest",
+        "tests/html/test_browser.py",
+        env={"PLANCHECK_SCREENSHOTS": "docs/images", "CI": "true"},
+    )
+
+
+@nox.session(python=PYTHON)
 def schemas(session: nox.Session) -> None:
     """Regenerate the checked-in schemas and rule pages from the code."""
     session.install("-e", ".")

@@ -30,7 +30,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("outputs", "review", "schema"),
     ("loading",),
     ("engine",),
-    ("checks", "trace"),
+    ("checks", "trace", "material"),
     ("integrations", "cli", "__init__"),
     ("__main__",),
 )

@@ -11,8 +11,10 @@ from plancheck.engine.index import PlanIndex
 from plancheck.engine.outcome import Fail, NotApplicable
 from plancheck.engine.registry import check as register_check
 from plancheck.loading import Diagnostic, LoadResult, PlanLoadError, load, load_plan
+from plancheck.material import gather_material, plan_material
 from plancheck.model import Entity, Node, Plan
 from plancheck.outputs import FORMATS, render
+from plancheck.outputs.html import IndicatorPoint, PlanMaterial
 from plancheck.quantities import QuantityError, Value, parse_value
 from plancheck.records import (
     Finding,
@@ -36,12 +38,14 @@ __all__ = [
     "Entity",
     "Fail",
     "Finding",
+    "IndicatorPoint",
     "LoadResult",
     "Node",
     "NotApplicable",
     "Plan",
     "PlanIndex",
     "PlanLoadError",
+    "PlanMaterial",
     "PlanReport",
     "QuantityError",
     "Report",
@@ -56,10 +60,12 @@ __all__ = [
     "__version__",
     "apply_review",
     "check",
+    "gather_material",
     "load",
     "load_config",
     "load_plan",
     "parse_value",
+    "plan_material",
     "register_check",
     "render",
 ]

@@ -16,7 +16,7 @@ from .conftest import write_plans
 
 
 def test_formats_in_order() -> None:
-    assert FORMATS == ("text", "json", "sarif", "junit", "github", "markdown")
+    assert FORMATS == ("text", "json", "sarif", "junit", "github", "markdown", "html")
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

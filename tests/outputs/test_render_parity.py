@@ -55,7 +55,9 @@ def test_render_is_what_the_cli_prints(
     reviewed = plancheck.apply_review(
         report, load_waivers(waivers), today=date.today(), severities=severities
     )
-    rendered = plancheck.render(reviewed, fmt, show_waived=show_waived)
+    # The HTML report also shows the plans themselves, read again beside the engine.
+    material = plancheck.gather_material(reviewed) if fmt == "html" else None
+    rendered = plancheck.render(reviewed, fmt, show_waived=show_waived, material=material)
 
     assert code == reviewed.exit_code
     assert len(reviewed.waived) == 1

@@ -15,6 +15,7 @@ from plancheck.engine.api import Checker
 from plancheck.engine.config import Config, load_config, load_config_file
 from plancheck.engine.parallel import check_many
 from plancheck.loading import owning_plan, plan_targets
+from plancheck.material import gather_material
 from plancheck.outputs import FORMATS, render
 from plancheck.records import Report, Severity
 from plancheck.review import (
@@ -45,6 +46,34 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--output", "-o", metavar="FILE", help="write the report to FILE (atomically)"
     )
+    add_selection_options(parser)
+    parser.add_argument("--statistics", action="store_true", help="print per-rule counts")
+    add_review_options(parser)
+    parser.add_argument(
+        "--show-waived",
+        action="store_true",
+        help="also list waived, inline-ignored and baselined findings, with why",
+    )
+    parser.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="write the findings that are not waived to FILE as a baseline, then report against it",
+    )
+    parser.add_argument(
+        "--changed",
+        action="store_true",
+        help="treat PATHs as changed files (pre-commit): check the whole plan each belongs to "
+        "and skip files that belong to no plan",
+    )
+    add_run_options(parser)
+    parser.add_argument(
+        "--quiet", "-q", action="store_true", help="print nothing; only set the exit code"
+    )
+    parser.set_defaults(run=run)
+
+
+def add_selection_options(parser: argparse.ArgumentParser) -> None:
+    """What to check and how: rules, language, threshold, configuration."""
     parser.add_argument(
         "--select", metavar="CODES", help="comma-separated codes, prefixes or families to run"
     )
@@ -62,7 +91,10 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="FILE",
         help="configuration file (default: nearest .plancheck.yaml or pyproject.toml)",
     )
-    parser.add_argument("--statistics", action="store_true", help="print per-rule counts")
+
+
+def add_review_options(parser: argparse.ArgumentParser) -> None:
+    """Waivers and baseline: which findings were accepted."""
     parser.add_argument(
         "--waivers",
         metavar="FILE",
@@ -70,26 +102,14 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "the configuration file or in the current directory)",
     )
     parser.add_argument(
-        "--show-waived",
-        action="store_true",
-        help="also list waived, inline-ignored and baselined findings, with why",
-    )
-    parser.add_argument(
         "--baseline",
         metavar="FILE",
         help="do not fail on findings whose fingerprint is in FILE (see --write-baseline)",
     )
-    parser.add_argument(
-        "--write-baseline",
-        metavar="FILE",
-        help="write the findings that are not waived to FILE as a baseline, then report against it",
-    )
-    parser.add_argument(
-        "--changed",
-        action="store_true",
-        help="treat PATHs as changed files (pre-commit): check the whole plan each belongs to "
-        "and skip files that belong to no plan",
-    )
+
+
+def add_run_options(parser: argparse.ArgumentParser) -> None:
+    """How to run and where paths in the output are relative to."""
     parser.add_argument(
         "--jobs",
         "-j",
@@ -104,10 +124,6 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="repository root that SARIF/JUnit/GitHub/Markdown paths are relative to "
         "(default: the current directory)",
     )
-    parser.add_argument(
-        "--quiet", "-q", action="store_true", help="print nothing; only set the exit code"
-    )
-    parser.set_defaults(run=run)
 
 
 def _split(value: str | None) -> list[str]:
@@ -228,6 +244,13 @@ def run(args: argparse.Namespace) -> int:
         return report.exit_code
     colour = args.output is None and _colour(sys.stdout.isatty())
     root = Path(args.root) if args.root else None
+    # Only the HTML report shows the plans themselves; they are read again here so
+    # that checking (possibly in other processes) stays the same for every format.
+    material = (
+        gather_material(report, max_file_bytes=config.max_file_bytes)
+        if args.format == "html"
+        else None
+    )
     text = render(
         report,
         args.format,
@@ -235,6 +258,7 @@ def run(args: argparse.Namespace) -> int:
         statistics=args.statistics,
         root=root,
         show_waived=args.show_waived,
+        material=material,
     )
     if args.output:
         _refuse_overwriting_inputs(Path(args.output), report, config, args)

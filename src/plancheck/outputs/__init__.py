@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 
 from plancheck.outputs.github_format import render_github
+from plancheck.outputs.html import PlanMaterial, render_html
 from plancheck.outputs.json_format import render_json
 from plancheck.outputs.junit_format import render_junit
 from plancheck.outputs.markdown_format import render_markdown
@@ -12,7 +14,7 @@ from plancheck.outputs.sarif_format import render_sarif
 from plancheck.outputs.text_format import render_text
 from plancheck.records import Report
 
-FORMATS = ("text", "json", "sarif", "junit", "github", "markdown")
+FORMATS = ("text", "json", "sarif", "junit", "github", "markdown", "html")
 
 
 def render(
@@ -23,13 +25,17 @@ def render(
     statistics: bool = False,
     root: str | os.PathLike[str] | None = None,
     show_waived: bool = False,
+    material: Mapping[str, PlanMaterial] | None = None,
 ) -> str:
     """Render ``report`` in one of :data:`FORMATS`.
 
     ``root`` is the directory that the CI formats (sarif, junit, github, markdown)
     make paths relative to; it defaults to the current directory. ``show_waived`` lists
     the suppressed findings in the text format (they are always counted). The result is
-    exactly what ``plancheck check`` prints for the same options.
+    exactly what ``plancheck check`` prints for the same options. ``material`` gives
+    the html format the plans themselves (see :func:`plancheck.gather_material`);
+    without it the HTML report shows findings but no funding, traceability or
+    indicator sections.
     """
     if output_format == "text":
         return render_text(report, colour=colour, statistics=statistics, show_waived=show_waived)
@@ -43,13 +49,17 @@ def render(
         return render_github(report, root=root)
     if output_format == "markdown":
         return render_markdown(report, root=root)
+    if output_format == "html":
+        return render_html(report, material)
     raise ValueError(f"unknown output format {output_format!r}")
 
 
 __all__ = [
     "FORMATS",
+    "PlanMaterial",
     "render",
     "render_github",
+    "render_html",
     "render_json",
     "render_junit",
     "render_markdown",
