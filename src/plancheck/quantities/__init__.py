@@ -6,9 +6,11 @@ qualifier; ``Value`` is the frozen result (usable as a pydantic field type);
 private pint registry and convert between them.
 """
 
+from typing import TYPE_CHECKING
+
 from ._enums import Comparator, ValueStatus
 from ._errors import QuantityError
-from ._registry import Quantity
+from ._factors import conversion_factor
 from ._units import (
     align,
     canonical_unit,
@@ -21,6 +23,9 @@ from ._units import (
 )
 from ._value import Value, parse_value
 
+if TYPE_CHECKING:
+    from ._registry import Quantity
+
 __all__ = [
     "Comparator",
     "Quantity",
@@ -30,6 +35,7 @@ __all__ = [
     "align",
     "canonical_unit",
     "compatible",
+    "conversion_factor",
     "is_currency",
     "is_dimensionless",
     "is_percent",
@@ -37,3 +43,12 @@ __all__ = [
     "parse_unit",
     "parse_value",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # ``Quantity`` is pint's class: naming it is what loads pint.
+    if name == "Quantity":
+        import pint
+
+        return pint.Quantity[float]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
