@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from plancheck.engine.api import Checker
@@ -43,6 +42,9 @@ def check_many(
             if progress:
                 progress(done, total)
         return reports
+    # Process pools (multiprocessing, pickle) are imported only by runs that use them.
+    from concurrent.futures import ProcessPoolExecutor
+
     results: list[PlanReport] = []
     with ProcessPoolExecutor(
         max_workers=min(jobs, total), initializer=_init_worker, initargs=(checker.config,)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import import_module
-from importlib.metadata import entry_points
 from typing import Any, TypeVar
 
 from plancheck.engine.outcome import Result
@@ -88,6 +87,12 @@ def builtin_registry() -> CheckRegistry:
 
 def load_plugins(names: Iterable[str]) -> None:
     """Import the named ``plancheck.checks`` entry points; they register their checks."""
+    names = list(names)
+    if not names:
+        return
+    # Reading installed metadata is slow; only a configuration that names plugins pays it.
+    from importlib.metadata import entry_points
+
     available = {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
     for name in names:
         entry = available.get(name)

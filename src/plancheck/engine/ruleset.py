@@ -65,10 +65,11 @@ def _resolve(catalogue: Catalogue, config: Config) -> list[ActiveRule]:
         params: dict[str, Any] = {}
         if spec is not None:
             params = {**spec.defaults, **rule.params, **config.params.get(code, {})}
-            try:
-                validate_params(rule, spec, params, config.origin or "configuration")
-            except RuleFileError as exc:
-                raise ConfigError(str(exc)) from None
+            if code in config.params or code not in catalogue.prevalidated:
+                try:
+                    validate_params(rule, spec, params, config.origin or "configuration")
+                except RuleFileError as exc:
+                    raise ConfigError(str(exc)) from None
         elif code in config.params:
             raise ConfigError(f"规则 {code} 没有参数 / rule {code} takes no parameters")
         active.append(ActiveRule(rule, config.severity.get(code, rule.severity), params, spec))

@@ -9,15 +9,20 @@ traceability, indicators, source excerpts) need each plan's :class:`PlanMaterial
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
+# The records a caller builds are light; the page builder is imported when rendering.
 from plancheck.outputs.html._material import IndicatorPoint, PlanMaterial
-from plancheck.outputs.html._page import page
-from plancheck.records import Report
+
+if TYPE_CHECKING:
+    from plancheck.records import Report
 
 
 def render_html(report: Report, material: Mapping[str, PlanMaterial] | None = None) -> str:
     """The report as one HTML document; ``material`` maps plan paths (``PlanReport.path``)
     to the plans as read."""
+    from plancheck.outputs.html._page import page
+
     return page(report, material or {})
 
 
