@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 from plancheck._atomic import write_atomic
+from plancheck.cli import _jobs
 from plancheck.cli._errors import UsageError
 from plancheck.cli._guard import refuse_overwrite
 from plancheck.cli._progress import progress_for
 from plancheck.engine.api import Checker
 from plancheck.engine.config import Config, load_config, load_config_file
-from plancheck.engine.parallel import check_many
 from plancheck.loading import owning_plan, plan_targets
 from plancheck.material import gather_material
 from plancheck.outputs import FORMATS, render
@@ -110,14 +110,7 @@ def add_review_options(parser: argparse.ArgumentParser) -> None:
 
 def add_run_options(parser: argparse.ArgumentParser) -> None:
     """How to run and where paths in the output are relative to."""
-    parser.add_argument(
-        "--jobs",
-        "-j",
-        type=int,
-        default=1,
-        metavar="N",
-        help="check plans in N parallel processes (default: 1)",
-    )
+    _jobs.add_options(parser)
     parser.add_argument(
         "--root",
         metavar="DIR",
@@ -220,12 +213,10 @@ def _colour(stream_is_tty: bool) -> bool:
 def run(args: argparse.Namespace) -> int:
     config = _config(args)
     checker = Checker(config)
-    if args.jobs < 1:
-        raise UsageError("--jobs 必须至少为 1 / --jobs must be at least 1")
     targets = _targets(args.paths, args.changed)
     waivers, baseline = _review_inputs(args, config)
     progress = progress_for(len(targets), args.quiet)
-    report = checker.report(check_many(checker, targets, jobs=args.jobs, progress=progress))
+    report = checker.report(_jobs.checked(checker, targets, args, progress))
     severities = {active.rule.code: active.severity for active in checker.rules}
     if args.write_baseline:
         _refuse_overwriting_inputs(Path(args.write_baseline), report, config, args, "baseline")

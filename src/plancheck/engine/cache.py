@@ -1,0 +1,183 @@
+"""The result cache: a plan's report is reused while nothing it was made from changed.
+
+An entry is found by the run's key and the plan's path; it is used only if every file
+the check read (the plan and part files, the source document) still has the SHA-256
+it had, files that were missing are still missing and, for a plan directory, no file
+was added or removed. The run's key covers plancheck's version and code, the Python
+version, the configuration and every active rule with its severity, parameters and
+check function, so a change to any of them is a different key.
+
+The folder (``.plancheck_cache`` in the current directory, or ``$PLANCHECK_CACHE_DIR``)
+holds only JSON, is safe to delete at any time and ignores itself in git. A cache that
+cannot be read or written is no cache: the run checks the plan and goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from plancheck._atomic import write_atomic
+from plancheck._version import __version__
+from plancheck.engine._codec import decode_report, encode_report
+from plancheck.records import PlanReport
+
+if TYPE_CHECKING:
+    from plancheck.engine.api import Checker
+
+CACHE_ENV = "PLANCHECK_CACHE_DIR"
+DEFAULT_DIR = ".plancheck_cache"
+_FORMAT = 1
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def default_cache_dir() -> Path:
+    """``$PLANCHECK_CACHE_DIR`` when set, else ``.plancheck_cache`` here."""
+    return Path(os.environ.get(CACHE_ENV) or DEFAULT_DIR)
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _code_stamp(modules: set[str]) -> list[list[object]]:
+    """Size and modification time of plancheck's sources and of every module that
+    defines an active check, so that editing code invalidates the cache too."""
+    files = {str(path) for path in _PACKAGE.rglob("*.py")}
+    files.add(str(_PACKAGE / "engine" / "shipped_rules.json"))
+    for name in modules:
+        module = sys.modules.get(name)
+        origin = getattr(module, "__file__", None)
+        if origin:
+            files.add(str(origin))
+    stamp: list[list[object]] = []
+    for file in sorted(files):
+        try:
+            info = Path(file).stat()
+        except OSError:
+            stamp.append([file, None])
+            continue
+        stamp.append([file, info.st_size, info.st_mtime_ns])
+    return stamp
+
+
+def run_key(checker: Checker, *, keep_results: bool = False) -> str:
+    """What every cached report of this run depends on besides the plan's own files.
+
+    ``keep_results``: whether the reports keep their per-subject results (see ``batch``).
+    """
+    rules = []
+    modules = set()
+    for active in checker.rules:
+        spec = active.spec
+        function = None
+        if spec is not None:
+            modules.add(spec.function.__module__)
+            function = f"{spec.function.__module__}.{spec.function.__qualname__}"
+        rules.append(
+            [
+                active.rule.model_dump(mode="json"),
+                active.severity.value,
+                active.params,
+                function,
+                dict(spec.defaults) if spec is not None else None,
+            ]
+        )
+    material = {
+        "format": _FORMAT,
+        "keep_results": keep_results,
+        "plancheck": __version__,
+        "python": sys.version,
+        "config": checker.config.model_dump(mode="json"),
+        "rules": rules,
+        "code": _code_stamp(modules),
+    }
+    text = json.dumps(material, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _listing(folder: Path) -> list[str]:
+    """Every file below a plan directory, by relative path (added or removed files
+    can change what the plan is)."""
+    names = []
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            names.append((Path(root) / name).relative_to(folder).as_posix())
+    return names
+
+
+class ResultCache:
+    """Cached plan reports for one run key, in ``folder``."""
+
+    def __init__(self, folder: Path, key: str) -> None:
+        self.folder = folder
+        self.key = key
+        self.hits = 0
+        self.misses = 0
+
+    def _entry(self, target: Path) -> Path:
+        where = f"{self.key}\0{Path.cwd()}\0{target.as_posix()}"
+        name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()
+        return self.folder / name[:2] / f"{name}.json"
+
+    def _dependencies(self, target: Path, files: list[str]) -> dict[str, Any]:
+        paths = dict.fromkeys([*files, target.as_posix()])
+        if target.is_dir():
+            paths[(target / "plan.yaml").as_posix()] = None
+        found = {path: _sha256(Path(path)) for path in paths}
+        listing = _listing(target) if target.is_dir() else None
+        return {"files": found, "listing": listing}
+
+    def get(self, target: Path) -> PlanReport | None:
+        """The cached report for ``target`` if it is still valid."""
+        try:
+            entry = json.loads(self._entry(target).read_text(encoding="utf-8"))
+            if entry.get("key") != self.key or entry.get("target") != target.as_posix():
+                raise ValueError("another entry")
+            recorded = entry["depends"]
+            files = recorded["files"]
+            if self._dependencies(target, list(files)) != recorded:
+                raise ValueError("changed")
+            report = decode_report(entry["report"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return report
+
+    def put(self, target: Path, report: PlanReport) -> None:
+        """Keep ``report`` for ``target``; a cache that cannot be written is skipped."""
+        entry = {
+            "key": self.key,
+            "target": target.as_posix(),
+            "depends": self._dependencies(target, report.files),
+            "report": encode_report(report),
+        }
+        path = self._entry(target)
+        try:
+            self._prepare()
+            path.parent.mkdir(exist_ok=True)
+            write_atomic(path, json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
+        except OSError:
+            return
+
+    def _prepare(self) -> None:
+        if (self.folder / ".gitignore").is_file():
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        # Like pytest's cache: the folder keeps itself out of version control and
+        # tells backup tools it can be rebuilt.
+        write_atomic(self.folder / ".gitignore", "# created by plancheck\n*\n")
+        write_atomic(
+            self.folder / "CACHEDIR.TAG",
+            "Signature: 8a477f597d28d172789f06886806bc55\n"
+            "# This file is a cache directory tag created by plancheck.\n",
+        )
