@@ -210,8 +210,12 @@ def jobs(count: int, repeat: int) -> tuple[list[Measurement], list[Ratio]]:
         )
     one, two = measured
     speedup = one.wall / two.wall
+    # wait4 counts the workers' CPU in their parent's: what --jobs 2 costs beyond the
+    # work itself is the parent's share (and the workers' start-up).
+    overhead = two.cpu / one.cpu - 1
     return measured, [
-        Ratio("jobs", "--jobs 1 wall / --jobs 2 wall", speedup, "≥ 1.7×", speedup >= 1.7)
+        Ratio("jobs", "--jobs 1 wall / --jobs 2 wall", speedup, "≥ 1.7×", speedup >= 1.7),
+        Ratio("jobs", "--jobs 2 CPU beyond --jobs 1 CPU", overhead, "≤ 0.1", overhead <= 0.1),
     ]
 
 
@@ -234,8 +238,9 @@ def warm(count: int, repeat: int) -> tuple[list[Measurement], list[Ratio]]:
             cwd=folder,
             env=env,
         )[0]
-    value = warmed.wall / cold.wall
-    return [cold, warmed], [Ratio("warm", "warm / cold wall", value, "≤ 0.1×", value <= 0.1)]
+    # CPU, not wall: on a shared machine wall time measures the neighbours.
+    value = warmed.cpu / cold.cpu
+    return [cold, warmed], [Ratio("warm", "warm / cold (CPU)", value, "≤ 0.1×", value <= 0.1)]
 
 
 def many_small_memory(count: int) -> tuple[list[Measurement], list[Ratio]]:

@@ -178,3 +178,14 @@ def test_an_unwritable_cache_is_no_cache(
     monkeypatch.setenv(cache_module.CACHE_ENV, str(blocker / "cache"))
     expected = _run(capsys, str(plan_dir), "--no-cache")
     assert _run(capsys, str(plan_dir)) == expected
+
+
+def test_a_missing_part_that_appears_invalidates(tmp_path: Path) -> None:
+    from tests.conftest import MINIMAL_PLAN
+
+    plan = tmp_path / "main.yaml"
+    plan.write_text(MINIMAL_PLAN + "parts: [more/projects.yaml]\n", encoding="utf-8")
+    cache = _stored(plan)
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "projects.yaml").write_text("projects: []\n", encoding="utf-8")
+    assert cache.get(plan) is None

@@ -17,11 +17,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plancheck._atomic import write_atomic
+from plancheck._reader.parse import YamlProblem, parse_yaml
 from plancheck._version import __version__
 from plancheck.engine._codec import decode_report, encode_report
 from plancheck.records import PlanReport
@@ -114,6 +116,31 @@ def _listing(folder: Path) -> list[str]:
     return names
 
 
+_PARTS = re.compile(rb"^[\"']?parts[\"']?[ \t]*:", re.MULTILINE)
+
+
+def _read_by(target: Path, report: PlanReport) -> list[str]:
+    """The files checking ``target`` read or looked for: the report's files, the plan
+    file, and every part it lists (a part that was missing may appear later)."""
+    plan_file = target / "plan.yaml" if target.is_dir() else target
+    paths = [*report.files, target.as_posix(), plan_file.as_posix()]
+    try:
+        raw = plan_file.read_bytes()
+    except OSError:
+        return paths
+    if not _PARTS.search(raw):
+        return paths
+    try:
+        data = parse_yaml(raw.decode("utf-8")).data
+    except (YamlProblem, UnicodeDecodeError):
+        return paths
+    parts = data.get("parts") if isinstance(data, dict) else None
+    for entry in parts if isinstance(parts, list) else ():
+        if isinstance(entry, str):
+            paths.append((plan_file.parent / entry).as_posix())
+    return paths
+
+
 class ResultCache:
     """Cached plan reports for one run key, in ``folder``."""
 
@@ -128,11 +155,8 @@ class ResultCache:
         name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()
         return self.folder / name[:2] / f"{name}.json"
 
-    def _dependencies(self, target: Path, files: list[str]) -> dict[str, Any]:
-        paths = dict.fromkeys([*files, target.as_posix()])
-        if target.is_dir():
-            paths[(target / "plan.yaml").as_posix()] = None
-        found = {path: _sha256(Path(path)) for path in paths}
+    def _dependencies(self, target: Path, paths: list[str]) -> dict[str, Any]:
+        found = {path: _sha256(Path(path)) for path in dict.fromkeys(paths)}
         listing = _listing(target) if target.is_dir() else None
         return {"files": found, "listing": listing}
 
@@ -158,7 +182,7 @@ class ResultCache:
         entry = {
             "key": self.key,
             "target": target.as_posix(),
-            "depends": self._dependencies(target, report.files),
+            "depends": self._dependencies(target, _read_by(target, report)),
             "report": encode_report(report),
         }
         path = self._entry(target)
