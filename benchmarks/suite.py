@@ -88,7 +88,7 @@ def _supports(option: str) -> bool:
     import subprocess
 
     shown = subprocess.run(  # noqa: S603 - a fixed command
-        _plancheck("check", "--help"), capture_output=True, text=True, check=False
+        _python("-m", "plancheck", "check", "--help"), capture_output=True, text=True, check=False
     )
     return option in shown.stdout
 
