@@ -111,10 +111,25 @@ def test_an_edited_source_document_invalidates(plan_dir: Path) -> None:
     assert cache.get(plan_dir) is None
 
 
-def test_a_file_added_to_a_plan_directory_invalidates(plan_dir: Path) -> None:
+def test_only_what_checking_reads_matters(plan_dir: Path) -> None:
     cache = _stored(plan_dir)
     (plan_dir / "notes.yaml").write_text("x: 1\n", encoding="utf-8")
+    assert cache.get(plan_dir) is not None
+    (plan_dir / "plan.yaml").write_text("plancheck: 1\n", encoding="utf-8")
     assert cache.get(plan_dir) is None
+
+
+def test_a_file_too_large_to_read_is_recorded_by_size(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(50_000)
+    checker = Checker(Config(max_file_bytes=10_000))
+    cache = ResultCache(cache_module.default_cache_dir(), run_key(checker), max_bytes=10_000)
+    cache.put(path, checker.check_path(path))
+    assert cache.get(path) is not None
+    with path.open("r+b") as handle:
+        handle.truncate(60_000)
+    assert cache.get(path) is None
 
 
 def test_a_single_file_plan_is_keyed_by_its_content(write_plan) -> None:  # type: ignore[no-untyped-def]

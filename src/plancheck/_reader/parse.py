@@ -33,6 +33,9 @@ from plancheck.records import Diagnostic, YamlLocation
 MAX_DEPTH = 64
 MAX_NUMBER_DIGITS = 400
 MAX_VALUES = 500_000
+# How far ``max_values`` may be raised: every value costs a position and a pointer,
+# about 2.5 KB with the plan model, so this bounds a single file at a few GB.
+MAX_VALUES_LIMIT = 5_000_000
 
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
@@ -164,9 +167,10 @@ def _check_node(event: NodeEvent) -> None:
 
 
 class _Builder:
-    def __init__(self, lines: _Lines, file: str) -> None:
+    def __init__(self, lines: _Lines, file: str, max_values: int = MAX_VALUES) -> None:
         self.lines = lines
         self.file = file
+        self.max_values = max_values
         self.marks: dict[str, YamlLocation] = {}
         # Each frame: container, its pointer, pending key (mappings), keys seen.
         self.stack: list[tuple[Any, str, list[str | None], dict[str, YamlLocation]]] = []
@@ -182,9 +186,13 @@ class _Builder:
     def _place(self, value: Any, event: Event) -> str:
         """Attach a new value to its parent and return its pointer."""
         self.values += 1
-        if self.values > MAX_VALUES:
+        if self.values > self.max_values:
             # Every value costs a position; the size limit alone does not bound memory.
-            raise _problem(event, f"值过多 / too many values (more than {MAX_VALUES:,})")
+            raise _problem(
+                event,
+                f"值过多 / too many values (more than {self.max_values:,}; "
+                "set max_values to raise it)",
+            )
         mark = self._mark(event, "")
         if not self.stack:
             self.root = value
@@ -258,10 +266,13 @@ class _Builder:
 _YAML = YAML(typ="safe", pure=False)
 
 
-def parse_yaml(text: str, file: str = "") -> ParsedYaml:
-    """Parse one YAML document; raises YamlProblem with a 1-based position."""
+def parse_yaml(text: str, file: str = "", *, max_values: int = MAX_VALUES) -> ParsedYaml:
+    """Parse one YAML document; raises YamlProblem with a 1-based position.
+
+    More than ``max_values`` scalars and containers is a problem (PC001).
+    """
     lines = _Lines(text)
-    builder = _Builder(lines, file)
+    builder = _Builder(lines, file, max_values)
     try:
         for event in _YAML.parse(text):
             builder.feed(event)

@@ -238,7 +238,7 @@ def run(args: argparse.Namespace) -> int:
     # Only the HTML report shows the plans themselves; they are read again here so
     # that checking (possibly in other processes) stays the same for every format.
     material = (
-        gather_material(report, max_file_bytes=config.max_file_bytes)
+        gather_material(report, max_file_bytes=config.max_file_bytes, max_values=config.max_values)
         if args.format == "html"
         else None
     )

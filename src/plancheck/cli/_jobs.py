@@ -53,5 +53,6 @@ def checked(
         raise UsageError("--jobs 必须至少为 1 / --jobs must be at least 1")
     cache = None
     if not getattr(args, "no_cache", False):
-        cache = ResultCache(default_cache_dir(), run_key(checker))
+        limit = checker.config.max_file_bytes
+        cache = ResultCache(default_cache_dir(), run_key(checker), max_bytes=limit)
     return check_batch(checker, targets, jobs=args.jobs, progress=progress, cache=cache)

@@ -2,10 +2,13 @@
 
 An entry is found by the run's key and the plan's path; it is used only if every file
 the check read (the plan and part files, the source document) still has the SHA-256
-it had, files that were missing are still missing and, for a plan directory, no file
-was added or removed. The run's key covers plancheck's version and code, the Python
-version, the configuration and every active rule with its severity, parameters and
-check function, so a change to any of them is a different key.
+it had and files it looked for that were missing (a listed part, the source document)
+are still missing; a file too large to read is recorded by its size and anything but a
+regular file by its type, so the cache never reads more than checking would.
+
+The run's key covers plancheck's version and code, the Python version, the
+configuration and every active rule with its severity, parameters and check function,
+so a change to any of them is a different key.
 
 The folder (``.plancheck_cache`` in the current directory, or ``$PLANCHECK_CACHE_DIR``)
 holds only JSON, is safe to delete at any time and ignores itself in git. A cache that
@@ -18,12 +21,14 @@ import hashlib
 import json
 import os
 import re
+import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plancheck._atomic import write_atomic
 from plancheck._reader.parse import YamlProblem, parse_yaml
+from plancheck._reader.read import DEFAULT_MAX_BYTES
 from plancheck._version import __version__
 from plancheck.engine._codec import decode_report, encode_report
 from plancheck.records import PlanReport
@@ -42,9 +47,24 @@ def default_cache_dir() -> Path:
     return Path(os.environ.get(CACHE_ENV) or DEFAULT_DIR)
 
 
-def _sha256(path: Path) -> str | None:
+_CHUNK = 1 << 20
+
+
+def _state(path: Path, max_bytes: int) -> str | None:
+    """What checking can have seen of ``path``: its SHA-256; for a file the loader
+    refuses as too large, its size; for anything but a regular file, its type.
+    Never reads more than ``max_bytes`` nor anything that is not a regular file."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return f"mode:{stat.S_IFMT(info.st_mode)}"
+        if info.st_size > max_bytes:
+            return f"size:{info.st_size}"
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            while chunk := handle.read(_CHUNK):
+                digest.update(chunk)
+        return digest.hexdigest()
     except OSError:
         return None
 
@@ -105,26 +125,17 @@ def run_key(checker: Checker, *, keep_results: bool = False) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _listing(folder: Path) -> list[str]:
-    """Every file below a plan directory, by relative path (added or removed files
-    can change what the plan is)."""
-    names = []
-    for root, dirs, files in os.walk(folder):
-        dirs.sort()
-        for name in sorted(files):
-            names.append((Path(root) / name).relative_to(folder).as_posix())
-    return names
-
-
 _PARTS = re.compile(rb"^[\"']?parts[\"']?[ \t]*:", re.MULTILINE)
 
 
-def _read_by(target: Path, report: PlanReport) -> list[str]:
+def _read_by(target: Path, report: PlanReport, max_bytes: int) -> list[str]:
     """The files checking ``target`` read or looked for: the report's files, the plan
     file, and every part it lists (a part that was missing may appear later)."""
     plan_file = target / "plan.yaml" if target.is_dir() else target
     paths = [*report.files, target.as_posix(), plan_file.as_posix()]
     try:
+        if not plan_file.is_file() or plan_file.stat().st_size > max_bytes:
+            return paths
         raw = plan_file.read_bytes()
     except OSError:
         return paths
@@ -144,9 +155,11 @@ def _read_by(target: Path, report: PlanReport) -> list[str]:
 class ResultCache:
     """Cached plan reports for one run key, in ``folder``."""
 
-    def __init__(self, folder: Path, key: str) -> None:
+    def __init__(self, folder: Path, key: str, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self.folder = folder
         self.key = key
+        # The run's max_file_bytes: larger files are recorded by size, never read.
+        self.max_bytes = max_bytes
         self.hits = 0
         self.misses = 0
 
@@ -156,9 +169,8 @@ class ResultCache:
         return self.folder / name[:2] / f"{name}.json"
 
     def _dependencies(self, target: Path, paths: list[str]) -> dict[str, Any]:
-        found = {path: _sha256(Path(path)) for path in dict.fromkeys(paths)}
-        listing = _listing(target) if target.is_dir() else None
-        return {"files": found, "listing": listing}
+        found = {path: _state(Path(path), self.max_bytes) for path in dict.fromkeys(paths)}
+        return {"files": found}
 
     def get(self, target: Path) -> PlanReport | None:
         """The cached report for ``target`` if it is still valid."""
@@ -182,7 +194,7 @@ class ResultCache:
         entry = {
             "key": self.key,
             "target": target.as_posix(),
-            "depends": self._dependencies(target, _read_by(target, report)),
+            "depends": self._dependencies(target, _read_by(target, report, self.max_bytes)),
             "report": encode_report(report),
         }
         path = self._entry(target)
