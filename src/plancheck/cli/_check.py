@@ -11,7 +11,7 @@ from plancheck._atomic import write_atomic
 from plancheck.cli import _jobs
 from plancheck.cli._errors import UsageError
 from plancheck.cli._guard import refuse_overwrite
-from plancheck.cli._progress import progress_for
+from plancheck.cli._progress import phases_for, progress_for
 from plancheck.engine.api import Checker
 from plancheck.engine.config import Config, load_config, load_config_file
 from plancheck.loading import owning_plan, plan_targets
@@ -216,7 +216,13 @@ def run(args: argparse.Namespace) -> int:
     targets = _targets(args.paths, args.changed)
     waivers, baseline = _review_inputs(args, config)
     progress = progress_for(len(targets), args.quiet)
-    report = checker.report(_jobs.checked(checker, targets, args, progress))
+    # A status line for what the bar does not show: a large plan's phases, then
+    # review and render.
+    phase = phases_for(targets, args.quiet)
+    per_plan = phase if progress is None else None
+    report = checker.report(_jobs.checked(checker, targets, args, progress, per_plan))
+    if phase:
+        phase.done()
     severities = {active.rule.code: active.severity for active in checker.rules}
     if args.write_baseline:
         _refuse_overwriting_inputs(Path(args.write_baseline), report, config, args, "baseline")
@@ -230,9 +236,13 @@ def run(args: argparse.Namespace) -> int:
                 f"plancheck: wrote {len(baseline.entries)} findings to {baseline.path}",
                 file=sys.stderr,
             )
+    if phase:
+        phase("reviewing")
     report = apply_review(report, waivers, baseline, severities=severities)
     if args.quiet:
         return report.exit_code
+    if phase:
+        phase("rendering")
     colour = args.output is None and _colour(sys.stdout.isatty())
     root = Path(args.root) if args.root else None
     # Only the HTML report shows the plans themselves; they are read again here so
@@ -251,6 +261,8 @@ def run(args: argparse.Namespace) -> int:
         show_waived=args.show_waived,
         material=material,
     )
+    if phase:
+        phase.done()
     if args.output:
         _refuse_overwriting_inputs(Path(args.output), report, config, args)
         write_atomic(args.output, text)

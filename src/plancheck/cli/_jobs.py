@@ -47,6 +47,7 @@ def checked(
     targets: Sequence[Path],
     args: argparse.Namespace,
     progress: Callable[[int, int], None] | None,
+    phase: Callable[[str], None] | None = None,
 ) -> Iterator[PlanReport]:
     """Every target's report, in order, reusing cached results unless ``--no-cache``."""
     if args.jobs < 1:
@@ -55,4 +56,6 @@ def checked(
     if not getattr(args, "no_cache", False):
         limit = checker.config.max_file_bytes
         cache = ResultCache(default_cache_dir(), run_key(checker), max_bytes=limit)
-    return check_batch(checker, targets, jobs=args.jobs, progress=progress, cache=cache)
+    return check_batch(
+        checker, targets, jobs=args.jobs, progress=progress, cache=cache, phase=phase
+    )

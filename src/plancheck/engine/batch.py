@@ -16,9 +16,12 @@ from plancheck.engine._codec import decode_report, encode_report
 from plancheck.engine.api import Checker
 from plancheck.engine.cache import ResultCache
 from plancheck.engine.config import Config
+from plancheck.engine.run import run_plan
+from plancheck.loading import load_plan
 from plancheck.records import PlanReport
 
 Progress = Callable[[int, int], None]
+Phase = Callable[[str], None]
 
 _WORKER: tuple[Checker, bool] | None = None
 
@@ -60,12 +63,27 @@ def _chunks(targets: Sequence[Path], jobs: int) -> list[list[Path]]:
     return [list(targets[i : i + size]) for i in range(0, len(targets), size)]
 
 
+def _check_one(checker: Checker, target: Path, phase: Phase | None) -> PlanReport:
+    if phase is None:
+        return checker.check_path(target)
+    # What Checker.check_path does, with the two phases of a large plan named.
+    config = checker.config
+    phase(f"reading {target.as_posix()}")
+    loaded = load_plan(target, max_file_bytes=config.max_file_bytes, max_values=config.max_values)
+    phase(f"checking {target.as_posix()}")
+    return run_plan(loaded, checker.rules)
+
+
 def _checked(
-    checker: Checker, targets: Sequence[Path], jobs: int, keep_results: bool
+    checker: Checker,
+    targets: Sequence[Path],
+    jobs: int,
+    keep_results: bool,
+    phase: Phase | None = None,
 ) -> Iterator[PlanReport]:
     if jobs <= 1 or len(targets) <= 1:
         for target in targets:
-            yield _compact(checker.check_path(target), keep_results)
+            yield _compact(_check_one(checker, target, phase), keep_results)
         return
     # Process pools (multiprocessing, pickle) are imported only by runs that use them.
     from concurrent.futures import ProcessPoolExecutor
@@ -88,8 +106,12 @@ def check_batch(
     progress: Progress | None = None,
     cache: ResultCache | None = None,
     keep_results: bool = False,
+    phase: Phase | None = None,
 ) -> Iterator[PlanReport]:
-    """Each target's report, in order: from ``cache`` when still valid, else checked."""
+    """Each target's report, in order: from ``cache`` when still valid, else checked.
+
+    ``phase`` is told what a single process is doing (reading, checking a plan).
+    """
     total = len(targets)
     found: dict[int, PlanReport] = {}
     missing: list[int] = []
@@ -99,7 +121,7 @@ def check_batch(
             missing.append(position)
         else:
             found[position] = report
-    fresh = _checked(checker, [targets[i] for i in missing], jobs, keep_results)
+    fresh = _checked(checker, [targets[i] for i in missing], jobs, keep_results, phase)
     for done, (position, target) in enumerate(enumerate(targets), start=1):
         report = found.pop(position, None)
         if report is None:
