@@ -75,3 +75,16 @@ def test_cli_output_is_the_same_with_workers(
     two = main([*args, "--jobs", "2"]), capsys.readouterr().out
     auto = main([*args, "--jobs", "auto"]), capsys.readouterr().out
     assert one == two == auto
+
+
+def test_counting_verdicts_only_changes_nothing_else() -> None:
+    from plancheck import load_plan
+    from plancheck.engine.run import run_plan
+    from tests.conftest import CORPUS
+
+    checker = Checker()
+    full = run_plan(load_plan(CORPUS), checker.rules)
+    counted = run_plan(load_plan(CORPUS), checker.rules, keep_results=False)
+    assert full.results and not counted.results
+    assert counted.stats == full.stats and counted.findings == full.findings
+    assert counted.files == full.files

@@ -34,12 +34,6 @@ def available_cpus() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _compact(report: PlanReport, keep_results: bool) -> PlanReport:
-    if not keep_results:
-        report.results.clear()
-    return report
-
-
 def _init_worker(config: Config, keep_results: bool) -> None:
     # Each process builds its checker once and reuses it for every chunk it is handed.
     global _WORKER
@@ -51,7 +45,7 @@ def _check_chunk(targets: list[Path]) -> list[str]:
     checker, keep = _WORKER
     texts = []
     for target in targets:
-        report = _compact(checker.check_path(target), keep)
+        report = _check_one(checker, target, keep)
         texts.append(json.dumps(encode_report(report), ensure_ascii=False, separators=(",", ":")))
     return texts
 
@@ -63,15 +57,18 @@ def _chunks(targets: Sequence[Path], jobs: int) -> list[list[Path]]:
     return [list(targets[i : i + size]) for i in range(0, len(targets), size)]
 
 
-def _check_one(checker: Checker, target: Path, phase: Phase | None) -> PlanReport:
-    if phase is None:
-        return checker.check_path(target)
-    # What Checker.check_path does, with the two phases of a large plan named.
+def _check_one(
+    checker: Checker, target: Path, keep_results: bool, phase: Phase | None = None
+) -> PlanReport:
+    # What Checker.check_path does, naming the two phases of a large plan and keeping
+    # the verdicts as counts unless asked.
     config = checker.config
-    phase(f"reading {target.as_posix()}")
+    if phase:
+        phase(f"reading {target.as_posix()}")
     loaded = load_plan(target, max_file_bytes=config.max_file_bytes, max_values=config.max_values)
-    phase(f"checking {target.as_posix()}")
-    return run_plan(loaded, checker.rules)
+    if phase:
+        phase(f"checking {target.as_posix()}")
+    return run_plan(loaded, checker.rules, keep_results=keep_results)
 
 
 def _checked(
@@ -83,7 +80,7 @@ def _checked(
 ) -> Iterator[PlanReport]:
     if jobs <= 1 or len(targets) <= 1:
         for target in targets:
-            yield _compact(_check_one(checker, target, phase), keep_results)
+            yield _check_one(checker, target, keep_results, phase)
         return
     # Process pools (multiprocessing, pickle) are imported only by runs that use them.
     from concurrent.futures import ProcessPoolExecutor
