@@ -59,7 +59,6 @@ def test_a_large_plan_shows_its_phases_and_the_same_report(
     terminal = _Terminal()
     monkeypatch.setattr(_progress, "LARGE_PLAN_BYTES", 10)
     monkeypatch.setattr(sys, "stderr", terminal)
-    monkeypatch.setattr(_progress.phases_for, "__defaults__", (terminal,))
     main(args)
     assert capsys.readouterr().out == plain
     status = terminal.getvalue()

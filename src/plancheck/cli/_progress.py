@@ -24,7 +24,9 @@ class ProgressBar:
         self.stream.flush()
 
 
-def progress_for(total: int, quiet: bool, stream: TextIO = sys.stderr) -> ProgressBar | None:
+def progress_for(total: int, quiet: bool, stream: TextIO | None = None) -> ProgressBar | None:
+    # sys.stderr is looked up per call: it may be replaced after this module is imported.
+    stream = stream or sys.stderr
     if quiet or total < MIN_PLANS or not stream.isatty():
         return None
     return ProgressBar(stream)
@@ -66,9 +68,10 @@ def _plan_bytes(targets: Sequence[Path]) -> int:
     return total
 
 
-def phases_for(targets: Sequence[Path], quiet: bool, stream: TextIO = sys.stderr) -> Phases | None:
+def phases_for(targets: Sequence[Path], quiet: bool, stream: TextIO | None = None) -> Phases | None:
     """A status line on a terminal when the run is long enough to want one: many plans
     (it follows the bar through review and render) or a large plan (its phases)."""
+    stream = stream or sys.stderr
     if quiet or not stream.isatty():
         return None
     if len(targets) >= MIN_PLANS or _plan_bytes(targets) >= LARGE_PLAN_BYTES:
