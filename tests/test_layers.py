@@ -24,12 +24,12 @@ SRC = ROOT / "src" / "plancheck"
 # Outputs and the review sit below loading and the engine: they work from the records a
 # report carries and never see how it was made ("outputs never see the engine").
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("records", "_version", "_atomic"),
-    ("_reader", "quantities"),
-    ("model",),
-    ("outputs", "review", "schema"),
+    ("records", "_version", "_atomic", "_resources"),
+    ("_reader", "quantities", "_project"),
+    ("model", "units"),
+    ("outputs", "review", "extraction"),
     ("loading",),
-    ("engine",),
+    ("engine", "schema"),
     ("checks", "trace", "material"),
     ("integrations", "cli", "__init__"),
     ("__main__",),

@@ -15,9 +15,8 @@ def _amount(plan: Plan, index: int) -> Decimal | None:
     if funding is None or not funding.is_given:
         return None
     try:
-        # Decimal via the pint magnitude keeps the sum exact enough for display
-        # while converting 亿元/元 amounts into the plan's currency.
-        return Decimal(str(funding.to(plan.currency).magnitude))
+        # The registry's magnitudes are Decimal: 亿元/元 amounts convert exactly.
+        return Decimal(funding.to(plan.currency).magnitude)
     except QuantityError:
         return None
 

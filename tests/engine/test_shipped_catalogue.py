@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from plancheck import RuleFileError
+from plancheck._resources import rules_dir
 from plancheck.engine import catalogue
 from plancheck.engine._shipped import COMPACT_FILE, current_text, shipped_rules
 from plancheck.engine.registry import builtin_registry
-from plancheck.engine.resources import rules_dir
 
 
 def test_checked_in_compact_catalogue_is_current() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import subprocess
 import sys
 from decimal import Decimal
@@ -66,14 +65,14 @@ _UNITS: list[str | None] = [
 ]
 
 
-def _pint_factor(unit: str | None, target: str | None) -> float | None:
+def _pint_factor(unit: str | None, target: str | None) -> Decimal | None:
     one = Value(None, ValueStatus.GIVEN, amount=Decimal(1), unit=unit or "百").quantity
     if unit is None:
         one = one / 100
     try:
         if target is None:
-            return float(one.m_as("")) if is_dimensionless(unit or "%") else None
-        return float(align(one, target).magnitude)
+            return Decimal(one.m_as("")) if is_dimensionless(unit or "%") else None
+        return Decimal(align(one, target).magnitude)
     except QuantityError:
         return None
 
@@ -85,10 +84,8 @@ def test_conversion_factor_equals_pints_alignment(unit: str | None) -> None:
             continue
         expected = _pint_factor(unit, target)
         try:
-            found: float | None = conversion_factor(unit, target)
+            found: Decimal | None = conversion_factor(unit, target)
         except QuantityError:
             found = None
-        if expected is None or found is None:
-            assert found == expected, (unit, target)
-        else:
-            assert math.isclose(found, expected, rel_tol=1e-12), (unit, target)
+        # Both are exact Decimals: equal as numbers, not merely close.
+        assert found == expected, (unit, target)

@@ -2,8 +2,8 @@
 
 A written amount is a number, a unit and a comparator ("突破350万" is ``> 350 万``).
 This module converts amounts between units *exactly* (every unit plancheck knows
-is a power of ten of its base, so the factor the unit table gives is exactly representable
-as a ``Decimal``) and reads a comparator as the ends of the set of values it
+is a power of ten of its base, so the factor the unit table gives is an exact
+``Decimal``) and reads a comparator as the ends of the set of values it
 allows, so that rules can ask "is every value this target allows above the
 baseline?" without comparing floats or bare numbers across units.
 
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import decimal
 import functools
-import math
 from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final, TypeVar
@@ -44,14 +43,10 @@ EXACT: Final = decimal.Context(
 # -- exact unit conversion -----------------------------------------------------------
 
 
-def _exact(magnitude: float) -> Decimal:
-    # Every factor between plancheck's units is a power of ten; snap the float
-    # pint computes to that power so that no rounding noise enters the Decimals.
-    if magnitude > 0:
-        exponent = round(math.log10(magnitude))
-        if math.isclose(magnitude, 10.0**exponent, rel_tol=1e-9):
-            return Decimal(1).scaleb(exponent)
-    return Decimal(repr(magnitude)).normalize(EXACT)
+def _exact(magnitude: Decimal) -> Decimal:
+    # The unit table's factors are exact Decimals (powers of ten); normalising under
+    # the wide context drops the precision digits without rounding.
+    return magnitude.normalize(EXACT)
 
 
 def unit_of(text: str | None) -> str | None:

@@ -9,14 +9,19 @@ from pathlib import Path
 
 from plancheck._atomic import write_atomic
 from plancheck.cli import _jobs
+from plancheck.cli._changed import changed_targets
+from plancheck.cli._clock import run_clock
+from plancheck.cli._configs import check_per_config
 from plancheck.cli._errors import UsageError
 from plancheck.cli._guard import refuse_overwrite
 from plancheck.cli._progress import phases_for, progress_for
+from plancheck.cli._summary import SUMMARY_VARIABLE, append_summary, fit
 from plancheck.engine.api import Checker
 from plancheck.engine.config import Config, load_config, load_config_file
-from plancheck.loading import owning_plan, plan_targets
+from plancheck.loading import plan_targets
 from plancheck.material import gather_material
-from plancheck.outputs import FORMATS, render
+from plancheck.outputs import FORMATS, Invocation, render
+from plancheck.outputs.junit_format import FLAVOURS
 from plancheck.records import Report, Severity
 from plancheck.review import (
     WAIVERS_FILE,
@@ -62,8 +67,15 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--changed",
         action="store_true",
-        help="treat PATHs as changed files (pre-commit): check the whole plan each belongs to "
-        "and skip files that belong to no plan",
+        help="treat PATHs as changed files (pre-commit): check every plan each one can affect "
+        "(its plan, the plans listing a part or source document, all plans for the "
+        "configuration, waivers or baseline; files deleted in git's index included)",
+    )
+    parser.add_argument(
+        "--failing-only",
+        action="store_true",
+        help="text format: list only findings at or above --fail-on, and count the rest "
+        "in one line",
     )
     add_run_options(parser)
     parser.add_argument(
@@ -89,7 +101,8 @@ def add_selection_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--config",
         metavar="FILE",
-        help="configuration file (default: nearest .plancheck.yaml or pyproject.toml)",
+        help="configuration file for every plan (default: for each plan, the nearest "
+        ".plancheck.yaml or pyproject.toml above it; run settings from the current directory's)",
     )
 
 
@@ -114,8 +127,21 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--root",
         metavar="DIR",
-        help="repository root that SARIF/JUnit/GitHub/Markdown paths are relative to "
-        "(default: the current directory)",
+        help="directory that every path in the output is relative to "
+        "(default: the repository root, else the current directory)",
+    )
+    parser.add_argument(
+        "--junit-flavour",
+        choices=FLAVOURS,
+        default="jenkins",
+        help="JUnit schema to satisfy: jenkins (Jenkins/Surefire junit-10.xsd, GitLab; "
+        "default) or ant (Apache Ant's, one failure per test case)",
+    )
+    parser.add_argument(
+        "--timestamps",
+        action="store_true",
+        help="record the run's start and end times (SARIF invocations, Ant JUnit timestamp); "
+        "SOURCE_DATE_EPOCH, when set, fixes them, for reproducible output",
     )
 
 
@@ -125,6 +151,11 @@ def _split(value: str | None) -> list[str]:
 
 def _config(args: argparse.Namespace) -> Config:
     config = load_config_file(Path(args.config)) if args.config else load_config()
+    return _overridden(config, args)
+
+
+def _overridden(config: Config, args: argparse.Namespace) -> Config:
+    """``config`` with the command line's options applied on top."""
     updates: dict[str, object] = {}
     if args.select:
         updates["select"] = _split(args.select)
@@ -137,16 +168,7 @@ def _config(args: argparse.Namespace) -> Config:
     return config.model_copy(update=updates)
 
 
-def _changed_targets(paths: list[str]) -> list[Path]:
-    # pre-commit passes every changed YAML file; only those that belong to a plan matter,
-    # and each must bring in its whole plan so cross-file rules still see everything.
-    owners = (owning_plan(Path(raw)) for raw in paths)
-    return sorted(dict.fromkeys(owner for owner in owners if owner is not None))
-
-
-def _targets(paths: list[str], changed: bool = False) -> list[Path]:
-    if changed:
-        return _changed_targets(paths)
+def _targets(paths: list[str]) -> list[Path]:
     targets: list[Path] = []
     for raw in paths or ["."]:
         path = Path(raw)
@@ -211,19 +233,36 @@ def _colour(stream_is_tty: bool) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    clock = run_clock() if args.timestamps else None
+    started = clock() if clock is not None else None
     config = _config(args)
     checker = Checker(config)
-    targets = _targets(args.paths, args.changed)
+    if args.jobs < 1:
+        raise UsageError("--jobs 必须至少为 1 / --jobs must be at least 1")
+    if args.changed:
+        run_inputs = (config.origin, _waivers_path(args, config), args.baseline)
+        targets = changed_targets(args.paths, run_inputs=run_inputs)
+    else:
+        targets = _targets(args.paths)
     waivers, baseline = _review_inputs(args, config)
     progress = progress_for(len(targets), args.quiet)
     # A status line for what the bar does not show: a large plan's phases, then
     # review and render.
     phase = phases_for(targets, args.quiet)
-    per_plan = phase if progress is None else None
-    report = checker.report(_jobs.checked(checker, targets, args, progress, per_plan))
+    checked = check_per_config(
+        checker,
+        targets,
+        adjust=lambda found: _overridden(found, args),
+        one_config=bool(args.config),
+        jobs=args.jobs,
+        progress=progress,
+        cache=not args.no_cache,
+        phase=phase if progress is None else None,
+    )
     if phase:
         phase.done()
-    severities = {active.rule.code: active.severity for active in checker.rules}
+    report = checked.report
+    severities = {active.rule.code: active.severity for active in checked.rules}
     if args.write_baseline:
         _refuse_overwriting_inputs(Path(args.write_baseline), report, config, args, "baseline")
         # Everything that is not waived (the old baseline's findings included) is accepted;
@@ -252,6 +291,7 @@ def run(args: argparse.Namespace) -> int:
         if args.format == "html"
         else None
     )
+    invocation = Invocation(report.exit_code, started, clock() if clock is not None else None)
     text = render(
         report,
         args.format,
@@ -260,9 +300,15 @@ def run(args: argparse.Namespace) -> int:
         root=root,
         show_waived=args.show_waived,
         material=material,
+        invocation=invocation,
+        failing_only=args.failing_only,
+        junit_flavour=args.junit_flavour,
     )
     if phase:
         phase.done()
+    summary_file = os.environ.get(SUMMARY_VARIABLE)
+    if args.format == "github" and summary_file:
+        append_summary(summary_file, fit(render(report, "markdown", root=root), report.lang))
     if args.output:
         _refuse_overwriting_inputs(Path(args.output), report, config, args)
         write_atomic(args.output, text)

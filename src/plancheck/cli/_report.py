@@ -38,6 +38,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         show_waived=False,
         write_baseline=None,
         changed=False,
+        failing_only=False,
         quiet=False,
     )
 

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 CACHE_ENV = "PLANCHECK_CACHE_DIR"
 DEFAULT_DIR = ".plancheck_cache"
-_FORMAT = 1
+_FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parents[1]
 
 
@@ -107,9 +107,9 @@ def run_key(checker: Checker, *, keep_results: bool = False) -> str:
             [
                 active.rule.model_dump(mode="json"),
                 active.severity.value,
-                active.params,
+                # The typed parameters as the check receives them (defaults filled in).
+                active.params.model_dump(mode="json"),
                 function,
-                dict(spec.defaults) if spec is not None else None,
             ]
         )
     material = {

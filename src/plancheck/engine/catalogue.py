@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from plancheck._reader.parse import YamlProblem, parse_yaml
 from plancheck._reader.read import ReadProblem, read_text
+from plancheck._resources import rules_dir
 from plancheck.engine._params import params_error
 from plancheck.engine._shipped import shipped_rules
 from plancheck.engine.registry import CheckRegistry, CheckSpec
-from plancheck.engine.resources import rules_dir
 from plancheck.engine.selectors import SELECTORS
 from plancheck.records import Rule
 
@@ -39,9 +39,6 @@ class Catalogue:
 
     def get(self, code: str) -> Rule | None:
         return self.rules.get(code)
-
-    def families(self) -> set[str]:
-        return {rule.family for rule in self.rules.values()}
 
 
 def read_rule_data(path: Path) -> Any:
@@ -73,10 +70,30 @@ def rule_from_data(data: Any, display: str) -> Rule:
         ) from None
 
 
-def validate_params(rule: Rule, spec: CheckSpec, params: Mapping[str, Any], origin: str) -> None:
-    problem = params_error(spec.name, spec.params_schema, params)
-    if problem is not None:
-        raise RuleFileError(f"{origin}: {rule.code} 参数无效 / bad parameter {problem}")
+def validate_params(
+    rule: Rule,
+    spec: CheckSpec,
+    params: Mapping[str, Any],
+    origin: str,
+    *,
+    schema_checked: bool = False,
+) -> BaseModel:
+    """The check's typed parameters from ``params``; bad ones name ``origin`` and the option.
+
+    ``schema_checked``: ``params`` are a shipped rule's own, validated against the schema
+    when the compact catalogue was built, so only the typed instance is made.
+    """
+    if not schema_checked:
+        problem = params_error(spec.name, spec.params_schema, params)
+        if problem is not None:
+            raise RuleFileError(f"{origin}: {rule.code} 参数无效 / bad parameter {problem}")
+    try:
+        return spec.params.model_validate(dict(params))
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"]) or "params"
+        message = first["msg"]
+    raise RuleFileError(f"{origin}: {rule.code} 参数无效 / bad parameter {where}: {message}")
 
 
 def load_catalogue(

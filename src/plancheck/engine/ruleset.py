@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+
+from pydantic import BaseModel
 
 from plancheck.engine.catalogue import Catalogue, RuleFileError, validate_params
 from plancheck.engine.config import Config, ConfigError
+from plancheck.engine.params import NoParams
 from plancheck.engine.registry import CheckSpec
-from plancheck.records import MANDATORY, Rule, Severity
+from plancheck.records import Rule, Severity
+
+# A plan that cannot be read is not checked at all: these rules always run, at error
+# severity, and their findings are never waived or baselined, so no configuration can
+# turn "could not check" into "passed".
+MANDATORY = frozenset({"PC000", "PC001", "PC002", "PC003", "PC004"})
 
 
 @dataclass(frozen=True, slots=True)
 class ActiveRule:
     rule: Rule
     severity: Severity
-    params: Mapping[str, Any]
+    params: BaseModel  # the check's parameter model, validated
     spec: CheckSpec | None
 
 
@@ -62,14 +68,20 @@ def _resolve(catalogue: Catalogue, config: Config) -> list[ActiveRule]:
         if code not in MANDATORY and (not selected or ignored):
             continue
         spec = catalogue.checks.get(code)
-        params: dict[str, Any] = {}
+        params: BaseModel = NoParams()
         if spec is not None:
-            params = {**spec.defaults, **rule.params, **config.params.get(code, {})}
-            if code in config.params or code not in catalogue.prevalidated:
-                try:
-                    validate_params(rule, spec, params, config.origin or "configuration")
-                except RuleFileError as exc:
-                    raise ConfigError(str(exc)) from None
+            given = {**rule.params, **config.params.get(code, {})}
+            prevalidated = code in catalogue.prevalidated and code not in config.params
+            try:
+                params = validate_params(
+                    rule,
+                    spec,
+                    given,
+                    config.origin or "configuration",
+                    schema_checked=prevalidated,
+                )
+            except RuleFileError as exc:
+                raise ConfigError(str(exc)) from None
         elif code in config.params:
             raise ConfigError(f"规则 {code} 没有参数 / rule {code} takes no parameters")
         active.append(ActiveRule(rule, config.severity.get(code, rule.severity), params, spec))

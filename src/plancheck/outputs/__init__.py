@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from plancheck.outputs.github_format import render_github
     from plancheck.outputs.html import PlanMaterial, render_html
+    from plancheck.outputs.invocation import Invocation
     from plancheck.outputs.json_format import render_json
-    from plancheck.outputs.junit_format import render_junit
+    from plancheck.outputs.junit_format import Flavour, render_junit
     from plancheck.outputs.markdown_format import render_markdown
     from plancheck.outputs.sarif_format import render_sarif
     from plancheck.outputs.text_format import render_text
@@ -30,6 +31,7 @@ _LAZY = {
     "render_junit": "plancheck.outputs.junit_format",
     "render_markdown": "plancheck.outputs.markdown_format",
     "render_sarif": "plancheck.outputs.sarif_format",
+    "Invocation": "plancheck.outputs.invocation",
     "render_text": "plancheck.outputs.text_format",
 }
 
@@ -53,33 +55,46 @@ def render(
     root: str | os.PathLike[str] | None = None,
     show_waived: bool = False,
     material: Mapping[str, PlanMaterial] | None = None,
+    invocation: Invocation | None = None,
+    failing_only: bool = False,
+    junit_flavour: Flavour = "jenkins",
 ) -> str:
-    """Render ``report`` in one of :data:`FORMATS`.
+    """Render ``report`` in one of :data:`FORMATS`: exactly what ``plancheck check`` prints.
 
-    ``root`` is the directory that the CI formats (sarif, junit, github, markdown)
-    make paths relative to; it defaults to the current directory. ``show_waived`` lists
-    the suppressed findings in the text format (they are always counted). The result is
-    exactly what ``plancheck check`` prints for the same options. ``material`` gives
-    the html format the plans themselves (see :func:`plancheck.gather_material`);
-    without it the HTML report shows findings but no funding, traceability or
-    indicator sections.
+    ``root`` is the directory every format makes paths relative to; it defaults to
+    the repository root (the nearest folder upward holding ``.git``), else the
+    current directory. ``show_waived`` (text) lists the suppressed findings, which are
+    always counted; ``failing_only`` (text) lists just the findings at or above
+    ``fail_on``. ``material`` gives the html format the plans themselves (see
+    :func:`plancheck.gather_material`); without it the HTML report shows findings but no
+    funding, traceability or indicator sections. ``invocation`` (SARIF, JUnit) records
+    the exit code and, when given, the run's times; ``junit_flavour`` picks the JUnit
+    schema to satisfy (``jenkins`` or ``ant``).
     """
     if output_format == "text":
         from plancheck.outputs.text_format import render_text
 
-        return render_text(report, colour=colour, statistics=statistics, show_waived=show_waived)
+        return render_text(
+            report,
+            colour=colour,
+            statistics=statistics,
+            show_waived=show_waived,
+            failing_only=failing_only,
+            root=root,
+        )
     if output_format == "json":
         from plancheck.outputs.json_format import render_json
 
-        return render_json(report)
+        return render_json(report, root=root)
     if output_format == "sarif":
         from plancheck.outputs.sarif_format import render_sarif
 
-        return render_sarif(report, root=root)
+        return render_sarif(report, root=root, invocation=invocation)
     if output_format == "junit":
         from plancheck.outputs.junit_format import render_junit
 
-        return render_junit(report, root=root)
+        start = invocation.start if invocation is not None else None
+        return render_junit(report, root=root, flavour=junit_flavour, timestamp=start)
     if output_format == "github":
         from plancheck.outputs.github_format import render_github
 
@@ -91,12 +106,13 @@ def render(
     if output_format == "html":
         from plancheck.outputs.html import render_html
 
-        return render_html(report, material)
+        return render_html(report, material, root=root)
     raise ValueError(f"unknown output format {output_format!r}")
 
 
 __all__ = [
     "FORMATS",
+    "Invocation",
     "PlanMaterial",
     "render",
     "render_github",

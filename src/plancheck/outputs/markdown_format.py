@@ -19,6 +19,7 @@ from plancheck.outputs._common import (
     relative_path,
     root_path,
     severity_label,
+    subject_name,
     suppressed,
 )
 from plancheck.records import Finding, Report, Severity
@@ -103,7 +104,7 @@ def _link(file: str, line: int, root: Path) -> str:
 def _finding_item(finding: Finding, lang: str, root: Path, prefix: str = "") -> list[str]:
     text = _TEXT["zh" if lang == "zh" else "en"]
     subject = finding.subject
-    who = md_escape(subject.name or subject.id or subject.key)
+    who = md_escape(subject_name(subject, root) or subject.id or subject.key)
     head = (
         f"- {prefix}{_link(finding.file, finding.line, root)} — "
         f"**{who}** ({_code(subject.key)}): {md_escape(finding.message(lang))}"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
-from plancheck.records import Example, Rule
+from plancheck.records import CheckDoc, Example, Rule
 
 
 def _example(example: Example, failing: bool) -> list[str]:
@@ -29,8 +29,8 @@ def _example(example: Example, failing: bool) -> list[str]:
     return out
 
 
-def rule_markdown(rule: Rule, defaults: Mapping[str, object] | None = None) -> str:
-    """The rule's page; ``defaults`` are its check's parameter defaults."""
+def rule_markdown(rule: Rule, check: CheckDoc | None = None) -> str:
+    """The rule's page; ``check`` describes the registered check behind it."""
     out = [
         f"# {rule.code} {rule.name}",
         "",
@@ -42,13 +42,15 @@ def rule_markdown(rule: Rule, defaults: Mapping[str, object] | None = None) -> s
     ]
     if rule.principle:
         out.append(f"- Principle: {rule.principle}")
+    if check is not None:
+        out.append(f"- Check: `{check.name}`, function `{check.function}` in `{check.file}`")
     out += ["", "## What it checks", "", rule.description.strip(), "", "## Why it matters", ""]
     out += [rule.rationale.strip(), ""]
     out += ["## Message", "", f"- en: {rule.message.en}", f"- zh: {rule.message.zh}", ""]
     for variant in sorted(rule.messages):
         text = rule.messages[variant]
         out += [f"Variant `{variant}`:", "", f"- en: {text.en}", f"- zh: {text.zh}", ""]
-    params = {**(defaults or {}), **rule.params}
+    params = {**(check.defaults if check else {}), **rule.params}
     if params:
         out += [
             "## Options",
@@ -56,8 +58,11 @@ def rule_markdown(rule: Rule, defaults: Mapping[str, object] | None = None) -> s
             "Override in `.plancheck.yaml` under `params: {" + rule.code + ": …}`.",
             "",
         ]
+        described = check.descriptions if check else {}
         for name in sorted(params):
-            out.append(f"- `{name}`: default `{json.dumps(params[name], ensure_ascii=False)}`")
+            line = f"- `{name}`: default `{json.dumps(params[name], ensure_ascii=False)}`"
+            description = described.get(name)
+            out.append(f"{line} — {description}" if description else line)
         out.append("")
     if rule.examples is not None:
         out += ["## Examples", ""]

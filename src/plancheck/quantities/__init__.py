@@ -24,9 +24,10 @@ from ._units import (
 from ._value import Value, parse_value
 
 if TYPE_CHECKING:
-    from ._registry import Quantity
+    from ._registry import UREG, Quantity
 
 __all__ = [
+    "UREG",
     "Comparator",
     "Quantity",
     "QuantityError",
@@ -46,9 +47,9 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    # ``Quantity`` is pint's class: naming it is what loads pint.
-    if name == "Quantity":
-        import pint
+    # Both are pint objects: naming one is what loads pint (and builds the registry).
+    if name in ("Quantity", "UREG"):
+        from . import _registry
 
-        return pint.Quantity[float]
+        return getattr(_registry, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

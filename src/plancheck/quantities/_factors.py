@@ -1,9 +1,9 @@
-"""Conversion factors from the unit table alone, so that checks need not load pint.
+r"""Conversion factors from the unit table alone, so that checks need not load pint.
 
 Every unit plancheck knows is a multiple of a base unit, so converting is multiplying
-by a ratio of root factors. The floats are computed as pint computes them (definitions
-evaluated left to right, source root factor divided by the target's); a test compares
-every pair with pint.
+by a ratio of root factors. The factors are exact ``Decimal``\ s computed as pint's
+Decimal registry computes them (definitions evaluated left to right, source root factor
+divided by the target's); a test compares every pair with pint.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import operator
 from collections.abc import Mapping
+from decimal import Decimal
 from types import MappingProxyType
 from typing import Final
 
@@ -21,17 +22,17 @@ from ._units import ResolvedUnit, resolve_unit
 _OPERATORS: Final = {"*": operator.mul, "/": operator.truediv}
 
 
-def _root_factors(specs: tuple[UnitSpec, ...]) -> Mapping[str, float]:
-    """Each unit's size in its base unit: ``1000 * metre`` -> 1000.0."""
-    roots: dict[str, float] = {}
+def _root_factors(specs: tuple[UnitSpec, ...]) -> Mapping[str, Decimal]:
+    """Each unit's size in its base unit: ``1000 * metre`` -> 1000."""
+    roots: dict[str, Decimal] = {}
     for spec in specs:
         if spec.is_base:
-            roots[spec.name] = 1
+            roots[spec.name] = Decimal(1)
             continue
         tokens = spec.definition.split()
-        value = float(tokens[0]) if "." in tokens[0] else int(tokens[0])
+        value = Decimal(tokens[0])
         for symbol, operand in zip(tokens[1::2], tokens[2::2], strict=True):
-            number = roots[operand] if operand in roots else float(operand)
+            number = roots[operand] if operand in roots else Decimal(operand)
             value = _OPERATORS[symbol](value, number)
         roots[spec.name] = value
     return MappingProxyType(roots)
@@ -40,11 +41,11 @@ def _root_factors(specs: tuple[UnitSpec, ...]) -> Mapping[str, float]:
 ROOTS: Final = _root_factors(SPECS)
 
 
-def _root(resolved: ResolvedUnit) -> float:
+def _root(resolved: ResolvedUnit) -> Decimal:
     own = ROOTS[resolved.numerator.name]
     if resolved.denominator is None:
         return own
-    return own * ROOTS[resolved.denominator.name] ** -1
+    return own / ROOTS[resolved.denominator.name]
 
 
 def _pure_counter_base(target: ResolvedUnit) -> str | None:
@@ -74,7 +75,7 @@ def _incompatible(unit: str | None, target: str) -> QuantityError:
 
 
 @functools.lru_cache(maxsize=1024)
-def conversion_factor(unit: str | None, target: str | None) -> float:
+def conversion_factor(unit: str | None, target: str | None) -> Decimal:
     """The magnitude of ``align(1 unit, target)``; ``None`` is a pure number.
 
     As in ``align``, a bare number or multiplier (万, 百) converts to a pure counter
@@ -82,7 +83,7 @@ def conversion_factor(unit: str | None, target: str | None) -> float:
     """
     # A pure number is 1 百 scaled by 1/100, as pint represents it.
     source = resolve_unit(unit) if unit is not None else None
-    size = _root(source) if source is not None else 0.01 * ROOTS["x_bai"]
+    size = _root(source) if source is not None else ROOTS["x_bai"] / 100
     dimensions = dict(source.dimensions) if source is not None else {}
     if target is None:
         if dimensions:

@@ -6,10 +6,14 @@ why ``plancheck check`` on a plan without conversions never pays pint's start-up
 
 The registry starts EMPTY (pint's default definitions file is never read, which
 keeps import cheap and stops plan text from accidentally matching one of pint's
-thousands of units) and defines only what development plans use.  pint unit
-names must be Python identifiers, so every unit gets an ASCII internal name and
-a tuple of surface spellings (Chinese or otherwise); the first spelling is the
-canonical one that models store.
+thousands of units) and defines only what development plans use.  Every unit has
+an ASCII internal name and a tuple of surface spellings (Chinese or otherwise);
+the first spelling is the canonical one that models store.  In pint, a unit is
+*named* by its canonical spelling wherever that is an identifier (亿元, 万户, Mbps),
+so quantities print as plans write them; the ASCII name stays as an alias.
+
+Magnitudes are ``Decimal`` (``non_int_type``): conversion factors are exact powers of
+ten, so 万元 sums and 亿元 conversions carry no binary-float noise.
 """
 
 from __future__ import annotations
@@ -18,14 +22,17 @@ import enum
 import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, TypeAlias, cast
 
 if TYPE_CHECKING:
     import pint
 
-    Quantity: TypeAlias = pint.Quantity[float]
-    """A pint quantity with a float magnitude from this package's registry."""
+    Quantity: TypeAlias = pint.Quantity[Decimal]
+    """A pint quantity with a Decimal magnitude from this package's registry."""
+
+    UREG: pint.UnitRegistry[Decimal]
 
 
 def __getattr__(name: str) -> object:
@@ -33,7 +40,7 @@ def __getattr__(name: str) -> object:
     if name == "Quantity":
         import pint
 
-        return pint.Quantity[float]
+        return pint.Quantity[Decimal]
     if name == "UREG":
         return registry()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -67,6 +74,11 @@ class UnitSpec:
     def canonical(self) -> str:
         """The normalised surface spelling stored in models."""
         return self.surfaces[0]
+
+    @property
+    def pint_name(self) -> str:
+        """The name pint prints: the canonical spelling if it is an identifier."""
+        return self.canonical if self.canonical.isidentifier() else self.name
 
     @property
     def is_base(self) -> bool:
@@ -214,14 +226,21 @@ def _dimensions_of(specs: tuple[UnitSpec, ...]) -> dict[str, Mapping[str, int]]:
 
 
 @functools.cache
-def registry() -> pint.UnitRegistry[float]:
+def registry() -> pint.UnitRegistry[Decimal]:
     """The pint registry, built on first use."""
     import pint
 
     # ``None`` as the definitions file leaves the registry empty.
-    built: pint.UnitRegistry[float] = pint.UnitRegistry(None, on_redefinition="raise")
+    built: pint.UnitRegistry[Decimal] = pint.UnitRegistry(
+        None, on_redefinition="raise", non_int_type=Decimal
+    )
     for spec in SPECS:
-        built.define(f"{spec.name} = {spec.definition}")
+        if spec.pint_name == spec.name:
+            built.define(f"{spec.name} = {spec.definition}")
+        else:
+            # name = definition = symbol = alias: the readable name prints, the ASCII
+            # name still resolves (definitions above refer to units by it).
+            built.define(f"{spec.pint_name} = {spec.definition} = _ = {spec.name}")
     return built
 
 
@@ -230,6 +249,10 @@ _by_name, _by_surface = _index(SPECS)
 BY_NAME: Final[Mapping[str, UnitSpec]] = MappingProxyType(_by_name)
 BY_SURFACE: Final[Mapping[str, UnitSpec]] = MappingProxyType(_by_surface)
 DIMENSIONS: Final[Mapping[str, Mapping[str, int]]] = MappingProxyType(_dimensions_of(SPECS))
+_by_pint_name = {spec.pint_name: spec for spec in SPECS}
+if len(_by_pint_name) != len(SPECS):
+    raise RuntimeError("two units share a printed name")
+BY_PINT_NAME: Final[Mapping[str, UnitSpec]] = MappingProxyType(_by_pint_name)
 
 # Counter dimension (e.g. "[household]") -> the internal name of its base unit.
 COUNTER_BASES: Final[Mapping[str, str]] = MappingProxyType(
@@ -254,9 +277,9 @@ def is_own_quantity(obj: object) -> bool:
     return isinstance(obj, registry().Quantity)
 
 
-def make_quantity(magnitude: float, unit: pint.Unit) -> Quantity:
-    """A float quantity in ``unit``."""
-    return registry().Quantity(float(magnitude), unit)
+def make_quantity(magnitude: Decimal | int, unit: pint.Unit) -> Quantity:
+    """An exact (Decimal) quantity in ``unit``."""
+    return registry().Quantity(Decimal(magnitude), unit)
 
 
 def scale(quantity: Quantity, unit: pint.Unit) -> Quantity:
@@ -264,6 +287,15 @@ def scale(quantity: Quantity, unit: pint.Unit) -> Quantity:
     return cast("Quantity", quantity * unit)
 
 
+def spec_of(pint_name: str) -> UnitSpec | None:
+    """The unit a name from ``Quantity.unit_items()`` stands for."""
+    return BY_PINT_NAME.get(pint_name)
+
+
 def unit_names(quantity: Quantity) -> tuple[str, ...]:
     """The internal unit names ``quantity`` is expressed in."""
-    return tuple(name for name, _ in quantity.unit_items())
+    names = []
+    for name, _ in quantity.unit_items():
+        spec = BY_PINT_NAME.get(name)
+        names.append(spec.name if spec is not None else name)
+    return tuple(names)

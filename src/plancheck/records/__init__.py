@@ -4,6 +4,7 @@ This package imports nothing else from plancheck, so loading, the engine, the re
 the outputs can all depend on it without depending on one another.
 """
 
+from plancheck.records.checkdoc import CheckDoc
 from plancheck.records.codes import INTERNAL_ERROR, MANDATORY
 from plancheck.records.compose import compose_finding
 from plancheck.records.diagnostic import Diagnostic
@@ -20,6 +21,7 @@ from plancheck.records.verdict import Outcome, RuleStats, SubjectResult
 __all__ = [
     "INTERNAL_ERROR",
     "MANDATORY",
+    "CheckDoc",
     "Diagnostic",
     "Example",
     "Examples",

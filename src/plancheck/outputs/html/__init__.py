@@ -8,6 +8,7 @@ traceability, indicators, source excerpts) need each plan's :class:`PlanMaterial
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -18,12 +19,21 @@ if TYPE_CHECKING:
     from plancheck.records import Report
 
 
-def render_html(report: Report, material: Mapping[str, PlanMaterial] | None = None) -> str:
+def render_html(
+    report: Report,
+    material: Mapping[str, PlanMaterial] | None = None,
+    *,
+    root: str | os.PathLike[str] | None = None,
+) -> str:
     """The report as one HTML document; ``material`` maps plan paths (``PlanReport.path``)
-    to the plans as read."""
+    to the plans as read. Paths are shown relative to ``root`` (default: the repository
+    root, else the working directory), as in every other format."""
+    from plancheck.outputs._common import root_path
     from plancheck.outputs.html._page import page
+    from plancheck.outputs.html._relocate import relocate
 
-    return page(report, material or {})
+    shown, shown_material = relocate(report, material or {}, root_path(root))
+    return page(shown, shown_material)
 
 
 __all__ = ["IndicatorPoint", "PlanMaterial", "render_html"]

@@ -1,4 +1,4 @@
-"""Where the shipped rule files and schemas live, installed or in a checkout."""
+"""Where the shipped rule files live, installed or in a checkout."""
 
 from __future__ import annotations
 
@@ -12,12 +12,8 @@ def _data_dir(packaged: str, checkout: str) -> Path:
         return installed
     # An editable install runs from the source tree, where the data sits at the
     # repository root (the wheel maps it into the package).
-    return Path(__file__).resolve().parents[3] / checkout
+    return Path(__file__).resolve().parents[2] / checkout
 
 
 def rules_dir() -> Path:
     return _data_dir("_rules", "rules")
-
-
-def schemas_dir() -> Path:
-    return _data_dir("_schemas", "schemas")
