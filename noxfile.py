@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import nox
@@ -101,7 +102,7 @@ def clients(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def schemas(session: nox.Session) -> None:
-    """Regenerate the checked-in schemas and rule pages from the code."""
+    """Regenerate the checked-in schemas, rule pages and compact rule catalogue."""
     session.install("-e", ".")
     with Path("schemas/plan.schema.json").open("w", encoding="utf-8") as out:
         session.run("plancheck", "schema", stdout=out)
@@ -114,3 +115,29 @@ def schemas(session: nox.Session) -> None:
         " Path('schemas/findings.schema.json').write_text(findings_schema_text(), 'utf-8')",
     )
     session.run("plancheck", "rules", "--format", "markdown", "--output-dir", "docs/rules")
+    # The shipped rules, validated once, in the compact form start-up reads.
+    session.run("python", "-m", "plancheck.engine._shipped")
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Run the benchmark suite side by side with its peers; results in benchmarks/results/.
+
+    Pass suite options after --, e.g. ``nox -s bench -- --quick --only startup``.
+    """
+    session.install("-e", ".", "check-jsonschema", "PyYAML")
+    # The plot is optional: a failed matplotlib install only skips it.
+    session.run("python", "-m", "pip", "install", "-q", "matplotlib", success_codes=[0, 1])
+    if shutil.which("npm"):
+        session.run(
+            "npm",
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--prefix",
+            "benchmarks/.tools",
+            "@stoplight/spectral-cli",
+            external=True,
+            success_codes=[0, 1],
+        )
+    session.run("python", "benchmarks/suite.py", *session.posargs)

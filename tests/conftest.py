@@ -56,6 +56,14 @@ def write_plan(tmp_path: Path):  # type: ignore[no-untyped-def]
     return write
 
 
+@pytest.fixture(autouse=True)
+def _private_result_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+):  # type: ignore[no-untyped-def]
+    """Every test gets its own result cache, never one in the repository."""
+    monkeypatch.setenv("PLANCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("plancheck-cache")))
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         UPDATE_OPTION,

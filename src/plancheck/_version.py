@@ -1,6 +1,7 @@
-from importlib.metadata import PackageNotFoundError, version
+"""The package version: the single place it is written (pyproject.toml reads it from here).
 
-try:
-    __version__ = version("plancheck")
-except PackageNotFoundError:  # running from a source tree without installing
-    __version__ = "0+unknown"
+A literal rather than ``importlib.metadata.version("plancheck")``, which costs tens of
+milliseconds at every start-up.
+"""
+
+__version__ = "0.1.0"

@@ -8,7 +8,7 @@ hands the HTML renderer plain records, so the renderer never runs the engine.
 from __future__ import annotations
 
 from plancheck.engine.index import PlanIndex
-from plancheck.loading import DEFAULT_MAX_BYTES, load_plan
+from plancheck.loading import DEFAULT_MAX_BYTES, MAX_VALUES, load_plan
 from plancheck.model import Plan
 from plancheck.outputs.html import PlanMaterial
 from plancheck.records import Report
@@ -28,7 +28,7 @@ def plan_material(plan: Plan) -> PlanMaterial:
 
 
 def gather_material(
-    report: Report, *, max_file_bytes: int = DEFAULT_MAX_BYTES
+    report: Report, *, max_file_bytes: int = DEFAULT_MAX_BYTES, max_values: int = MAX_VALUES
 ) -> dict[str, PlanMaterial]:
     """Each readable plan of ``report`` by its path; unreadable plans are left out (the
     report then shows only their findings)."""
@@ -36,7 +36,7 @@ def gather_material(
     for plan_report in report.plans:
         if not plan_report.path:
             continue
-        loaded = load_plan(plan_report.path, max_file_bytes=max_file_bytes)
+        loaded = load_plan(plan_report.path, max_file_bytes=max_file_bytes, max_values=max_values)
         if loaded.plan is not None:
             material[plan_report.path] = plan_material(loaded.plan)
     return material

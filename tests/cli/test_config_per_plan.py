@@ -61,3 +61,27 @@ def test_explicit_config_applies_to_every_plan(tmp_path: Path) -> None:
     (root / "strict.yaml").write_text("select: [PC101]\n", encoding="utf-8")
     by_plan = _rules_by_plan(_json(root, "--config", "strict.yaml", "plans"))
     assert by_plan == {"plans/north/plan.yaml": {"PC101"}, "plans/south/plan.yaml": {"PC101"}}
+
+
+def test_cached_results_follow_each_plans_configuration(tmp_path: Path) -> None:
+    # The result cache is on (conftest gives each test its own): a plan's cached report
+    # is reused only under the configuration it was checked with.
+    root = _tree(tmp_path)
+    first = _rules_by_plan(_json(root, "plans"))
+    assert "PC101" not in first.get("plans/south/plan.yaml", set())
+    assert _rules_by_plan(_json(root, "plans")) == first  # warm, same configurations
+    (root / "plans" / "south" / ".plancheck.yaml").write_text("select: [PC1]\n", encoding="utf-8")
+    edited = _rules_by_plan(_json(root, "plans"))
+    assert "PC101" in edited["plans/south/plan.yaml"]
+    assert edited["plans/north/plan.yaml"] == first["plans/north/plan.yaml"]
+    (root / "plans" / "north" / ".plancheck.yaml").write_text("ignore: [PC101]\n", encoding="utf-8")
+    added = _rules_by_plan(_json(root, "plans"))
+    assert "PC101" not in added.get("plans/north/plan.yaml", set())
+
+
+def test_parallel_jobs_keep_each_plans_configuration(tmp_path: Path) -> None:
+    root = _tree(tmp_path)
+    serial = _json(root, "plans", "--no-cache")
+    parallel = _json(root, "plans", "--no-cache", "--jobs", "2")
+    assert parallel == serial
+    assert "PC101" not in _rules_by_plan(parallel).get("plans/south/plan.yaml", set())

@@ -33,6 +33,9 @@ from plancheck.records import Diagnostic, YamlLocation
 MAX_DEPTH = 64
 MAX_NUMBER_DIGITS = 400
 MAX_VALUES = 500_000
+# How far ``max_values`` may be raised: every value costs a position and a pointer,
+# about 2.5 KB with the plan model, so this bounds a single file at a few GB.
+MAX_VALUES_LIMIT = 5_000_000
 
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
@@ -164,9 +167,10 @@ def _check_node(event: NodeEvent) -> None:
 
 
 class _Builder:
-    def __init__(self, lines: _Lines, file: str) -> None:
+    def __init__(self, lines: _Lines, file: str, max_values: int = MAX_VALUES) -> None:
         self.lines = lines
         self.file = file
+        self.max_values = max_values
         self.marks: dict[str, YamlLocation] = {}
         # Each frame: container, its pointer, pending key (mappings), keys seen.
         self.stack: list[tuple[Any, str, list[str | None], dict[str, YamlLocation]]] = []
@@ -179,29 +183,35 @@ class _Builder:
         line, column = self.lines.at(start.line, start.column, start.index)
         return YamlLocation(self.file, line, column, pointer)
 
-    def _place(self, value: Any, event: Event) -> str:
-        """Attach a new value to its parent and return its pointer."""
+    def _place(self, value: Any, event: Event, nested: bool = False) -> str:
+        """Attach a new value to its parent; return its pointer when it is a container
+        (``nested``), the only case that needs one. A position is kept for list items
+        and mapping keys (an editor jumps to a field's key), not for mapping values."""
         self.values += 1
-        if self.values > MAX_VALUES:
+        if self.values > self.max_values:
             # Every value costs a position; the size limit alone does not bound memory.
-            raise _problem(event, f"值过多 / too many values (more than {MAX_VALUES:,})")
-        mark = self._mark(event, "")
+            raise _problem(
+                event,
+                f"值过多 / too many values (more than {self.max_values:,}; "
+                "set max_values to raise it)",
+            )
         if not self.stack:
             self.root = value
-            self.marks[""] = mark
+            self.marks[""] = self._mark(event, "")
             return ""
         container, pointer, pending, seen = self.stack[-1]
         if isinstance(container, list):
-            child = join(pointer, len(container))
+            # An index needs no escaping.
+            child = f"{pointer}/{len(container)}"
             container.append(value)
-            self.marks[child] = YamlLocation(mark.file, mark.line, mark.column, child)
+            self.marks[child] = self._mark(event, child)
             return child
         key = pending[0]
         if key is None:
-            if not isinstance(value, str) or isinstance(
-                event, (MappingStartEvent, SequenceStartEvent)
-            ):
+            if not isinstance(value, str) or nested:
                 raise _problem(event, "映射的键必须是标量 / mapping keys must be plain scalars")
+            child = join(pointer, value)
+            mark = self._mark(event, child)
             if value in seen:
                 first = seen[value]
                 raise YamlProblem(
@@ -212,15 +222,34 @@ class _Builder:
                 )
             seen[value] = mark
             pending[0] = value
-            # A field's position is its key: that is where an editor should jump.
-            child = join(pointer, value)
-            self.marks[child] = YamlLocation(mark.file, mark.line, mark.column, child)
+            self.marks[child] = mark
             return ""
         pending[0] = None
         container[key] = value
-        return join(pointer, key)
+        return join(pointer, key) if nested else ""
 
     def feed(self, event: Event) -> None:
+        # Scalars are most events: tested first.
+        if isinstance(event, ScalarEvent):
+            _check_node(event)
+            stack = self.stack
+            if stack and stack[-1][2][0] is None and isinstance(stack[-1][0], dict):
+                # Keys are kept as written: `1:` is the key "1", not the number.
+                self._place(event.value, event)
+            else:
+                self._place(_scalar(event), event)
+            return
+        if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+            self.stack.pop()
+            return
+        if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+            _check_node(event)
+            if len(self.stack) >= MAX_DEPTH:
+                raise _problem(event, f"嵌套过深 / nesting deeper than {MAX_DEPTH} levels")
+            container: Any = {} if isinstance(event, MappingStartEvent) else []
+            pointer = self._place(container, event, nested=True)
+            self.stack.append((container, pointer, [None], {}))
+            return
         if isinstance(event, DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
@@ -230,38 +259,18 @@ class _Builder:
             return
         if isinstance(event, AliasEvent):
             raise _problem(event, f"不支持别名 / YAML aliases are not allowed (*{event.anchor})")
-        if isinstance(event, ScalarEvent):
-            _check_node(event)
-            pending_key = (
-                bool(self.stack)
-                and isinstance(self.stack[-1][0], dict)
-                and self.stack[-1][2][0] is None
-            )
-            if pending_key:
-                # Keys are kept as written: `1:` is the key "1", not the number.
-                self._place(event.value, event)
-            else:
-                self._place(_scalar(event), event)
-            return
-        if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
-            _check_node(event)
-            if len(self.stack) >= MAX_DEPTH:
-                raise _problem(event, f"嵌套过深 / nesting deeper than {MAX_DEPTH} levels")
-            container: Any = {} if isinstance(event, MappingStartEvent) else []
-            pointer = self._place(container, event)
-            self.stack.append((container, pointer, [None], {}))
-            return
-        if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
-            self.stack.pop()
 
 
 _YAML = YAML(typ="safe", pure=False)
 
 
-def parse_yaml(text: str, file: str = "") -> ParsedYaml:
-    """Parse one YAML document; raises YamlProblem with a 1-based position."""
+def parse_yaml(text: str, file: str = "", *, max_values: int = MAX_VALUES) -> ParsedYaml:
+    """Parse one YAML document; raises YamlProblem with a 1-based position.
+
+    More than ``max_values`` scalars and containers is a problem (PC001).
+    """
     lines = _Lines(text)
-    builder = _Builder(lines, file)
+    builder = _Builder(lines, file, max_values)
     try:
         for event in _YAML.parse(text):
             builder.feed(event)

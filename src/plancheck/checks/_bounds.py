@@ -2,8 +2,8 @@
 
 A written amount is a number, a unit and a comparator ("突破350万" is ``> 350 万``).
 This module converts amounts between units *exactly* (every unit plancheck knows
-is a power of ten of its base, so the factor pint gives is exactly representable
-as a ``Decimal``) and reads a comparator as the ends of the set of values it
+is a power of ten of its base, so the factor the unit table gives is an exact
+``Decimal``) and reads a comparator as the ends of the set of values it
 allows, so that rules can ask "is every value this target allows above the
 baseline?" without comparing floats or bare numbers across units.
 
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import decimal
 import functools
-import math
 from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final, TypeVar
@@ -25,12 +24,10 @@ from plancheck.engine.index import PlanIndex
 from plancheck.model import Indicator, IndicatorValue
 from plancheck.quantities import (
     Comparator,
-    Quantity,
     QuantityError,
     Value,
-    ValueStatus,
-    align,
     canonical_unit,
+    conversion_factor,
     is_dimensionless,
 )
 
@@ -46,28 +43,10 @@ EXACT: Final = decimal.Context(
 # -- exact unit conversion -----------------------------------------------------------
 
 
-def _one(unit: str | None) -> Quantity:
-    """The quantity 1 in ``unit`` (a pure number when ``unit`` is None)."""
-    if unit is not None:
-        return Value(None, ValueStatus.GIVEN, amount=Decimal(1), unit=unit).quantity
-    # A bare multiplier scaled back to 1 is a pure number of plancheck's registry,
-    # which ``align`` treats as a number whose counter may be elided.
-    hundred = Value(None, ValueStatus.GIVEN, amount=Decimal(1), unit="百").quantity
-    pure: Quantity = hundred / 100
-    return pure
-
-
-def _exact(magnitude: Decimal | float) -> Decimal:
-    if isinstance(magnitude, Decimal):
-        # The registry computes in Decimal: factors are exact already.
-        return magnitude.normalize(EXACT)
-    # A float (a pure number pint returned as one): every factor between plancheck's
-    # units is a power of ten, so snap it to that power.
-    if magnitude > 0:
-        exponent = round(math.log10(magnitude))
-        if math.isclose(magnitude, 10.0**exponent, rel_tol=1e-9):
-            return Decimal(1).scaleb(exponent)
-    return Decimal(repr(magnitude)).normalize(EXACT)
+def _exact(magnitude: Decimal) -> Decimal:
+    # The unit table's factors are exact Decimals (powers of ten); normalising under
+    # the wide context drops the precision digits without rounding.
+    return magnitude.normalize(EXACT)
 
 
 def unit_of(text: str | None) -> str | None:
@@ -84,11 +63,10 @@ def factor(unit: str | None, target: str | None) -> Decimal:
     unit, target = unit_of(unit), unit_of(target)
     if unit == target:
         return Decimal(1)
-    if target is None:
-        if unit is None or not is_dimensionless(unit):
-            raise QuantityError(f"单位不兼容 / incompatible units: {unit!r} is not a pure number")
-        return _exact(_one(unit).m_as(""))
-    return _exact(align(_one(unit), target).magnitude)
+    if target is None and (unit is None or not is_dimensionless(unit)):
+        raise QuantityError(f"单位不兼容 / incompatible units: {unit!r} is not a pure number")
+    # The table's factor is pint's to the snapping below, without loading pint.
+    return _exact(conversion_factor(unit, target))
 
 
 def convertible(unit: str | None, target: str | None) -> bool:

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import traceback
 from collections.abc import Sequence
 
 from plancheck._version import __version__
-from plancheck.cli import _check, _extract, _report, _rules, _schema, _trace
-from plancheck.cli._errors import UsageError
-from plancheck.engine.catalogue import RuleFileError
-from plancheck.engine.config import ConfigError
-from plancheck.engine.registry import PluginError
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # The commands (and the engine behind them) are imported here, not at import time,
+    # so that `plancheck --version` starts instantly.
+    from plancheck.cli import _check, _extract, _report, _rules, _schema, _trace
+
     parser = argparse.ArgumentParser(
         prog="plancheck",
         description="Check government development plans (规划) for compliance and consistency.",
@@ -33,11 +33,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        # What argparse's version action prints, without building every command.
+        print(f"plancheck {__version__}")
+        return 0
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "run"):
         parser.print_help(sys.stderr)
         return 2
+    # Everything imported so far lives as long as the process: moving it out of the
+    # collector's reach keeps full collections from re-scanning it during the run.
+    gc.freeze()
+    from plancheck.cli._errors import UsageError
+    from plancheck.engine.catalogue import RuleFileError
+    from plancheck.engine.config import ConfigError
+    from plancheck.engine.registry import PluginError
+
     try:
         code: int = args.run(args)
     except (UsageError, ConfigError, RuleFileError, PluginError) as exc:

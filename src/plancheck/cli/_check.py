@@ -8,12 +8,13 @@ import sys
 from pathlib import Path
 
 from plancheck._atomic import write_atomic
+from plancheck.cli import _jobs
 from plancheck.cli._changed import changed_targets
 from plancheck.cli._clock import run_clock
 from plancheck.cli._configs import check_per_config
 from plancheck.cli._errors import UsageError
 from plancheck.cli._guard import refuse_overwrite
-from plancheck.cli._progress import progress_for
+from plancheck.cli._progress import phases_for, progress_for
 from plancheck.cli._summary import SUMMARY_VARIABLE, append_summary, fit
 from plancheck.engine.api import Checker
 from plancheck.engine.config import Config, load_config, load_config_file
@@ -122,14 +123,7 @@ def add_review_options(parser: argparse.ArgumentParser) -> None:
 
 def add_run_options(parser: argparse.ArgumentParser) -> None:
     """How to run and where paths in the output are relative to."""
-    parser.add_argument(
-        "--jobs",
-        "-j",
-        type=int,
-        default=1,
-        metavar="N",
-        help="check plans in N parallel processes (default: 1)",
-    )
+    _jobs.add_options(parser)
     parser.add_argument(
         "--root",
         metavar="DIR",
@@ -252,6 +246,9 @@ def run(args: argparse.Namespace) -> int:
         targets = _targets(args.paths)
     waivers, baseline = _review_inputs(args, config)
     progress = progress_for(len(targets), args.quiet)
+    # A status line for what the bar does not show: a large plan's phases, then
+    # review and render.
+    phase = phases_for(targets, args.quiet)
     checked = check_per_config(
         checker,
         targets,
@@ -259,7 +256,11 @@ def run(args: argparse.Namespace) -> int:
         one_config=bool(args.config),
         jobs=args.jobs,
         progress=progress,
+        cache=not args.no_cache,
+        phase=phase if progress is None else None,
     )
+    if phase:
+        phase.done()
     report = checked.report
     severities = {active.rule.code: active.severity for active in checked.rules}
     if args.write_baseline:
@@ -274,15 +275,19 @@ def run(args: argparse.Namespace) -> int:
                 f"plancheck: wrote {len(baseline.entries)} findings to {baseline.path}",
                 file=sys.stderr,
             )
+    if phase:
+        phase("reviewing")
     report = apply_review(report, waivers, baseline, severities=severities)
     if args.quiet:
         return report.exit_code
+    if phase:
+        phase("rendering")
     colour = args.output is None and _colour(sys.stdout.isatty())
     root = Path(args.root) if args.root else None
     # Only the HTML report shows the plans themselves; they are read again here so
     # that checking (possibly in other processes) stays the same for every format.
     material = (
-        gather_material(report, max_file_bytes=config.max_file_bytes)
+        gather_material(report, max_file_bytes=config.max_file_bytes, max_values=config.max_values)
         if args.format == "html"
         else None
     )
@@ -299,6 +304,8 @@ def run(args: argparse.Namespace) -> int:
         failing_only=args.failing_only,
         junit_flavour=args.junit_flavour,
     )
+    if phase:
+        phase.done()
     summary_file = os.environ.get(SUMMARY_VARIABLE)
     if args.format == "github" and summary_file:
         append_summary(summary_file, fit(render(report, "markdown", root=root), report.lang))

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from plancheck.engine.api import Checker
+from plancheck.engine.batch import Phase, Progress, check_batch
+from plancheck.engine.cache import ResultCache, default_cache_dir, run_key
 from plancheck.engine.config import Config, find_config, load_config_file
-from plancheck.engine.parallel import Progress, check_many
 from plancheck.engine.ruleset import ActiveRule
 from plancheck.records import PlanReport, Report
 
@@ -40,9 +41,16 @@ def check_per_config(
     one_config: bool,
     jobs: int,
     progress: Progress | None,
+    cache: bool = False,
+    phase: Phase | None = None,
 ) -> CheckedRun:
     """Check ``targets``, each with the configuration nearest to it (adjusted by the
-    command line's overrides), unless ``one_config`` says ``--config`` was given."""
+    command line's overrides), unless ``one_config`` says ``--config`` was given.
+
+    ``cache``: reuse the results of unchanged plans. Each configuration's checker has
+    its own run key (its configuration and active rules are part of it), so a plan's
+    cached report is only reused under the configuration it was checked with.
+    """
     groups: dict[Path | None, list[Path]] = {}
     for target in targets:
         key = None if one_config else find_config(target)
@@ -66,7 +74,11 @@ def check_per_config(
             if progress:
                 progress(offset + count, total)
 
-        plans += check_many(checker, group, jobs=jobs, progress=step)
+        results = None
+        if cache:
+            limit = checker.config.max_file_bytes
+            results = ResultCache(default_cache_dir(), run_key(checker), max_bytes=limit)
+        plans += check_batch(checker, group, jobs=jobs, progress=step, cache=results, phase=phase)
         done += len(group)
     config = run_checker.config
     report = Report(

@@ -34,7 +34,9 @@ def _source(loaded: LoadResult) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = load_plan(args.path, max_file_bytes=load_config().max_file_bytes)
+    config = load_config()
+    limits = {"max_file_bytes": config.max_file_bytes, "max_values": config.max_values}
+    loaded = load_plan(args.path, **limits)
     if loaded.plan is None:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
         raise UsageError(f"无法加载规划 / cannot load plan: {first}")

@@ -34,7 +34,8 @@ class Checker:
         return run_plan(LoadResult(plan.path, plan, files=[]), self.rules)
 
     def check_path(self, path: str | os.PathLike[str]) -> PlanReport:
-        loaded = load_plan(path, max_file_bytes=self.config.max_file_bytes)
+        config = self.config
+        loaded = load_plan(path, max_file_bytes=config.max_file_bytes, max_values=config.max_values)
         return run_plan(loaded, self.rules)
 
     def report(self, plans: Iterable[PlanReport]) -> Report:

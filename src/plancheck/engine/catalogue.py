@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 from pydantic import BaseModel, ValidationError
 
 from plancheck._reader.parse import YamlProblem, parse_yaml
 from plancheck._reader.read import ReadProblem, read_text
 from plancheck._resources import rules_dir
+from plancheck.engine._params import params_error
+from plancheck.engine._shipped import shipped_rules
 from plancheck.engine.registry import CheckRegistry, CheckSpec
 from plancheck.engine.selectors import SELECTORS
 from plancheck.records import Rule
@@ -29,6 +30,9 @@ class Catalogue:
     rules: Mapping[str, Rule]
     checks: Mapping[str, CheckSpec]
     files: Mapping[str, str]
+    # Codes whose parameters (with their check's defaults) were validated when the
+    # compact catalogue was built; only a configuration's overrides need checking.
+    prevalidated: frozenset[str] = field(default=frozenset(), compare=False)
 
     def __iter__(self) -> Iterator[Rule]:
         return iter([self.rules[code] for code in sorted(self.rules)])
@@ -37,16 +41,25 @@ class Catalogue:
         return self.rules.get(code)
 
 
-def _parse_rule(path: Path) -> Rule:
+def read_rule_data(path: Path) -> Any:
+    """A rule file's data as parsed (not yet validated)."""
     display = path.as_posix()
     try:
-        data = parse_yaml(read_text(path, display)).data
+        return parse_yaml(read_text(path, display)).data
     except ReadProblem as problem:
         raise RuleFileError(str(problem.diagnostic)) from None
     except YamlProblem as problem:
         raise RuleFileError(
             f"{display}:{problem.line}:{problem.column}: {problem.message}"
         ) from None
+
+
+def _parse_rule(path: Path) -> Rule:
+    return rule_from_data(read_rule_data(path), path.as_posix())
+
+
+def rule_from_data(data: Any, display: str) -> Rule:
+    """A Rule from a rule file's data; ``display`` names the file in errors."""
     try:
         return Rule.model_validate(data)
     except ValidationError as exc:
@@ -58,15 +71,24 @@ def _parse_rule(path: Path) -> Rule:
 
 
 def validate_params(
-    rule: Rule, spec: CheckSpec, params: Mapping[str, Any], origin: str
+    rule: Rule,
+    spec: CheckSpec,
+    params: Mapping[str, Any],
+    origin: str,
+    *,
+    schema_checked: bool = False,
 ) -> BaseModel:
-    """The check's typed parameters from ``params``; bad ones name ``origin`` and the option."""
+    """The check's typed parameters from ``params``; bad ones name ``origin`` and the option.
+
+    ``schema_checked``: ``params`` are a shipped rule's own, validated against the schema
+    when the compact catalogue was built, so only the typed instance is made.
+    """
+    if not schema_checked:
+        problem = params_error(spec.name, spec.params_schema, params)
+        if problem is not None:
+            raise RuleFileError(f"{origin}: {rule.code} 参数无效 / bad parameter {problem}")
     try:
-        jsonschema.validate(dict(params), spec.params_schema)
         return spec.params.model_validate(dict(params))
-    except jsonschema.ValidationError as exc:
-        where = ".".join(str(p) for p in exc.absolute_path) or "params"
-        message = exc.message
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         where = ".".join(str(p) for p in first["loc"]) or "params"
@@ -74,13 +96,22 @@ def validate_params(
     raise RuleFileError(f"{origin}: {rule.code} 参数无效 / bad parameter {where}: {message}")
 
 
-def load_catalogue(registry: CheckRegistry, extra_files: Iterable[Path] = ()) -> Catalogue:
+def load_catalogue(
+    registry: CheckRegistry, extra_files: Iterable[Path] = (), *, compact: bool = True
+) -> Catalogue:
+    """The shipped rules and ``extra_files``, checked against ``registry``.
+
+    The shipped rules come from their compact pre-validated form when it matches the
+    rule files (see ``_shipped``); ``compact=False`` always parses and validates them.
+    """
     rules: dict[str, Rule] = {}
     files: dict[str, str] = {}
     checks: dict[str, CheckSpec] = {}
-    paths = sorted(rules_dir().glob("*.yaml")) + list(extra_files)
-    for path in paths:
-        rule = _parse_rule(path)
+    shipped = sorted(rules_dir().glob("*.yaml"))
+    prevalidated = shipped_rules(shipped, registry) if compact else None
+    for path in shipped + list(extra_files):
+        known = prevalidated.get(path) if prevalidated is not None else None
+        rule = known if known is not None else _parse_rule(path)
         origin = path.as_posix()
         if rule.code in rules:
             raise RuleFileError(
@@ -102,8 +133,10 @@ def load_catalogue(registry: CheckRegistry, extra_files: Iterable[Path] = ()) ->
                 raise RuleFileError(
                     f"{origin}: check {rule.check!r} applies to {spec.given!r}, not {rule.given!r}"
                 )
-            validate_params(rule, spec, rule.params, origin)
+            if known is None:
+                validate_params(rule, spec, rule.params, origin)
             checks[rule.code] = spec
         rules[rule.code] = rule
         files[rule.code] = origin
-    return Catalogue(rules, checks, files)
+    done = frozenset(rule.code for rule in (prevalidated or {}).values() if rule.code in rules)
+    return Catalogue(rules, checks, files, done)

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from plancheck._reader.parse import YamlProblem, parse_yaml
+from plancheck._reader.parse import MAX_VALUES, MAX_VALUES_LIMIT, YamlProblem, parse_yaml
 from plancheck._reader.read import DEFAULT_MAX_BYTES, ReadProblem, read_text
 from plancheck.records import Severity
 
@@ -47,6 +47,13 @@ class Config(BaseModel):
         gt=0,
         le=MAX_FILE_BYTES_LIMIT,
         description="Largest plan or part file read, in bytes (at most 1 GiB).",
+    )
+    max_values: int = Field(
+        default=MAX_VALUES,
+        gt=0,
+        le=MAX_VALUES_LIMIT,
+        description="Most YAML values (scalars, lists, mappings) in one plan or part file "
+        "(default 500,000, about 21,000 projects; at most 5,000,000).",
     )
     waivers: str | None = Field(
         default=None, description="Waivers file, relative to the configuration file."

@@ -55,6 +55,9 @@ class PlanIndex:
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
+        # Every rule names the entities it judges: one Subject per node, not per rule.
+        # Keyed by id(): the nodes live as long as the plan this index holds.
+        self._subjects: dict[int, Subject] = {}
 
     # -- by id -------------------------------------------------------------
     @cached_property
@@ -227,7 +230,10 @@ class PlanIndex:
 
     # -- naming subjects -----------------------------------------------------
     def describe(self, node: Node) -> Subject:
-        return describe(node, self)
+        subject = self._subjects.get(id(node))
+        if subject is None:
+            subject = self._subjects[id(node)] = describe(node, self)
+        return subject
 
 
 def describe(node: Node, index: PlanIndex | None = None) -> Subject:

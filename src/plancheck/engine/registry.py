@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import import_module
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -99,6 +98,12 @@ def load_plugins(names: Iterable[str]) -> list[Path]:
     folder inside the package an entry point names (data, loaded like the
     configuration's ``rules:``), so an installed plugin brings its rules with it.
     """
+    names = list(names)
+    if not names:
+        return []
+    # Reading installed metadata is slow; only a configuration that names plugins pays it.
+    from importlib.metadata import entry_points
+
     available = {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
     rule_files: list[Path] = []
     for name in names:

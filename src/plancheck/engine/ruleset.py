@@ -71,8 +71,15 @@ def _resolve(catalogue: Catalogue, config: Config) -> list[ActiveRule]:
         params: BaseModel = NoParams()
         if spec is not None:
             given = {**rule.params, **config.params.get(code, {})}
+            prevalidated = code in catalogue.prevalidated and code not in config.params
             try:
-                params = validate_params(rule, spec, given, config.origin or "configuration")
+                params = validate_params(
+                    rule,
+                    spec,
+                    given,
+                    config.origin or "configuration",
+                    schema_checked=prevalidated,
+                )
             except RuleFileError as exc:
                 raise ConfigError(str(exc)) from None
         elif code in config.params:

@@ -50,8 +50,9 @@ def _diagnostic_finding(
 class _Collector:
     """Records every rule's verdict on every subject into the plan's report."""
 
-    def __init__(self, report: PlanReport) -> None:
+    def __init__(self, report: PlanReport, keep_results: bool = True) -> None:
         self.report = report
+        self.keep_results = keep_results
 
     def stats(self, code: str) -> RuleStats:
         return self.report.stats.setdefault(code, RuleStats())
@@ -69,7 +70,8 @@ class _Collector:
             stats.not_applicable += 1
             if reason:
                 stats.reasons[reason] = stats.reasons.get(reason, 0) + 1
-        self.report.results.append(SubjectResult(code, subject, outcome, reason))
+        if self.keep_results:
+            self.report.results.append(SubjectResult(code, subject, outcome, reason))
 
 
 def _finding(
@@ -138,8 +140,14 @@ def _record_judged(
         collector.record(active.rule.code, finding.subject, Outcome.FAILED)
 
 
-def run_plan(loaded: LoadResult, rules: list[ActiveRule]) -> PlanReport:
-    """Check one loaded plan with the active rules."""
+def run_plan(
+    loaded: LoadResult, rules: list[ActiveRule], *, keep_results: bool = True
+) -> PlanReport:
+    """Check one loaded plan with the active rules.
+
+    ``keep_results=False`` keeps the verdicts as counts only (``stats``), without a
+    ``SubjectResult`` per rule and entity; no output needs those.
+    """
     plan = loaded.plan
     report = PlanReport(
         loaded.path,
@@ -148,7 +156,7 @@ def run_plan(loaded: LoadResult, rules: list[ActiveRule]) -> PlanReport:
         revision=plan.revision if plan else None,
     )
     by_code = {active.rule.code: active for active in rules}
-    collector = _Collector(report)
+    collector = _Collector(report, keep_results)
     for diagnostic in loaded.diagnostics:
         active = by_code.get(diagnostic.code)
         if active is None:

@@ -1,5 +1,6 @@
 """Loading plan data: YAML files -> typed :class:`~plancheck.model.Plan` with positions."""
 
+from plancheck._reader.parse import MAX_VALUES
 from plancheck._reader.read import DEFAULT_MAX_BYTES
 from plancheck.loading._discover import discover, is_plan_file, owning_plan, plan_targets
 from plancheck.loading._errors import PlanLoadError
@@ -9,6 +10,7 @@ from plancheck.records import Diagnostic
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "MAX_VALUES",
     "PART_LIST_KEYS",
     "PLAN_FILE",
     "Diagnostic",

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from plancheck._reader.parse import YamlProblem, parse_yaml, to_diagnostic
+from plancheck._reader.parse import MAX_VALUES, YamlProblem, parse_yaml, to_diagnostic
 from plancheck._reader.pointer import join
 from plancheck._reader.read import DEFAULT_MAX_BYTES, ReadProblem, read_text
 from plancheck.loading._errors import PlanLoadError
@@ -34,10 +34,10 @@ def _display(path: Path) -> str:
 
 
 def _parse_file(
-    path: Path, display: str, max_bytes: int
+    path: Path, display: str, max_bytes: int, max_values: int = MAX_VALUES
 ) -> tuple[Any, dict[str, YamlLocation]] | Diagnostic:
     try:
-        parsed = parse_yaml(read_text(path, display, max_bytes), display)
+        parsed = parse_yaml(read_text(path, display, max_bytes), display, max_values=max_values)
     except ReadProblem as problem:
         return problem.diagnostic
     except YamlProblem as problem:
@@ -51,9 +51,15 @@ def plan_file_for(path: Path) -> Path:
 
 
 def load_plan(
-    path: str | os.PathLike[str], *, max_file_bytes: int = DEFAULT_MAX_BYTES
+    path: str | os.PathLike[str],
+    *,
+    max_file_bytes: int = DEFAULT_MAX_BYTES,
+    max_values: int = MAX_VALUES,
 ) -> LoadResult:
-    """Load without raising: problems come back as diagnostics (rule codes PC001–PC005)."""
+    """Load without raising: problems come back as diagnostics (rule codes PC001–PC005).
+
+    ``max_file_bytes`` and ``max_values`` bound each file read (bytes; YAML values).
+    """
     target = Path(path)
     plan_path = plan_file_for(target)
     display = _display(plan_path)
@@ -66,7 +72,7 @@ def load_plan(
         )
         result.diagnostics.append(Diagnostic("PC001", what, display))
         return result
-    parsed = _parse_file(plan_path, display, max_file_bytes)
+    parsed = _parse_file(plan_path, display, max_file_bytes, max_values)
     result.files.append(display)
     if isinstance(parsed, Diagnostic):
         result.diagnostics.append(parsed)
@@ -84,7 +90,8 @@ def load_plan(
         return result
     parts = data.get("parts")
     if isinstance(parts, list):
-        _load_parts(plan_path.parent, parts, data, locations, result, max_file_bytes)
+        limits = (max_file_bytes, max_values)
+        _load_parts(plan_path.parent, parts, data, locations, result, *limits)
     if result.diagnostics:
         return result
     plan, problems = validate(data, locations, display)
@@ -102,6 +109,7 @@ def _load_parts(
     locations: dict[str, YamlLocation],
     result: LoadResult,
     max_bytes: int,
+    max_values: int = MAX_VALUES,
 ) -> None:
     seen: set[Path] = set()
     for index, entry in enumerate(parts):
@@ -142,7 +150,7 @@ def _load_parts(
             )
             continue
         display = _display(resolved)
-        parsed = _parse_file(resolved, display, max_bytes)
+        parsed = _parse_file(resolved, display, max_bytes, max_values)
         result.files.append(display)
         if isinstance(parsed, Diagnostic):
             result.diagnostics.append(parsed)

@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import Field, StrictBool, StrictInt, field_validator
 
 from plancheck.model._base import ID_PATTERN, Entity
-from plancheck.quantities import Value, ValueStatus, parse_unit
+from plancheck.quantities import Value, ValueStatus, canonical_unit
 
 
 class IndicatorType(StrEnum):
@@ -58,7 +58,7 @@ class Indicator(Entity):
     def _known_unit(cls, unit: str | None) -> str | None:
         # Checked here so an unknown unit is reported at this field, not at the plan.
         if unit is not None:
-            parse_unit(unit)
+            canonical_unit(unit)  # raises on an unknown unit, without loading pint
         return unit
 
     box: StrictInt | None = Field(default=None, description="Number of the 专栏 holding the row.")

@@ -17,7 +17,7 @@ from plancheck.model.indicator import Indicator, IndicatorValue
 from plancheck.model.period import YearRange
 from plancheck.model.project import Project
 from plancheck.model.section import Section
-from plancheck.quantities import Value, parse_unit
+from plancheck.quantities import Value, canonical_unit
 from plancheck.records import YamlLocation
 
 FORMAT_VERSION = 1
@@ -61,7 +61,7 @@ class Plan(Node):
     def _currency_unit(cls, unit: str) -> str:
         # A known unit is required here (so the error points at this field); that it is
         # money is PC203's finding.
-        parse_unit(unit)
+        canonical_unit(unit)  # raises on an unknown unit, without loading pint
         return unit
 
     revision: str | None = Field(

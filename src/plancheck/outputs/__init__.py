@@ -1,18 +1,47 @@
-"""Output formats: each takes a Report and returns text; none of them imports the engine."""
+"""Output formats: each takes a Report and returns text; none of them imports the engine.
+
+A format's module is imported when it is first used, so a run pays only for the format
+it writes.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-from plancheck.outputs.github_format import render_github
-from plancheck.outputs.html import PlanMaterial, render_html
-from plancheck.outputs.json_format import render_json
-from plancheck.outputs.junit_format import Flavour, render_junit
-from plancheck.outputs.markdown_format import render_markdown
-from plancheck.outputs.sarif_format import Invocation, render_sarif
-from plancheck.outputs.text_format import render_text
-from plancheck.records import Report
+if TYPE_CHECKING:
+    from plancheck.outputs.github_format import render_github
+    from plancheck.outputs.html import PlanMaterial, render_html
+    from plancheck.outputs.invocation import Invocation
+    from plancheck.outputs.json_format import render_json
+    from plancheck.outputs.junit_format import Flavour, render_junit
+    from plancheck.outputs.markdown_format import render_markdown
+    from plancheck.outputs.sarif_format import render_sarif
+    from plancheck.outputs.text_format import render_text
+    from plancheck.records import Report
+
+# Name -> the module defining it; a fixed table, never built from data.
+_LAZY = {
+    "render_github": "plancheck.outputs.github_format",
+    "render_html": "plancheck.outputs.html",
+    "PlanMaterial": "plancheck.outputs.html",
+    "render_json": "plancheck.outputs.json_format",
+    "render_junit": "plancheck.outputs.junit_format",
+    "render_markdown": "plancheck.outputs.markdown_format",
+    "render_sarif": "plancheck.outputs.sarif_format",
+    "Invocation": "plancheck.outputs.invocation",
+    "render_text": "plancheck.outputs.text_format",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(module), name)
+
 
 FORMATS = ("text", "json", "sarif", "junit", "github", "markdown", "html")
 
@@ -43,6 +72,8 @@ def render(
     schema to satisfy (``jenkins`` or ``ant``).
     """
     if output_format == "text":
+        from plancheck.outputs.text_format import render_text
+
         return render_text(
             report,
             colour=colour,
@@ -52,17 +83,29 @@ def render(
             root=root,
         )
     if output_format == "json":
+        from plancheck.outputs.json_format import render_json
+
         return render_json(report, root=root)
     if output_format == "sarif":
+        from plancheck.outputs.sarif_format import render_sarif
+
         return render_sarif(report, root=root, invocation=invocation)
     if output_format == "junit":
+        from plancheck.outputs.junit_format import render_junit
+
         start = invocation.start if invocation is not None else None
         return render_junit(report, root=root, flavour=junit_flavour, timestamp=start)
     if output_format == "github":
+        from plancheck.outputs.github_format import render_github
+
         return render_github(report, root=root)
     if output_format == "markdown":
+        from plancheck.outputs.markdown_format import render_markdown
+
         return render_markdown(report, root=root)
     if output_format == "html":
+        from plancheck.outputs.html import render_html
+
         return render_html(report, material, root=root)
     raise ValueError(f"unknown output format {output_format!r}")
 

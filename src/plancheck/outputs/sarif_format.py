@@ -14,7 +14,6 @@ import json
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,7 @@ from plancheck.outputs._common import (
     subject_name,
     suppressed,
 )
+from plancheck.outputs.invocation import Invocation
 from plancheck.outputs.ruledoc import rule_markdown
 from plancheck.records import Finding, Report, Rule, Severity, SourcePosition, fingerprint
 
@@ -57,19 +57,6 @@ def sarif_level(severity: Severity) -> str:
 def information_uri() -> str:
     """The project's home page."""
     return REPOSITORY
-
-
-@dataclass(frozen=True, slots=True)
-class Invocation:
-    """How the run ended, for SARIF ``invocations``.
-
-    Times are optional so that the default output stays byte-identical for the same
-    input; the CLI adds them only when asked (see ``plancheck check --timestamps``).
-    """
-
-    exit_code: int
-    start: datetime | None = None
-    end: datetime | None = None
 
 
 def _utc(moment: datetime) -> str:

@@ -6,9 +6,11 @@ qualifier; ``Value`` is the frozen result (usable as a pydantic field type);
 private pint registry and convert between them.
 """
 
+from typing import TYPE_CHECKING
+
 from ._enums import Comparator, ValueStatus
 from ._errors import QuantityError
-from ._registry import UREG, Quantity
+from ._factors import conversion_factor
 from ._units import (
     align,
     canonical_unit,
@@ -21,6 +23,9 @@ from ._units import (
 )
 from ._value import Value, parse_value
 
+if TYPE_CHECKING:
+    from ._registry import UREG, Quantity
+
 __all__ = [
     "UREG",
     "Comparator",
@@ -31,6 +36,7 @@ __all__ = [
     "align",
     "canonical_unit",
     "compatible",
+    "conversion_factor",
     "is_currency",
     "is_dimensionless",
     "is_percent",
@@ -38,3 +44,12 @@ __all__ = [
     "parse_unit",
     "parse_value",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # Both are pint objects: naming one is what loads pint (and builds the registry).
+    if name in ("Quantity", "UREG"):
+        from . import _registry
+
+        return getattr(_registry, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

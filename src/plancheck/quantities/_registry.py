@@ -1,5 +1,9 @@
 """The private pint registry and the table of surface spellings that map onto it.
 
+pint itself is imported, and the registry built, on the first conversion only: reading
+and validating plans needs just the table (spellings, kinds and dimensions), which is
+why ``plancheck check`` on a plan without conversions never pays pint's start-up.
+
 The registry starts EMPTY (pint's default definitions file is never read, which
 keeps import cheap and stops plan text from accidentally matching one of pint's
 thousands of units) and defines only what development plans use.  Every unit has
@@ -15,16 +19,31 @@ ten, so 万元 sums and 亿元 conversions carry no binary-float noise.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Final, TypeAlias, cast
+from typing import TYPE_CHECKING, Final, TypeAlias, cast
 
-import pint
+if TYPE_CHECKING:
+    import pint
 
-Quantity: TypeAlias = pint.Quantity[Decimal]
-"""A pint quantity with a Decimal magnitude from this package's registry."""
+    Quantity: TypeAlias = pint.Quantity[Decimal]
+    """A pint quantity with a Decimal magnitude from this package's registry."""
+
+    UREG: pint.UnitRegistry[Decimal]
+
+
+def __getattr__(name: str) -> object:
+    # Both name pint objects, so they are resolved (and pint imported) on first use.
+    if name == "Quantity":
+        import pint
+
+        return pint.Quantity[Decimal]
+    if name == "UREG":
+        return registry()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class UnitKind(enum.Enum):
@@ -190,26 +209,46 @@ def _index(specs: tuple[UnitSpec, ...]) -> tuple[dict[str, UnitSpec], dict[str, 
     return by_name, by_surface
 
 
-def _build_registry(specs: tuple[UnitSpec, ...]) -> pint.UnitRegistry[Decimal]:
+def _dimensions_of(specs: tuple[UnitSpec, ...]) -> dict[str, Mapping[str, int]]:
+    """Each unit's dimension exponents, as pint's ``dimensionality`` would give them.
+
+    Every definition is a base dimension (``[currency]``), a number (dimensionless) or
+    ``factor * other_unit``, so a unit has the dimensions of the unit it ends with.
+    """
+    dimensions: dict[str, Mapping[str, int]] = {}
+    for spec in specs:
+        if spec.is_base:
+            dimensions[spec.name] = MappingProxyType({spec.definition: 1})
+        else:
+            last = spec.definition.rsplit("*", 1)[-1].strip()
+            dimensions[spec.name] = dimensions.get(last, MappingProxyType({}))
+    return dimensions
+
+
+@functools.cache
+def registry() -> pint.UnitRegistry[Decimal]:
+    """The pint registry, built on first use."""
+    import pint
+
     # ``None`` as the definitions file leaves the registry empty.
-    registry: pint.UnitRegistry[Decimal] = pint.UnitRegistry(
+    built: pint.UnitRegistry[Decimal] = pint.UnitRegistry(
         None, on_redefinition="raise", non_int_type=Decimal
     )
-    for spec in specs:
+    for spec in SPECS:
         if spec.pint_name == spec.name:
-            registry.define(f"{spec.name} = {spec.definition}")
+            built.define(f"{spec.name} = {spec.definition}")
         else:
             # name = definition = symbol = alias: the readable name prints, the ASCII
             # name still resolves (definitions above refer to units by it).
-            registry.define(f"{spec.pint_name} = {spec.definition} = _ = {spec.name}")
-    return registry
+            built.define(f"{spec.pint_name} = {spec.definition} = _ = {spec.name}")
+    return built
 
 
 SPECS: Final[tuple[UnitSpec, ...]] = _build_specs()
 _by_name, _by_surface = _index(SPECS)
 BY_NAME: Final[Mapping[str, UnitSpec]] = MappingProxyType(_by_name)
 BY_SURFACE: Final[Mapping[str, UnitSpec]] = MappingProxyType(_by_surface)
-UREG: Final[pint.UnitRegistry[Decimal]] = _build_registry(SPECS)
+DIMENSIONS: Final[Mapping[str, Mapping[str, int]]] = MappingProxyType(_dimensions_of(SPECS))
 _by_pint_name = {spec.pint_name: spec for spec in SPECS}
 if len(_by_pint_name) != len(SPECS):
     raise RuntimeError("two units share a printed name")
@@ -221,29 +260,31 @@ COUNTER_BASES: Final[Mapping[str, str]] = MappingProxyType(
 )
 
 
-def unit_named(name: str) -> pint.Unit:
-    """The registry unit for an internal name from ``BY_NAME``."""
-    return UREG.Unit(name)
+@functools.lru_cache(maxsize=1024)
+def unit_named(name: str, per: str | None = None) -> pint.Unit:
+    """The registry unit for an internal name from ``BY_NAME`` (divided by ``per``)."""
+    unit = registry().Unit(name)
+    return unit if per is None else divide(unit, registry().Unit(per))
 
 
 def divide(numerator: pint.Unit, denominator: pint.Unit) -> pint.Unit:
     """``numerator / denominator`` (pint's operator is untyped)."""
-    return cast(pint.Unit, numerator / denominator)
+    return cast("pint.Unit", numerator / denominator)
 
 
 def is_own_quantity(obj: object) -> bool:
     """Whether ``obj`` is a quantity of this registry (pint silently mixes registries)."""
-    return isinstance(obj, UREG.Quantity)
+    return isinstance(obj, registry().Quantity)
 
 
 def make_quantity(magnitude: Decimal | int, unit: pint.Unit) -> Quantity:
     """An exact (Decimal) quantity in ``unit``."""
-    return UREG.Quantity(Decimal(magnitude), unit)
+    return registry().Quantity(Decimal(magnitude), unit)
 
 
 def scale(quantity: Quantity, unit: pint.Unit) -> Quantity:
     """``quantity * unit`` (pint's operator is untyped)."""
-    return cast(Quantity, quantity * unit)
+    return cast("Quantity", quantity * unit)
 
 
 def spec_of(pint_name: str) -> UnitSpec | None:

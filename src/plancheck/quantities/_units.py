@@ -10,22 +10,20 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Final, cast
-
-import pint
+from typing import TYPE_CHECKING, Final, cast
 
 from ._errors import QuantityError, quote, unit_error
 from ._registry import (
     BY_NAME,
     BY_SURFACE,
     COUNTER_BASES,
+    DIMENSIONS,
     SPECS,
-    Quantity,
     UnitKind,
     UnitSpec,
-    divide,
     is_own_quantity,
     make_quantity,
     scale,
@@ -33,6 +31,11 @@ from ._registry import (
     unit_named,
     unit_names,
 )
+
+if TYPE_CHECKING:
+    import pint
+
+    from ._registry import Quantity
 
 _MAX_UNIT_CHARS: Final = 40
 _PERCENT: Final = BY_NAME["percent"].canonical
@@ -46,7 +49,23 @@ class ResolvedUnit:
     canonical: str
     numerator: UnitSpec
     denominator: UnitSpec | None
-    unit: pint.Unit
+
+    @property
+    def unit(self) -> pint.Unit:
+        """The pint unit (building the registry on first use)."""
+        per = self.denominator.name if self.denominator is not None else None
+        return unit_named(self.numerator.name, per)
+
+    @property
+    def dimensions(self) -> Mapping[str, int]:
+        """Dimension exponents, equal to ``dict(self.unit.dimensionality)``."""
+        own = DIMENSIONS[self.numerator.name]
+        if self.denominator is None:
+            return own
+        combined = dict(own)
+        for dimension, exponent in DIMENSIONS[self.denominator.name].items():
+            combined[dimension] = combined.get(dimension, 0) - exponent
+        return {dimension: power for dimension, power in combined.items() if power}
 
 
 def normalise_unit_text(text: str) -> str:
@@ -85,7 +104,7 @@ def _resolve_cached(text: str) -> ResolvedUnit:
     if norm in BY_SURFACE:
         # Whole-string spellings first: "Mbit/s" is one unit, not "Mbit" per "s".
         spec = _lookup(text, norm, denominator=False)
-        return ResolvedUnit(spec.canonical, spec, None, unit_named(spec.name))
+        return ResolvedUnit(spec.canonical, spec, None)
     numerator_text, slash, denominator_text = norm.partition("/")
     if not slash:
         raise unit_error(text, f"unknown unit {quote(norm)}")
@@ -95,12 +114,7 @@ def _resolve_cached(text: str) -> ResolvedUnit:
         raise unit_error(text, "a '/' needs a unit on each side")
     numerator = _lookup(text, numerator_text, denominator=False)
     denominator = _lookup(text, denominator_text, denominator=True)
-    return ResolvedUnit(
-        f"{numerator.canonical}/{denominator.canonical}",
-        numerator,
-        denominator,
-        divide(unit_named(numerator.name), unit_named(denominator.name)),
-    )
+    return ResolvedUnit(f"{numerator.canonical}/{denominator.canonical}", numerator, denominator)
 
 
 def resolve_unit(text: str) -> ResolvedUnit:
@@ -136,7 +150,7 @@ def known_units() -> tuple[str, ...]:
 
 def is_currency(unit: str) -> bool:
     """Whether ``unit`` is an amount of money (元, 万元, 亿元 …; not "万元/年")."""
-    return dict(parse_unit(unit).dimensionality) == _CURRENCY_DIMENSION
+    return dict(resolve_unit(unit).dimensions) == _CURRENCY_DIMENSION
 
 
 def is_percent(unit: str) -> bool:
@@ -146,7 +160,7 @@ def is_percent(unit: str) -> bool:
 
 def is_dimensionless(unit: str) -> bool:
     """Whether ``unit`` is a pure number: %, ‰, 倍, bare 万/亿, or a ratio like "户/户"."""
-    return parse_unit(unit).dimensionless
+    return not resolve_unit(unit).dimensions
 
 
 def compatible(unit_a: str, unit_b: str) -> bool:
@@ -155,7 +169,7 @@ def compatible(unit_a: str, unit_b: str) -> bool:
     Strict: a bare multiplier ("万") is not compatible with a counter ("万户");
     ``align`` is where an elided counter is supplied.
     """
-    return parse_unit(unit_a).dimensionality == parse_unit(unit_b).dimensionality
+    return dict(resolve_unit(unit_a).dimensions) == dict(resolve_unit(unit_b).dimensions)
 
 
 def describe_quantity(q: Quantity) -> str:
@@ -188,7 +202,7 @@ def _elided_counter(target: ResolvedUnit) -> pint.Unit | None:
     """The base counter to supply when ``target`` is a pure counter unit, else None."""
     if target.denominator is not None or target.numerator.kind is not UnitKind.COUNTER:
         return None
-    dimensions = dict(target.unit.dimensionality)
+    dimensions = dict(target.dimensions)
     if len(dimensions) != 1:
         return None
     ((dimension, exponent),) = dimensions.items()
@@ -207,6 +221,12 @@ def _is_bare_number(q: Quantity) -> bool:
     return True
 
 
+def _pint_error() -> type[Exception]:
+    import pint
+
+    return pint.errors.PintError
+
+
 def tidy(magnitude: Decimal) -> Decimal:
     """The same number without trailing zeros or an exponent (3.00000000 -> 3, 3E+1 -> 30)."""
     if magnitude == magnitude.to_integral_value():
@@ -223,7 +243,7 @@ def _convert(q: Quantity, target: ResolvedUnit) -> Quantity:
             # read better, and compare the same, without them.
             return make_quantity(tidy(magnitude), target.unit)
         return converted
-    except (pint.errors.PintError, ValueError, TypeError) as exc:
+    except (_pint_error(), ValueError, TypeError) as exc:
         raise QuantityError(
             f"单位不兼容 / incompatible units: cannot convert {quote(describe_quantity(q))} "
             f"to {quote(target.canonical)}"

@@ -7,7 +7,7 @@ import decimal
 import math
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
@@ -16,8 +16,11 @@ from pydantic_core import core_schema
 from ._enums import Comparator, ValueStatus
 from ._errors import QuantityError, UnitLookupError, quantity_error, quote
 from ._grammar import MAX_DIGITS, split_amount
-from ._registry import Quantity, make_quantity
+from ._registry import make_quantity
 from ._units import align, canonical_unit, parse_unit
+
+if TYPE_CHECKING:
+    from ._registry import Quantity
 
 # Enough precision to hold any accepted amount exactly (at most 50 integer
 # digits and 50 decimal places) when an exponent form is made positional.

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from plancheck.outputs._common import root_path
+# The records a caller builds are light; the page builder is imported when rendering.
 from plancheck.outputs.html._material import IndicatorPoint, PlanMaterial
-from plancheck.outputs.html._page import page
-from plancheck.outputs.html._relocate import relocate
-from plancheck.records import Report
+
+if TYPE_CHECKING:
+    from plancheck.records import Report
 
 
 def render_html(
@@ -27,6 +28,10 @@ def render_html(
     """The report as one HTML document; ``material`` maps plan paths (``PlanReport.path``)
     to the plans as read. Paths are shown relative to ``root`` (default: the repository
     root, else the working directory), as in every other format."""
+    from plancheck.outputs._common import root_path
+    from plancheck.outputs.html._page import page
+    from plancheck.outputs.html._relocate import relocate
+
     shown, shown_material = relocate(report, material or {}, root_path(root))
     return page(shown, shown_material)
 

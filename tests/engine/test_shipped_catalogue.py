@@ -1,0 +1,67 @@
+"""The compact pre-validated catalogue: current, equal to parsing, and never trusted stale."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from plancheck import RuleFileError
+from plancheck._resources import rules_dir
+from plancheck.engine import catalogue
+from plancheck.engine._shipped import COMPACT_FILE, current_text, shipped_rules
+from plancheck.engine.registry import builtin_registry
+
+
+def test_checked_in_compact_catalogue_is_current() -> None:
+    assert COMPACT_FILE.read_text(encoding="utf-8") == current_text(), (
+        "src/plancheck/engine/shipped_rules.json is stale: run `nox -s schemas`"
+    )
+
+
+def test_compact_catalogue_equals_parsing_the_rule_files() -> None:
+    registry = builtin_registry()
+    compact = catalogue.load_catalogue(registry)
+    parsed = catalogue.load_catalogue(registry, compact=False)
+    assert compact == parsed
+    assert len(compact.rules) == len(list(rules_dir().glob("*.yaml")))
+
+
+def test_every_shipped_rule_comes_from_the_compact_form() -> None:
+    paths = sorted(rules_dir().glob("*.yaml"))
+    found = shipped_rules(paths, builtin_registry())
+    assert found is not None and sorted(found) == paths
+
+
+def _copied_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "rules"
+    shutil.copytree(rules_dir(), folder)
+    monkeypatch.setattr(catalogue, "rules_dir", lambda: folder)
+    return folder
+
+
+def test_an_edited_rule_file_is_parsed_not_taken_from_the_compact_form(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _copied_rules(tmp_path, monkeypatch)
+    path = folder / "PC101.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nrationale:", "\nrationale: Edited. ", 1), encoding="utf-8")
+    found = shipped_rules(sorted(folder.glob("*.yaml")), builtin_registry())
+    assert found is not None and path not in found and len(found) == len(list(folder.glob("*"))) - 1
+    rule = catalogue.load_catalogue(builtin_registry()).rules["PC101"]
+    assert rule.rationale.startswith("Edited. ")
+
+
+def test_an_edited_rule_file_is_still_validated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The compact form skips parameter validation only for the files it was made from.
+    folder = _copied_rules(tmp_path, monkeypatch)
+    path = folder / "PC303.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "\n  allow_over_100: []\n" in text
+    path.write_text(text.replace("allow_over_100: []", "allow_over_100: 7", 1), encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"PC303\.yaml: PC303 .*allow_over_100"):
+        catalogue.load_catalogue(builtin_registry())

@@ -1,0 +1,58 @@
+"""Start-up imports only what the command needs (what each run loads, not how long it takes)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import plancheck
+
+from .conftest import ROOT
+
+CORPUS = ROOT / "corpus" / "baoji-2011-2015"
+
+
+def _loaded_after(code: str) -> set[str]:
+    probe = f"{code}\nimport sys\nprint('\\n'.join(sorted(sys.modules)))\n"
+    shown = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return set(shown.stdout.split())
+
+
+def test_import_plancheck_loads_nothing_but_the_version() -> None:
+    loaded = _loaded_after("import plancheck")
+    assert {m for m in loaded if m.startswith("plancheck")} == {"plancheck", "plancheck._version"}
+    assert "pydantic" not in loaded
+
+
+def test_version_needs_no_command() -> None:
+    loaded = _loaded_after(
+        "import sys\nfrom plancheck.cli import main\nsys.argv = ['plancheck', '--version']\n"
+        "import contextlib, io\nwith contextlib.redirect_stdout(io.StringIO()): main()"
+    )
+    assert not {"pydantic", "plancheck.engine", "importlib.metadata"} & loaded
+
+
+def test_checking_baoji_loads_no_pint_jsonschema_or_unused_format() -> None:
+    loaded = _loaded_after(
+        "import sys\nfrom plancheck.cli import main\n"
+        f"sys.argv = ['plancheck', 'check', {str(CORPUS)!r}, '-q']\nmain()"
+    )
+    assert "plancheck.records" in loaded
+    unused = {"pint", "jsonschema", "concurrent.futures", "plancheck.outputs.html._page"}
+    assert not unused & loaded
+    assert "plancheck.outputs.sarif_format" not in loaded
+
+
+def test_every_public_name_imports_by_name() -> None:
+    # What `from plancheck import NAME` does, in a fresh interpreter.
+    names = ", ".join(plancheck.__all__)
+    loaded = _loaded_after(f"from plancheck import {names}")
+    assert "plancheck.engine.api" in loaded
+
+
+def test_version_is_the_installed_distributions() -> None:
+    from importlib.metadata import version
+
+    assert plancheck.__version__ == version("plancheck")
