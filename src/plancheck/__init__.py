@@ -23,7 +23,7 @@ from plancheck.engine import (
     load_config,
     register_check,
 )
-from plancheck.loading import Diagnostic, LoadResult, PlanLoadError, load, load_plan
+from plancheck.loading import Diagnostic, LoadResult, PlanLoadError, dump, load, load_plan
 from plancheck.model import Plan
 from plancheck.outputs import FORMATS, render
 from plancheck.quantities import QuantityError, Value, parse_value
@@ -54,6 +54,7 @@ __all__ = [
     "__version__",
     "apply_review",
     "check",
+    "dump",
     "load",
     "load_config",
     "load_plan",

@@ -12,7 +12,7 @@ from plancheck.engine.registry import PluginError, builtin_registry, load_plugin
 from plancheck.engine.report import PlanReport, Report
 from plancheck.engine.ruleset import ActiveRule, resolve
 from plancheck.engine.run import run_plan
-from plancheck.loading import LoadResult, load_plan
+from plancheck.loading import load_plan, revalidate
 from plancheck.model import Plan
 
 
@@ -30,7 +30,12 @@ class Checker:
         self.rules: list[ActiveRule] = resolve(self.catalogue, self.config)
 
     def check_plan(self, plan: Plan) -> PlanReport:
-        return run_plan(LoadResult(plan.path, plan, files=[]), self.rules)
+        """Judge ``plan`` exactly as its data written to a file would be judged.
+
+        A plan built or changed in Python (``model_copy(update=…)``, assignment) is
+        validated again from its data first, so nothing derived at load time is stale.
+        """
+        return run_plan(revalidate(plan), self.rules)
 
     def check_path(self, path: str | os.PathLike[str]) -> PlanReport:
         loaded = load_plan(path, max_file_bytes=self.config.max_file_bytes)

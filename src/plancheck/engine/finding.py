@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -105,6 +106,18 @@ class Finding:
 
     def sort_key(self) -> tuple[str, int, int, str, str, str]:
         return (self.file, self.line, self.column, self.rule, self.subject.key, self.message_en)
+
+    @property
+    def fingerprint(self) -> str:
+        """What the finding is about, never where it is written: the key baselines use.
+
+        Rule, plan id, subject key and the values involved (evidence), hashed. Reordering
+        or reformatting the YAML, or checking the plan in memory instead of its file,
+        leaves it unchanged; changing a value the finding is about changes it.
+        """
+        parts = [self.rule, self.plan_id, self.subject.key]
+        parts += [f"{name}={value}" for name, value in self.evidence]
+        return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
 @dataclass(frozen=True, slots=True)
