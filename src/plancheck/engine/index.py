@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from plancheck.engine.finding import SourcePosition, Subject
 from plancheck.engine.normalise import normalise
@@ -28,6 +28,9 @@ from plancheck.model import (
     Total,
 )
 from plancheck.model._base import Entity, Node
+
+if TYPE_CHECKING:
+    from plancheck.diff import PlanDiff
 
 T = TypeVar("T")
 
@@ -52,8 +55,20 @@ class SourceText:
 class PlanIndex:
     """Everything rules look up, computed on first use and then reused."""
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, base: Plan | None = None) -> None:
         self.plan = plan
+        # The earlier version the plan revises (``check --against``, ``plancheck diff``);
+        # revision rules judge the change from it and are not applicable without it.
+        self.base = base
+
+    @cached_property
+    def changes(self) -> PlanDiff | None:
+        """What changed since ``base`` (``None`` when there is no earlier version)."""
+        if self.base is None:
+            return None
+        from plancheck.diff import diff
+
+        return diff(self.base, self.plan)
 
     # -- by id -------------------------------------------------------------
     @cached_property

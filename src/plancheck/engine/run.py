@@ -102,9 +102,9 @@ def _finding(
         message_zh=zh,
         message_en=en,
         subject=subject,
-        location=plan.locate(node, fail.field),
-        entity=plan.locate(node),
-        source=index.source_position(node),
+        location=plan.locate(fail.at if fail.at is not None else node, fail.field),
+        entity=plan.locate(fail.at if fail.at is not None else node),
+        source=index.source_position(node) if fail.at is None else None,
         evidence=tuple(sorted((k, str(v)) for k, v in fail.evidence.items())),
         hint_zh=hint_zh,
         hint_en=hint_en,
@@ -153,8 +153,10 @@ def _record_judged(
         collector.record(active.rule.code, finding.subject, Outcome.FAILED)
 
 
-def run_plan(loaded: LoadResult, rules: list[ActiveRule]) -> PlanReport:
-    """Check one loaded plan with the active rules."""
+def run_plan(
+    loaded: LoadResult, rules: list[ActiveRule], base: Plan | None = None
+) -> PlanReport:
+    """Check one loaded plan with the active rules (``base``: the version it revises)."""
     plan = loaded.plan
     report = PlanReport(loaded.path, plan.id if plan else None, files=list(loaded.files))
     by_code = {active.rule.code: active for active in rules}
@@ -169,7 +171,7 @@ def run_plan(loaded: LoadResult, rules: list[ActiveRule]) -> PlanReport:
     if plan is None:
         report.findings.sort(key=Finding.sort_key)
         return report
-    index = PlanIndex(plan)
+    index = PlanIndex(plan, base)
     if index.source_path is not None:
         # The published text is an input too: outputs must never overwrite it.
         report.files.append(index.source_path.as_posix())
