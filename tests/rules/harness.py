@@ -6,7 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from plancheck import Checker, Config, Finding
+from plancheck import Checker, Config, Finding, load
 from plancheck.engine.rule import Example
 from plancheck.review import apply_review, load_waivers
 
@@ -37,7 +37,14 @@ def run_example(code: str, example: Example, folder: Path) -> tuple[list[Finding
         return _run_review_example(code, example, path), 1
     params = {code: example.params} if example.params is not None else {}
     checker = Checker(Config(select=[code], params=params))
-    report = checker.check_path(path)
+    base = None
+    if example.base is not None:
+        # Revision rules: the earlier version is a plan of its own, beside the revised one.
+        (folder / "base").mkdir(exist_ok=True)
+        base_path = folder / "base" / "plan.yaml"
+        base_path.write_text(BASE_PLAN + example.base, encoding="utf-8")
+        base = load(base_path)
+    report = checker.check_path(path, base=base)
     findings = [f for f in report.findings if f.rule == code]
     stats = report.stats.get(code)
     judged = (stats.passed + stats.failed) if stats else 0

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from plancheck._atomic import write_atomic
+from plancheck.cli._against import check_against
 from plancheck.cli._errors import UsageError
 from plancheck.cli._guard import refuse_overwrite
 from plancheck.cli._progress import progress_for
@@ -91,6 +92,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="treat PATHs as changed files (pre-commit): check the whole plan each belongs to "
         "and skip files that belong to no plan",
+    )
+    parser.add_argument(
+        "--against",
+        metavar="REV",
+        help="also judge each plan's change since git revision REV (revision rules, PC7xx); "
+        "the earlier version is read from git without touching the work tree",
     )
     parser.add_argument(
         "--jobs",
@@ -211,7 +218,11 @@ def run(args: argparse.Namespace) -> int:
     targets = _targets(args.paths, args.changed)
     waivers, baseline = _review_inputs(args, config)
     progress = progress_for(len(targets), args.quiet)
-    report = checker.report(check_many(checker, targets, jobs=args.jobs, progress=progress))
+    if args.against:
+        plans = check_against(checker, targets, args.against, progress)
+    else:
+        plans = check_many(checker, targets, jobs=args.jobs, progress=progress)
+    report = checker.report(plans)
     severities = {active.rule.code: active.severity for active in checker.rules}
     if args.write_baseline:
         _refuse_overwriting_inputs(Path(args.write_baseline), report, config, args, "baseline")

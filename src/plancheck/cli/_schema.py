@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from plancheck.diff._schema import diff_schema_text
 from plancheck.outputs.json_schema import findings_schema_text
 from plancheck.schema import plan_schema_text
 
@@ -16,9 +17,17 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="print the schema of the JSON report instead (schemas/findings.schema.json)",
     )
+    parser.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the schema of `plancheck diff --format json` (schemas/diff.schema.json)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    sys.stdout.write(findings_schema_text() if args.findings else plan_schema_text())
+    if args.diff:
+        sys.stdout.write(diff_schema_text())
+    else:
+        sys.stdout.write(findings_schema_text() if args.findings else plan_schema_text())
     return 0

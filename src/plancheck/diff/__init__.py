@@ -3,23 +3,23 @@
 from plancheck.diff._compute import diff, match
 from plancheck.diff._records import (
     Change,
+    ChangeNote,
     EntityChange,
     FieldChange,
     FundingDiff,
     FundingLine,
     PlanDiff,
-    RevisionNote,
     Trend,
 )
 
 __all__ = [
     "Change",
+    "ChangeNote",
     "EntityChange",
     "FieldChange",
     "FundingDiff",
     "FundingLine",
     "PlanDiff",
-    "RevisionNote",
     "Trend",
     "diff",
     "match",

@@ -8,21 +8,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from plancheck.checks._bounds import EXACT
 from plancheck.engine.normalise import normalise
 from plancheck.model import Indicator, IndicatorValue, Plan
 from plancheck.model._base import Node
 
 from ._records import (
     Change,
+    ChangeNote,
     EntityChange,
     FieldChange,
     FundingDiff,
     FundingLine,
     PlanDiff,
-    RevisionNote,
 )
-from ._values import money, same, show, target_trend, trend
+from ._values import EXACT, money, same, show, target_trend, trend
 
 Key = Callable[[Any], Hashable | None]
 
@@ -30,7 +29,17 @@ Key = Callable[[Any], Hashable | None]
 # is; children (sections, items, targets) are compared as entities of their own.
 _NOT_COMPARED = frozenset({"source", "revised", "sections", "items", "targets", "parts"})
 _PLAN_LISTS = frozenset(
-    {"boxes", "indicators", "agencies", "projects", "totals", "counts", "identities", "claims"}
+    {
+        "boxes",
+        "indicators",
+        "agencies",
+        "projects",
+        "totals",
+        "counts",
+        "identities",
+        "claims",
+        "revisions",
+    }
 )
 
 
@@ -96,6 +105,7 @@ _KINDS = (
         lambda i: i.statement or i.id,
     ),
     _Kind("claim", lambda p: p.claims, (_by_id, _by_text("quote")), lambda c: c.quote),
+    _Kind("revision", lambda p: p.revisions, (_by_id,), lambda r: r.id),
 )
 
 
@@ -126,11 +136,17 @@ def match(
     return pairs, left, right
 
 
-def _note(node: Any) -> RevisionNote | None:
-    revised = getattr(node, "revised", None)
-    if revised is None:
-        return None
-    return RevisionNote(revised.revision, revised.reason)
+def _note(plan: Plan, node: Any, *keys: str) -> ChangeNote | None:
+    """The revision note one version records for an entity: the entity's own ``revised``,
+    else a revision of that version whose ``covers`` names the entity (or its owner)."""
+    revised = getattr(node, "revised", None) if node is not None else None
+    if revised is not None:
+        return ChangeNote(revised.revision, revised.reason)
+    for revision in plan.revisions:
+        for covered in revision.covers:
+            if any(key == covered or key.startswith(f"{covered}/") for key in keys):
+                return ChangeNote(revision.id, revision.reason)
+    return None
 
 
 def _fields(old: Node, new: Node, extra: dict[str, tuple[Any, Any]]) -> list[FieldChange]:
@@ -139,9 +155,10 @@ def _fields(old: Node, new: Node, extra: dict[str, tuple[Any, Any]]) -> list[Fie
     names = [n for n in type(new).model_fields if n not in _NOT_COMPARED and n not in _PLAN_LISTS]
     for name in names:
         before, after = getattr(old, name), getattr(new, name)
-        if isinstance(before, IndicatorValue) or isinstance(after, IndicatorValue):
-            before, after = _dated(before), _dated(after)
         if same(before, after):
+            continue
+        if isinstance(before, IndicatorValue) or isinstance(after, IndicatorValue):
+            changes.append(FieldChange(name, _dated(before), _dated(after)))
             continue
         moved = trend(before, after) if name in ("funding", "value") else None
         changes.append(FieldChange(name, show(before), show(after), moved))
@@ -155,7 +172,7 @@ def _dated(value: IndicatorValue | None) -> str | None:
     """A baseline as ``2009: 83.98``: its year and its value, compared together."""
     if value is None:
         return None
-    written = value.value.written() if value.value is not None else "—"
+    written = show(value.value) if value.value is not None else "—"
     estimated = " (预计)" if value.estimated else ""
     return f"{value.year if value.year is not None else '?'}: {written}{estimated}"
 
@@ -170,11 +187,29 @@ def _extra(kind: str, node: Any) -> dict[str, Any]:
 def _entities(kind: _Kind, old: Plan, new: Plan) -> list[EntityChange]:
     pairs, removed, added = match(kind.items(old), kind.items(new), kind.matchers)
     changes = [
-        EntityChange(kind.name, Change.REMOVED, kind.key(n), None, kind.label(n), (), _note(n))
+        EntityChange(
+            kind.name,
+            Change.REMOVED,
+            kind.key(n),
+            None,
+            kind.label(n),
+            (),
+            _note(old, n, kind.key(n)),
+            _note(new, None, kind.key(n)),
+        )
         for n in removed
     ]
     changes += [
-        EntityChange(kind.name, Change.ADDED, None, kind.key(n), kind.label(n), (), None, _note(n))
+        EntityChange(
+            kind.name,
+            Change.ADDED,
+            None,
+            kind.key(n),
+            kind.label(n),
+            (),
+            _note(old, None, kind.key(n)),
+            _note(new, n, kind.key(n)),
+        )
         for n in added
     ]
     for before, after in pairs:
@@ -192,12 +227,12 @@ def _entities(kind: _Kind, old: Plan, new: Plan) -> list[EntityChange]:
                     kind.key(after),
                     kind.label(after),
                     tuple(fields),
-                    _note(before),
-                    _note(after),
+                    _note(old, before, kind.key(before)),
+                    _note(new, after, kind.key(after)),
                 )
             )
         if kind.name == "indicator":
-            changes += _targets(before, after)
+            changes += _targets(old, new, before, after)
     return changes
 
 
@@ -205,7 +240,7 @@ def _year(value: IndicatorValue) -> Hashable | None:
     return value.year if value.year is not None else "?"
 
 
-def _targets(old: Indicator, new: Indicator) -> list[EntityChange]:
+def _targets(old_plan: Plan, new_plan: Plan, old: Indicator, new: Indicator) -> list[EntityChange]:
     """Each target of an indicator in both versions, matched by its year."""
     pairs, removed, added = match(old.targets, new.targets, (_year,))
 
@@ -218,8 +253,7 @@ def _targets(old: Indicator, new: Indicator) -> list[EntityChange]:
         for t in removed
     ]
     changes += [
-        EntityChange("target", Change.ADDED, None, key(new, t), f"{label}{_year(t)}")
-        for t in added
+        EntityChange("target", Change.ADDED, None, key(new, t), f"{label}{_year(t)}") for t in added
     ]
     direction = new.direction if new.direction is not None else old.direction
     for before, after in pairs:
@@ -238,8 +272,8 @@ def _targets(old: Indicator, new: Indicator) -> list[EntityChange]:
                     key(new, after),
                     f"{label}{_year(after)}",
                     tuple(fields),
-                    _note(before) or _note(old),
-                    _note(after) or _note(new),
+                    _note(old_plan, before, key(old, before)) or _note(old_plan, old, old.key),
+                    _note(new_plan, after, key(new, after)) or _note(new_plan, new, new.key),
                 )
             )
     return changes

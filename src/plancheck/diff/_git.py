@@ -57,6 +57,12 @@ def _repository_path(path: str, cwd: Path) -> tuple[Path, PurePosixPath]:
     top = Path(_git(["rev-parse", "--show-toplevel"], cwd).decode().strip())
     prefix = _git(["rev-parse", "--show-prefix"], cwd).decode().strip()
     parts: list[str] = []
+    if Path(path).is_absolute():
+        try:
+            path = Path(path).resolve().relative_to(top.resolve()).as_posix()
+        except ValueError:
+            raise GitError(f"路径在仓库之外 / path outside the repository: {path}") from None
+        prefix = ""
     for part in PurePosixPath(prefix, path).parts:
         if part in ("", "."):
             continue

@@ -69,7 +69,7 @@ class FieldChange:
 
 
 @dataclass(frozen=True, slots=True)
-class RevisionNote:
+class ChangeNote:
     """The recorded revision an entity's change belongs to, and why (from the plan data)."""
 
     revision: str | None
@@ -91,8 +91,8 @@ class EntityChange:
     new_key: str | None
     name: str
     fields: tuple[FieldChange, ...] = ()
-    old_note: RevisionNote | None = None
-    new_note: RevisionNote | None = None
+    old_note: ChangeNote | None = None
+    new_note: ChangeNote | None = None
 
     @property
     def key(self) -> str:

@@ -12,23 +12,19 @@ from plancheck.outputs import render
 from plancheck.outputs._visible import visible
 from plancheck.outputs.json_format import finding_to_dict
 
-from ._records import EntityChange, FieldChange, FundingDiff, FundingLine, PlanDiff, RevisionNote
+from ._records import ChangeNote, EntityChange, FieldChange, FundingDiff, FundingLine, PlanDiff
+from ._values import amount
 
 DIFF_FORMATS = ("text", "json", "markdown")
 FORMAT_VERSION = 1
 _SIGNS = {"added": "+", "removed": "-", "changed": "~"}
 
 
-def amount(value: Decimal) -> str:
-    """Exact, with thousands separators and no exponent: ``272,340``, ``-1,000.5``."""
-    return f"{value.normalize():,f}" if value != 0 else "0"
-
-
 def _signed(value: Decimal) -> str:
     return ("+" if value > 0 else "") + amount(value)
 
 
-def _note(note: RevisionNote | None) -> str:
+def _note(note: ChangeNote | None) -> str:
     if note is None:
         return ""
     parts = [p for p in (note.revision, note.reason) if p]
@@ -71,8 +67,7 @@ def _text(diff: PlanDiff, report: Report | None, lang: str) -> str:
         for label, line in _funding_lines(diff.funding):
             out.append(
                 visible(
-                    f"    {label}: {amount(line.old)} → {amount(line.new)}"
-                    f" ({_signed(line.delta)})"
+                    f"    {label}: {amount(line.old)} → {amount(line.new)} ({_signed(line.delta)})"
                 )
             )
     out.append(f"{len(diff.changes)} changes / 处变化")
@@ -91,7 +86,7 @@ def _line_json(line: FundingLine) -> dict[str, Any]:
     }
 
 
-def _note_json(note: RevisionNote | None) -> dict[str, Any] | None:
+def _note_json(note: ChangeNote | None) -> dict[str, Any] | None:
     return None if note is None else {"revision": note.revision, "reason": note.reason}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 import json
 from decimal import Decimal
 from enum import Enum
@@ -9,13 +10,39 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from plancheck.checks._bounds import EXACT, factor
 from plancheck.model import Direction
 from plancheck.model.period import YearRange
 from plancheck.model.project import Implementer
 from plancheck.quantities import QuantityError, Value, ValueStatus
 
 from ._records import Trend
+
+# Enough digits for any amount a plan may write (50 + 50), converted by powers of ten.
+EXACT = decimal.Context(prec=400, traps=[decimal.InvalidOperation])
+
+
+def factor(unit: str | None, target: str | None) -> Decimal:
+    """How many ``target`` one ``unit`` is, exactly (亿元 -> 万元: 10000).
+
+    Raises ``QuantityError`` when the units measure different things.
+    """
+    if unit == target:
+        return Decimal(1)
+    if unit is None or target is None:
+        raise QuantityError(f"单位不兼容 / incompatible units: {unit!r} and {target!r}")
+    magnitude = Value(None, ValueStatus.GIVEN, amount=Decimal(1), unit=unit).to(target).magnitude
+    exact = Decimal(repr(magnitude))
+    if magnitude > 0:
+        # Factors between plancheck's units are powers of ten; snap away float noise.
+        power = Decimal(10) ** exact.adjusted()
+        if abs(exact - power) <= power * Decimal("1e-9"):
+            return power
+    return exact
+
+
+def amount(value: Decimal) -> str:
+    """Exact, with thousands separators and no exponent: ``272,340``, ``-1,000.5``."""
+    return f"{value.normalize():,f}" if value != 0 else "0"
 
 
 def in_unit(value: Value, unit: str | None) -> Decimal | None:
@@ -47,7 +74,9 @@ def same(a: object, b: object) -> bool:
     if isinstance(a, list) and isinstance(b, list):
         return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, BaseModel) and isinstance(b, BaseModel) and type(a) is type(b):
-        return all(same(getattr(a, f), getattr(b, f)) for f in type(a).model_fields)
+        # Where a part is written and its revision note say nothing about what it is.
+        fields = [f for f in type(a).model_fields if f not in ("source", "revised")]
+        return all(same(getattr(a, f), getattr(b, f)) for f in fields)
     return a == b
 
 

@@ -38,9 +38,7 @@ class Checker:
         """
         return run_plan(revalidate(plan), self.rules, _base(base))
 
-    def check_path(
-        self, path: str | os.PathLike[str], base: Plan | None = None
-    ) -> PlanReport:
+    def check_path(self, path: str | os.PathLike[str], base: Plan | None = None) -> PlanReport:
         loaded = load_plan(path, max_file_bytes=self.config.max_file_bytes)
         return run_plan(loaded, self.rules, _base(base))
 

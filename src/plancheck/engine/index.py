@@ -24,6 +24,7 @@ from plancheck.model import (
     IndicatorValue,
     Plan,
     Project,
+    Revision,
     Section,
     Total,
 )
@@ -265,6 +266,8 @@ def describe(node: Node, index: PlanIndex | None = None) -> Subject:
         return Subject(node.key, "identity", node.id, node.statement or node.id)
     if isinstance(node, Claim):
         return Subject(node.key, "claim", node.id, node.quote)
+    if isinstance(node, Revision):
+        return Subject(node.key, "revision", node.id, node.document_number or node.id)
     if isinstance(node, IndicatorValue) and index is not None:
         owner = index.indicator_of_value.get(id(node))
         if owner is not None:

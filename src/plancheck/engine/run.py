@@ -153,9 +153,7 @@ def _record_judged(
         collector.record(active.rule.code, finding.subject, Outcome.FAILED)
 
 
-def run_plan(
-    loaded: LoadResult, rules: list[ActiveRule], base: Plan | None = None
-) -> PlanReport:
+def run_plan(loaded: LoadResult, rules: list[ActiveRule], base: Plan | None = None) -> PlanReport:
     """Check one loaded plan with the active rules (``base``: the version it revises)."""
     plan = loaded.plan
     report = PlanReport(loaded.path, plan.id if plan else None, files=list(loaded.files))

@@ -39,9 +39,22 @@ class Node(BaseModel):
     __hash__ = None  # type: ignore[assignment]
 
 
+class RevisionNote(Node):
+    """Which recorded revision changed an entity, and why."""
+
+    revision: str | None = Field(
+        default=None, pattern=ID_PATTERN, description="Id of the revision (in `revisions`)."
+    )
+    reason: str | None = Field(default=None, min_length=1, description="Why it changed.")
+
+
 class Entity(Node):
     """A node that may point back into the source document."""
 
     source: SourceRef | None = Field(
         default=None, description="Where this is written in the source document."
+    )
+    revised: RevisionNote | None = Field(
+        default=None,
+        description="The revision that changed it and why (for a revised plan).",
     )
