@@ -24,36 +24,59 @@ from plancheck.engine import (
     register_check,
 )
 from plancheck.loading import Diagnostic, LoadResult, PlanLoadError, dump, load, load_plan
-from plancheck.model import Plan
+from plancheck.model import Plan, Revision, RevisionNote
 from plancheck.outputs import FORMATS, render
+from plancheck.plan_diff import (
+    Change,
+    ChangeNote,
+    EntityChange,
+    FieldChange,
+    FundingDiff,
+    FundingLine,
+    PlanDiff,
+    Trend,
+    diff,
+    render_diff,
+)
 from plancheck.quantities import QuantityError, Value, parse_value
 from plancheck.review import apply_review
 
 __all__ = [
     "FORMATS",
+    "Change",
+    "ChangeNote",
     "Checker",
     "Config",
     "ConfigError",
     "Diagnostic",
+    "EntityChange",
     "Fail",
+    "FieldChange",
     "Finding",
+    "FundingDiff",
+    "FundingLine",
     "LoadResult",
     "NotApplicable",
     "Plan",
+    "PlanDiff",
     "PlanIndex",
     "PlanLoadError",
     "PlanReport",
     "QuantityError",
     "Report",
+    "Revision",
+    "RevisionNote",
     "Rule",
     "RuleFileError",
     "Severity",
     "SourcePosition",
     "Subject",
+    "Trend",
     "Value",
     "__version__",
     "apply_review",
     "check",
+    "diff",
     "dump",
     "load",
     "load_config",
@@ -61,4 +84,5 @@ __all__ = [
     "parse_value",
     "register_check",
     "render",
+    "render_diff",
 ]

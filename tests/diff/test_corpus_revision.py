@@ -10,8 +10,8 @@ import pytest
 
 from plancheck import check, load
 from plancheck.cli import main
-from plancheck.diff import Change, Trend, diff
-from plancheck.diff._schema import diff_schema
+from plancheck.plan_diff import Change, Trend, diff
+from plancheck.plan_diff._schema import diff_schema
 from tests.conftest import CORPUS, ROOT
 
 from ._revised import revise
@@ -178,7 +178,7 @@ def test_diff_output_to_a_file_and_never_over_an_input(
 
 
 def test_checked_in_diff_schema_is_current() -> None:
-    from plancheck.diff._schema import diff_schema_text
+    from plancheck.plan_diff._schema import diff_schema_text
 
     checked_in = (ROOT / "schemas" / "diff.schema.json").read_text(encoding="utf-8")
     assert checked_in == diff_schema_text(), "schema is stale: run `nox -s schemas`"

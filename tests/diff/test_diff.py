@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from plancheck import Plan
-from plancheck.diff import Change, Trend, diff
-from plancheck.diff._render import render_diff
+from plancheck.plan_diff import Change, Trend, diff
+from plancheck.plan_diff._render import render_diff
 
 HEAD: dict[str, Any] = {
     "plancheck": 1,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from plancheck.cli import main
-from plancheck.diff._git import checkout_plan, split_spec
+from plancheck.plan_diff._git import checkout_plan, split_spec
 from tests.conftest import CORPUS
 
 from ._revised import revise

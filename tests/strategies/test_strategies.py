@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plancheck import Checker, Plan, Severity
-from plancheck.diff import diff
 from plancheck.engine.catalogue import load_catalogue
 from plancheck.engine.registry import builtin_registry
 from plancheck.model import Agency, Direction, Indicator, Project
+from plancheck.plan_diff import diff
 from plancheck.quantities import Value
 from plancheck.strategies import (
     CURRENCIES,

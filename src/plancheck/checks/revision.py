@@ -19,14 +19,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from plancheck.diff import Change, EntityChange, PlanDiff, Trend
-from plancheck.diff._values import amount, show
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.normalise import normalise
 from plancheck.engine.outcome import Fail, NotApplicable, Result
 from plancheck.engine.registry import check
 from plancheck.model import Indicator, IndicatorType, IndicatorValue, Plan, Project, Revision
 from plancheck.model._base import Node
+from plancheck.plan_diff import Change, EntityChange, PlanDiff, Trend
+from plancheck.plan_diff._values import amount, show
 from plancheck.quantities import ValueStatus
 
 _NO_BASE = NotApplicable("no earlier version to compare with (plancheck diff, check --against)")

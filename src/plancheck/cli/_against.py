@@ -6,9 +6,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from plancheck.cli._errors import UsageError
-from plancheck.diff._git import GitError, checkout_plan
 from plancheck.engine.api import Checker
 from plancheck.engine.report import PlanReport
+from plancheck.plan_diff._git import GitError, checkout_plan
 
 
 def check_against(

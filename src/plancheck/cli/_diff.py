@@ -11,14 +11,14 @@ from pathlib import Path
 from plancheck._atomic import write_atomic
 from plancheck.cli._errors import UsageError
 from plancheck.cli._guard import refuse_overwrite
-from plancheck.diff import diff
-from plancheck.diff._git import GitError, checkout_plan, split_spec
-from plancheck.diff._render import DIFF_FORMATS, render_diff
 from plancheck.engine.api import Checker
 from plancheck.engine.config import Config, load_config, load_config_file
 from plancheck.engine.finding import Severity
 from plancheck.loading import LoadResult, load_plan, plan_file_for
 from plancheck.model import Plan
+from plancheck.plan_diff import diff
+from plancheck.plan_diff._git import GitError, checkout_plan, split_spec
+from plancheck.plan_diff._render import DIFF_FORMATS, render_diff
 
 REVISION_FAMILY = "revision"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from plancheck.diff._schema import diff_schema_text
 from plancheck.outputs.json_schema import findings_schema_text
+from plancheck.plan_diff._schema import diff_schema_text
 from plancheck.schema import plan_schema_text
 
 

@@ -31,7 +31,7 @@ from plancheck.model import (
 from plancheck.model._base import Entity, Node
 
 if TYPE_CHECKING:
-    from plancheck.diff import PlanDiff
+    from plancheck.plan_diff import PlanDiff
 
 T = TypeVar("T")
 
@@ -67,7 +67,7 @@ class PlanIndex:
         """What changed since ``base`` (``None`` when there is no earlier version)."""
         if self.base is None:
             return None
-        from plancheck.diff import diff
+        from plancheck.plan_diff import diff
 
         return diff(self.base, self.plan)
 

@@ -9,12 +9,15 @@ that were never written to a file.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from plancheck.diff import (
+from plancheck.engine.normalise import normalise
+from plancheck.model import Direction, Indicator, Plan, Project
+from plancheck.plan_diff import (
     Change,
     ChangeNote,
     EntityChange,
@@ -24,9 +27,7 @@ from plancheck.diff import (
     PlanDiff,
     Trend,
 )
-from plancheck.diff._values import money, show
-from plancheck.engine.normalise import normalise
-from plancheck.model import Direction, Indicator, Plan, Project
+from plancheck.plan_diff._values import money, show
 from plancheck.quantities import parse_value
 
 
@@ -218,21 +219,31 @@ def _add(draw: st.DrawFn, base: Plan) -> Revised:
     return Revised(base, plan, _result(base, plan, [change], funding), f"added {project.key}")
 
 
-def revisions(plan: Plan) -> st.SearchStrategy[Revised]:
+KINDS = ("move", "target", "drop", "add")
+
+
+def revisions(plan: Plan, kinds: Collection[str] = KINDS) -> st.SearchStrategy[Revised]:
     """Revised versions of ``plan`` with the diff each must produce.
 
-    One change per example, whichever apply: money moved between two funded projects
-    (every total kept), a target lowered or raised (weakened or strengthened, by the
-    indicator's direction), a project dropped, or a project added. Amounts are written
-    with their unit; the expected diff assumes ``plan`` records no revisions of its own
-    (``revisions`` and ``covers``; entity ``revised`` notes are carried over).
+    One change per example, of the ``kinds`` asked for that apply to ``plan``: ``move``
+    (money moved between two funded projects, every total kept), ``target`` (a target
+    lowered or raised: weakened or strengthened, by the indicator's direction), ``drop``
+    (a project dropped) and ``add`` (a project added). Amounts are written with their
+    unit. The expected diff assumes ``plan`` records no revisions of its own
+    (``revisions``); entities' ``revised`` notes are carried over.
     """
-    choices: list[st.SearchStrategy[Revised]] = [_add(plan)]
+    unknown = sorted(set(kinds) - set(KINDS))
+    if unknown or not kinds:
+        raise ValueError(f"revisions(): kinds are {', '.join(KINDS)}; got {sorted(kinds)}")
     funded = _funded(plan)
-    if len(funded) >= 2 and any(a >= 2 and a == a.to_integral_value() for _, a in funded):
-        choices.append(_move(plan))
-    if _movable_targets(plan):
-        choices.append(_retarget(plan))
-    if plan.projects:
-        choices.append(_drop(plan))
-    return st.one_of(*choices)
+    possible = {
+        "add": True,
+        "move": len(funded) >= 2 and any(a >= 2 and a == a.to_integral_value() for _, a in funded),
+        "target": bool(_movable_targets(plan)),
+        "drop": bool(plan.projects),
+    }
+    makers = {"move": _move, "target": _retarget, "drop": _drop, "add": _add}
+    chosen = [makers[kind](plan) for kind in KINDS if kind in kinds and possible[kind]]
+    if not chosen:
+        raise ValueError(f"revisions(): the plan allows none of {', '.join(sorted(kinds))}")
+    return st.one_of(*chosen)

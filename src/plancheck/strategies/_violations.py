@@ -23,7 +23,6 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from plancheck._atomic import write_atomic
-from plancheck.diff._values import money
 from plancheck.engine.api import Checker
 from plancheck.engine.config import Config, load_config
 from plancheck.engine.index import PlanIndex
@@ -32,6 +31,7 @@ from plancheck.engine.registry import check as register_check
 from plancheck.engine.report import Report
 from plancheck.loading import load
 from plancheck.model import Plan
+from plancheck.plan_diff._values import money
 from plancheck.review import apply_review, load_waivers
 
 from ._data import PlanData, PlanShape, consistent_plan
