@@ -33,6 +33,7 @@ _CHECKER = Checker()
 # Checking a violation writes files and runs every rule: a few examples per rule in CI,
 # many more under the long profile.
 _PER_RULE = 2 if PROFILE_NAME == "ci" else 60
+_BOUNDED = settings(max_examples=8) if PROFILE_NAME == "ci" else settings()
 
 
 @given(quantities("亿元"))
@@ -74,17 +75,20 @@ def test_projects_run_within_the_period_and_are_funded(found: list[Project]) -> 
         assert project.funding.amount > 0
 
 
+@_BOUNDED
 @given(plans())
 def test_plans_pass_every_rule(plan: Plan) -> None:
     report = _CHECKER.report([_CHECKER.check_plan(plan)])
     assert report.findings == [], [f.message_en for f in report.findings]
 
 
+@_BOUNDED
 @given(st.from_type(Plan))
 def test_from_type_draws_plans_through_the_entry_point(plan: Plan) -> None:
     assert isinstance(plan, Plan) and plan.projects
 
 
+@_BOUNDED
 @given(st.sampled_from(CURRENCIES).flatmap(lambda c: plans(period=(2031, 2033), currency=c)))
 def test_plans_take_the_period_and_currency_asked_for(plan: Plan) -> None:
     assert (plan.period.start, plan.period.end) == (2031, 2033)
@@ -101,6 +105,7 @@ def test_plans_shrink_to_a_small_readable_plan() -> None:
     assert smallest.indicators == []
 
 
+@_BOUNDED
 @given(plans().flatmap(revisions))
 def test_revisions_come_with_the_diff_they_produce(revised: object) -> None:
     from plancheck.strategies import Revised

@@ -229,11 +229,16 @@ def _entities(kind: _Kind, old: Plan, new: Plan) -> list[EntityChange]:
                     tuple(fields),
                     _note(old, before, kind.key(before)),
                     _note(new, after, kind.key(after)),
+                    _renamed(kind.label(before), kind.label(after)),
                 )
             )
         if kind.name == "indicator":
             changes += _targets(old, new, before, after)
     return changes
+
+
+def _renamed(before: str, after: str) -> str | None:
+    return before if before != after else None
 
 
 def _year(value: IndicatorValue) -> Hashable | None:
@@ -247,15 +252,18 @@ def _targets(old_plan: Plan, new_plan: Plan, old: Indicator, new: Indicator) -> 
     def key(indicator: Indicator, target: IndicatorValue) -> str:
         return f"{indicator.key}/{_year(target)}"
 
-    label = f"{new.name} "
     changes = [
-        EntityChange("target", Change.REMOVED, key(old, t), None, f"{label}{_year(t)}")
+        EntityChange("target", Change.REMOVED, key(old, t), None, f"{old.name} {_year(t)}")
         for t in removed
     ]
     changes += [
-        EntityChange("target", Change.ADDED, None, key(new, t), f"{label}{_year(t)}") for t in added
+        EntityChange("target", Change.ADDED, None, key(new, t), f"{new.name} {_year(t)}")
+        for t in added
     ]
-    direction = new.direction if new.direction is not None else old.direction
+    # Judged by the direction both versions agree on (or the one that states it), so
+    # the diff back is the inverse of the diff forth.
+    stated = {d for d in (old.direction, new.direction) if d is not None}
+    direction = stated.pop() if len(stated) == 1 else None
     for before, after in pairs:
         fields = []
         if not same(before.value, after.value):
@@ -270,10 +278,11 @@ def _targets(old_plan: Plan, new_plan: Plan, old: Indicator, new: Indicator) -> 
                     Change.CHANGED,
                     key(old, before),
                     key(new, after),
-                    f"{label}{_year(after)}",
+                    f"{new.name} {_year(after)}",
                     tuple(fields),
                     _note(old_plan, before, key(old, before)) or _note(old_plan, old, old.key),
                     _note(new_plan, after, key(new, after)) or _note(new_plan, new, new.key),
+                    _renamed(f"{old.name} {_year(before)}", f"{new.name} {_year(after)}"),
                 )
             )
     return changes
@@ -322,7 +331,15 @@ def diff(old: Plan, new: Plan) -> PlanDiff:
     plan_fields = _fields(old, new, {})
     if plan_fields:
         changes.append(
-            EntityChange("plan", Change.CHANGED, "plan", "plan", new.title, tuple(plan_fields))
+            EntityChange(
+                "plan",
+                Change.CHANGED,
+                "plan",
+                "plan",
+                new.title,
+                tuple(plan_fields),
+                old_name=_renamed(old.title, new.title),
+            )
         )
     for kind in _KINDS:
         changes += _entities(kind, old, new)

@@ -93,6 +93,8 @@ class EntityChange:
     fields: tuple[FieldChange, ...] = ()
     old_note: ChangeNote | None = None
     new_note: ChangeNote | None = None
+    # The older version's name when a changed entity was renamed (``name`` is the newer).
+    old_name: str | None = None
 
     @property
     def key(self) -> str:
@@ -102,15 +104,17 @@ class EntityChange:
         return next((f for f in self.fields if f.field == name), None)
 
     def inverse(self) -> EntityChange:
+        renamed = self.old_name is not None
         return EntityChange(
             self.kind,
             self.change.inverse(),
             self.new_key,
             self.old_key,
-            self.name,
+            self.old_name if self.old_name is not None else self.name,
             tuple(f.inverse() for f in self.fields),
             self.new_note,
             self.old_note,
+            self.name if renamed else None,
         )
 
     def sort_key(self) -> tuple[int, str, str]:

@@ -98,13 +98,23 @@ def _without(plan: Plan, dropped: Project) -> list[Project]:
     return [p for p in plan.projects if p is not dropped]
 
 
+def _quantum(amount: Decimal) -> Decimal:
+    """The smallest step an amount is written in (1 for 30000, 0.01 for 0.35)."""
+    exponent = amount.normalize().as_tuple().exponent
+    return Decimal(1).scaleb(min(exponent if isinstance(exponent, int) else 0, 0))
+
+
+def _givers(plan: Plan) -> list[tuple[Project, Decimal]]:
+    return [(p, a) for p, a in _funded(plan) if a / _quantum(a) >= 2]
+
+
 @st.composite
 def _move(draw: st.DrawFn, base: Plan) -> Revised:
-    funded = [(p, a) for p, a in _funded(base) if a >= 2 and a == a.to_integral_value()]
-    giver, amount = draw(st.sampled_from(funded))
+    giver, amount = draw(st.sampled_from(_givers(base)))
     takers = [(p, a) for p, a in _funded(base) if p is not giver]
     taker, taken = draw(st.sampled_from(takers))
-    moved = Decimal(draw(st.integers(min_value=1, max_value=int(amount) - 1)))
+    step = _quantum(amount)
+    moved = step * draw(st.integers(min_value=1, max_value=int(amount / step) - 1))
     unit = base.currency
     less = giver.model_copy(update={"funding": parse_value(_written(amount - moved, unit))})
     more = taker.model_copy(update={"funding": parse_value(_written(taken + moved, unit))})
@@ -238,7 +248,7 @@ def revisions(plan: Plan, kinds: Collection[str] = KINDS) -> st.SearchStrategy[R
     funded = _funded(plan)
     possible = {
         "add": True,
-        "move": len(funded) >= 2 and any(a >= 2 and a == a.to_integral_value() for _, a in funded),
+        "move": len(funded) >= 2 and bool(_givers(plan)),
         "target": bool(_movable_targets(plan)),
         "drop": bool(plan.projects),
     }
