@@ -123,6 +123,10 @@ def test_bad_revisions_and_paths_are_one_line_errors(
     assert "no plan at HEAD:plans/none" in capsys.readouterr().err
     assert main(["check", "plans/baoji", "--against", "nope"]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+    # A revision that git would read as an option is refused before git runs.
+    assert main(["diff", "--", "--output=x:plans/baoji", "plans/baoji"]) == 2
+    assert "not a git revision: --output=x" in capsys.readouterr().err
+    assert not (repository / "x").exists()
 
 
 def test_outside_a_repository_rev_path_is_a_clear_error(

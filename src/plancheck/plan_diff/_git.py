@@ -113,6 +113,9 @@ def checkout_plan(
     if split is None:
         raise GitError(f"不是 REV:PATH / not REV:PATH: {spec}")
     revision, path = split
+    if revision.startswith("-"):
+        # Never let a revision be read as an option of git.
+        raise GitError(f"不是 git 版本 / not a git revision: {revision}")
     top, relative = _repository_path(path, cwd or Path.cwd())
     _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], top)
     kind = _kind(top, revision, relative)
