@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import pytest
+
 from plancheck import Plan
+from plancheck.cli import main
 from plancheck.plan_diff import Change, Trend, diff
 from plancheck.plan_diff._render import render_diff
 
@@ -101,3 +105,24 @@ def test_the_inverse_swaps_every_side() -> None:
         ("基础", "-100"),
         ("应用", "300"),
     ]
+
+
+def test_unreadable_sides_are_one_line_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("plancheck: 1\nid: [unclosed\n", encoding="utf-8")
+    good = tmp_path / "good.yaml"
+    good.write_text(
+        "plancheck: 1\nid: p\ntitle: 示例\njurisdiction: {name: 示例市, level: city}\n"
+        "period: 2021-2025\n",
+        encoding="utf-8",
+    )
+    assert main(["diff", str(broken), str(good)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"plancheck: error: 无法读取规划 / cannot load plan {broken}: ")
+    assert err.count("\n") == 1
+    assert main(["diff", str(good), str(tmp_path / "missing.yaml")]) == 2
+    assert "path not found" in capsys.readouterr().err
+    assert main(["diff", str(good), str(good)]) == 0
+    assert "0 changes" in capsys.readouterr().out
