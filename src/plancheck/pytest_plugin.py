@@ -12,7 +12,7 @@ asked:
   ``plancheck check``; ``plancheck_fail_on`` (or ``--plancheck-fail-on``) overrides the
   configuration's ``fail_on``.
 * Fixtures ``plancheck_load``, ``plancheck_check`` and ``plancheck_revision`` give a
-  team's own tests plans, reports and revisions (see ``docs/plugin.md``).
+  team's own tests plans, reports and revisions (see ``docs/pytest-plugin.md``).
 
 The engine is imported inside hooks and fixtures, never when pytest loads the plugin.
 """
@@ -30,9 +30,9 @@ import pytest
 if TYPE_CHECKING:
     from plancheck.engine.api import Checker
     from plancheck.engine.config import Config
-    from plancheck.engine.report import Report
     from plancheck.model import Plan
     from plancheck.plan_diff import PlanDiff
+    from plancheck.records import Report
     from plancheck.review import Baseline, WaiverFile
 
 _SEVERITIES = ("error", "warning", "info")
@@ -102,7 +102,7 @@ def _usage(message: str) -> pytest.UsageError:
 
 def _settings(config: pytest.Config) -> Config:
     from plancheck.engine.config import ConfigError, load_config
-    from plancheck.engine.finding import Severity
+    from plancheck.records import Severity
 
     try:
         settings = load_config(config.rootpath)
@@ -267,8 +267,7 @@ def plancheck_revision(request: pytest.FixtureRequest) -> Callable[..., PlanRevi
     ``base``, their diff and the revision rules' findings (PC7xx)."""
     from plancheck.engine.api import Checker
     from plancheck.loading import load
-    from plancheck.plan_diff import diff
-    from plancheck.plan_diff._git import checkout_plan
+    from plancheck.plan_diff import checkout_plan, diff
 
     settings = _settings(request.config).model_copy(update={"select": ["revision"]})
     checker = Checker(settings)

@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from plancheck.engine.finding import Finding, Severity
-from plancheck.engine.report import Report
+from plancheck.records import Finding, Report, Severity
 
 
 def finding_line(finding: Finding, lang: str = "en") -> str:

@@ -1,8 +1,9 @@
-"""Revision rules (PC701–PC708): what a revised plan changed since its earlier version.
+"""Revision rules PC701, PC702, PC703, PC704, PC705, PC706, PC707 and PC708: what a revised
+plan changed since its earlier version.
 
 A plan may be changed only through the procedure that made it, and a lowered 约束性
 target needs the original approver. These checks read the semantic diff from the
-earlier version (``index.changes``: ``plancheck diff`` and ``check --against``) and the
+earlier version (``index.base``: ``plancheck diff`` and ``check --against``) and the
 plan's recorded ``revisions``; without an earlier version they are not applicable,
 except PC708, which judges the recorded revisions themselves.
 
@@ -14,19 +15,28 @@ indicator's key, for a target). Its reason is the note's, else the revision's.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.normalise import normalise
 from plancheck.engine.outcome import Fail, NotApplicable, Result
+from plancheck.engine.params import NoParams
 from plancheck.engine.registry import check
-from plancheck.model import Indicator, IndicatorType, IndicatorValue, Plan, Project, Revision
-from plancheck.model._base import Node
-from plancheck.plan_diff import Change, EntityChange, PlanDiff, Trend
-from plancheck.plan_diff._values import amount, show
+from plancheck.model import (
+    Indicator,
+    IndicatorType,
+    IndicatorValue,
+    Node,
+    Plan,
+    Project,
+    Revision,
+)
+from plancheck.plan_diff import Change, EntityChange, PlanDiff, Trend, amount, show
+from plancheck.plan_diff import diff as diff_plans
 from plancheck.quantities import ValueStatus
 
 _NO_BASE = NotApplicable("no earlier version to compare with (plancheck diff, check --against)")
@@ -38,10 +48,17 @@ class _Record:
     reason: str | None
 
 
+# One diff per checked plan, shared by the eight rules; it goes with the index.
+_DIFFS: WeakKeyDictionary[PlanIndex, PlanDiff] = WeakKeyDictionary()
+
+
 def _changes(index: PlanIndex) -> tuple[PlanDiff, Plan] | None:
-    if index.changes is None or index.base is None:
+    if index.base is None:
         return None
-    return index.changes, index.base
+    found = _DIFFS.get(index)
+    if found is None:
+        found = _DIFFS[index] = diff_plans(index.base, index.plan)
+    return found, index.base
 
 
 def _covers(revision: Revision, key: str) -> bool:
@@ -101,9 +118,7 @@ def _evidence(change: EntityChange, old: str | None, new: str | None) -> dict[st
 
 
 @check("weakened-binding-target", given="plan")
-def weakened_binding_target(
-    plan: Plan, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def weakened_binding_target(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """A 约束性 target may be weakened only by a revision its original approver approved."""
     found = _changes(index)
     if found is None:
@@ -141,9 +156,7 @@ def weakened_binding_target(
 
 
 @check("weakened-expected-target", given="plan")
-def weakened_expected_target(
-    plan: Plan, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def weakened_expected_target(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """A 预期性 target weakened needs a recorded reason."""
     found = _changes(index)
     if found is None:
@@ -172,9 +185,7 @@ def _project(plan: Plan, key: str | None) -> Project | None:
 
 
 @check("unexplained-project-change", given="plan")
-def unexplained_project_change(
-    plan: Plan, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def unexplained_project_change(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """A funded project added or removed needs a recorded reason."""
     found = _changes(index)
     if found is None:
@@ -214,7 +225,7 @@ def _signed(value: Decimal) -> str:
 
 
 @check("total-changed", given="plan")
-def total_changed(plan: Plan, index: PlanIndex, params: Mapping[str, Any]) -> Iterator[Result]:
+def total_changed(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """The sum of all project funding changed: say by how much, and in which categories."""
     found = _changes(index)
     if found is None:
@@ -248,7 +259,7 @@ def total_changed(plan: Plan, index: PlanIndex, params: Mapping[str, Any]) -> It
 
 
 @check("years-past-period", given="plan")
-def years_past_period(plan: Plan, index: PlanIndex, params: Mapping[str, Any]) -> Iterator[Result]:
+def years_past_period(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """A revision may reschedule a project, but not out of the plan period."""
     found = _changes(index)
     if found is None:
@@ -275,7 +286,7 @@ def years_past_period(plan: Plan, index: PlanIndex, params: Mapping[str, Any]) -
 
 
 @check("removed-indicator", given="plan")
-def removed_indicator(plan: Plan, index: PlanIndex, params: Mapping[str, Any]) -> Iterator[Result]:
+def removed_indicator(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """An indicator the earlier version committed to is gone."""
     found = _changes(index)
     if found is None:
@@ -299,7 +310,7 @@ def removed_indicator(plan: Plan, index: PlanIndex, params: Mapping[str, Any]) -
 
 
 @check("changed-baseline", given="plan")
-def changed_baseline(plan: Plan, index: PlanIndex, params: Mapping[str, Any]) -> Iterator[Result]:
+def changed_baseline(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """A baseline restated (later statistics revise it): said, so targets are read anew."""
     found = _changes(index)
     if found is None:
@@ -320,9 +331,7 @@ def changed_baseline(plan: Plan, index: PlanIndex, params: Mapping[str, Any]) ->
 
 
 @check("unapproved-revision", given="revisions")
-def unapproved_revision(
-    revision: Revision, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def unapproved_revision(revision: Revision, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """A recorded revision states who approved it and why."""
     missing = [name for name in ("approved_by", "reason") if not getattr(revision, name)]
     if not missing:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from plancheck.cli._errors import UsageError
 from plancheck.engine.api import Checker
-from plancheck.engine.report import PlanReport
-from plancheck.plan_diff._git import GitError, checkout_plan
+from plancheck.plan_diff import GitError, checkout_plan
+from plancheck.records import PlanReport
 
 
 def check_against(

@@ -13,12 +13,17 @@ from plancheck.cli._errors import UsageError
 from plancheck.cli._guard import refuse_overwrite
 from plancheck.engine.api import Checker
 from plancheck.engine.config import Config, load_config, load_config_file
-from plancheck.engine.finding import Severity
 from plancheck.loading import LoadResult, load_plan, plan_file_for
 from plancheck.model import Plan
-from plancheck.plan_diff import diff
-from plancheck.plan_diff._git import GitError, checkout_plan, split_spec
-from plancheck.plan_diff._render import DIFF_FORMATS, render_diff
+from plancheck.plan_diff import (
+    DIFF_FORMATS,
+    GitError,
+    checkout_plan,
+    diff,
+    render_diff,
+    split_spec,
+)
+from plancheck.records import Severity
 
 REVISION_FAMILY = "revision"
 

@@ -6,8 +6,8 @@ import argparse
 import sys
 
 from plancheck.outputs.json_schema import findings_schema_text
-from plancheck.plan_diff._schema import diff_schema_text
-from plancheck.schema import plan_schema_text
+from plancheck.plan_diff import diff_schema_text
+from plancheck.schema import part_schema_text, plan_schema_text
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -18,6 +18,11 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="print the schema of the JSON report instead (schemas/findings.schema.json)",
     )
     parser.add_argument(
+        "--part",
+        action="store_true",
+        help="print the schema of a directory plan's part files (schemas/part.schema.json)",
+    )
+    parser.add_argument(
         "--diff",
         action="store_true",
         help="print the schema of `plancheck diff --format json` (schemas/diff.schema.json)",
@@ -26,8 +31,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.diff:
+    if args.findings:
+        sys.stdout.write(findings_schema_text())
+    elif args.part:
+        sys.stdout.write(part_schema_text())
+    elif args.diff:
         sys.stdout.write(diff_schema_text())
     else:
-        sys.stdout.write(findings_schema_text() if args.findings else plan_schema_text())
+        sys.stdout.write(plan_schema_text())
     return 0

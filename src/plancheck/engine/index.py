@@ -8,9 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
-from plancheck.engine.finding import SourcePosition, Subject
 from plancheck.engine.normalise import normalise
 from plancheck.loading import DEFAULT_MAX_BYTES
 from plancheck.model import (
@@ -19,19 +18,18 @@ from plancheck.model import (
     BoxItem,
     Claim,
     DeclaredCount,
+    Entity,
     Identity,
     Indicator,
     IndicatorValue,
+    Node,
     Plan,
     Project,
     Revision,
     Section,
     Total,
 )
-from plancheck.model._base import Entity, Node
-
-if TYPE_CHECKING:
-    from plancheck.plan_diff import PlanDiff
+from plancheck.records import SourcePosition, Subject
 
 T = TypeVar("T")
 
@@ -61,15 +59,6 @@ class PlanIndex:
         # The earlier version the plan revises (``check --against``, ``plancheck diff``);
         # revision rules judge the change from it and are not applicable without it.
         self.base = base
-
-    @cached_property
-    def changes(self) -> PlanDiff | None:
-        """What changed since ``base`` (``None`` when there is no earlier version)."""
-        if self.base is None:
-            return None
-        from plancheck.plan_diff import diff
-
-        return diff(self.base, self.plan)
 
     # -- by id -------------------------------------------------------------
     @cached_property

@@ -18,9 +18,8 @@ from pydantic import BaseModel
 
 from plancheck.loading._load import LoadResult
 from plancheck.loading._validate import validate
-from plancheck.model import Plan
-from plancheck.model._base import Node
-from plancheck.model.location import YamlLocation
+from plancheck.model import Node, Plan
+from plancheck.records import YamlLocation
 
 _IN_MEMORY = "<plan>"
 

@@ -1,12 +1,12 @@
 """The typed plan model: every rule reads these classes, never raw YAML."""
 
-from plancheck.model._base import RevisionNote
+from plancheck.model._base import ID_PATTERN, Entity, Node, RevisionNote
 from plancheck.model.agency import Agency, AgencyKind
 from plancheck.model.box import Box, BoxItem, BoxKind
 from plancheck.model.claim import Claim, ClaimKind
 from plancheck.model.declarations import DeclaredCount, Identity, Term, Total
 from plancheck.model.indicator import Direction, Indicator, IndicatorType, IndicatorValue
-from plancheck.model.location import SourceRef, YamlLocation
+from plancheck.model.location import SourceRef
 from plancheck.model.numbering import NumberStyle, SectionNumber, parse_section_number
 from plancheck.model.period import YearRange
 from plancheck.model.plan import FORMAT_VERSION, Jurisdiction, Level, Plan, SourceDocument
@@ -16,6 +16,7 @@ from plancheck.model.section import Section
 
 __all__ = [
     "FORMAT_VERSION",
+    "ID_PATTERN",
     "Agency",
     "AgencyKind",
     "Box",
@@ -25,6 +26,7 @@ __all__ = [
     "ClaimKind",
     "DeclaredCount",
     "Direction",
+    "Entity",
     "Identity",
     "Implementer",
     "Indicator",
@@ -32,6 +34,7 @@ __all__ = [
     "IndicatorValue",
     "Jurisdiction",
     "Level",
+    "Node",
     "NumberStyle",
     "Plan",
     "Project",
@@ -43,7 +46,6 @@ __all__ = [
     "SourceRef",
     "Term",
     "Total",
-    "YamlLocation",
     "YearRange",
     "parse_section_number",
 ]

@@ -9,8 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from plancheck.engine.normalise import normalise
-from plancheck.model import Indicator, IndicatorValue, Plan
-from plancheck.model._base import Node
+from plancheck.model import Indicator, IndicatorValue, Node, Plan
 
 from ._records import (
     Change,

@@ -7,10 +7,9 @@ from decimal import Decimal
 from typing import Any
 
 from plancheck._version import __version__
-from plancheck.engine.report import Report
-from plancheck.outputs import render
-from plancheck.outputs._visible import visible
+from plancheck.outputs import render, visible
 from plancheck.outputs.json_format import finding_to_dict
+from plancheck.records import Report
 
 from ._records import ChangeNote, EntityChange, FieldChange, FundingDiff, FundingLine, PlanDiff
 from ._values import amount

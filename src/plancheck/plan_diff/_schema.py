@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from plancheck.outputs.json_schema import _definitions
+from plancheck._project import schema_url
+from plancheck.outputs.json_schema import definitions
 
 from ._records import KINDS, Change, Trend
 from ._render import FORMAT_VERSION
 
-SCHEMA_ID = "https://plancheck.invalid/schemas/diff.schema.json"
+SCHEMA_ID = schema_url("diff.schema.json")
 
 
 def _string(description: str, *, nullable: bool = False) -> dict[str, Any]:
@@ -85,7 +86,7 @@ def diff_schema() -> dict[str, Any]:
             "delta": _decimal("new - old."),
         },
     )
-    definitions = _definitions()
+    shared = definitions()
     document = _object(
         "What changed between two versions of a plan, and the revision rules' findings.",
         {
@@ -117,7 +118,7 @@ def diff_schema() -> dict[str, Any]:
         "$id": SCHEMA_ID,
         "title": "plancheck diff",
         **document,
-        "$defs": definitions,
+        "$defs": shared,
     }
 
 

@@ -30,14 +30,10 @@ def factor(unit: str | None, target: str | None) -> Decimal:
         return Decimal(1)
     if unit is None or target is None:
         raise QuantityError(f"单位不兼容 / incompatible units: {unit!r} and {target!r}")
-    magnitude = Value(None, ValueStatus.GIVEN, amount=Decimal(1), unit=unit).to(target).magnitude
-    exact = Decimal(repr(magnitude))
-    if magnitude > 0:
-        # Factors between plancheck's units are powers of ten; snap away float noise.
-        power = Decimal(10) ** exact.adjusted()
-        if abs(exact - power) <= power * Decimal("1e-9"):
-            return power
-    return exact
+    # Magnitudes are Decimal and the factors between units exact powers of ten.
+    return Decimal(
+        Value(None, ValueStatus.GIVEN, amount=Decimal(1), unit=unit).to(target).magnitude
+    )
 
 
 def amount(value: Decimal) -> str:

@@ -1,6 +1,6 @@
 """Semantic baselines: the fingerprints of findings accepted as they stand.
 
-A fingerprint (:func:`plancheck.engine.fingerprint.fingerprint`) is built from the rule,
+A fingerprint (:attr:`plancheck.Finding.fingerprint`) is built from the rule,
 the plan id, the subject key and the values involved, never from line numbers: moving,
 reordering or reformatting the YAML keeps a finding baselined, changing a value it is about
 makes it new. The baseline is a multiset: a fingerprint listed once covers one finding.
@@ -23,9 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from plancheck._atomic import write_atomic
-from plancheck.engine.finding import Finding
-from plancheck.engine.fingerprint import fingerprint
-from plancheck.loading._read import ReadProblem, read_text
+from plancheck._reader.read import ReadProblem, read_text
+from plancheck.records import Finding, fingerprint
 from plancheck.review._common import NEVER_SUPPRESSED, ReviewFileError
 
 BASELINE_VERSION = 1

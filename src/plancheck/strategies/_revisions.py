@@ -26,8 +26,9 @@ from plancheck.plan_diff import (
     FundingLine,
     PlanDiff,
     Trend,
+    money,
+    show,
 )
-from plancheck.plan_diff._values import money, show
 from plancheck.quantities import parse_value
 
 

@@ -27,11 +27,12 @@ from plancheck.engine.api import Checker
 from plancheck.engine.config import Config, load_config
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.outcome import Result
+from plancheck.engine.params import NoParams
 from plancheck.engine.registry import check as register_check
-from plancheck.engine.report import Report
 from plancheck.loading import load
 from plancheck.model import Plan
-from plancheck.plan_diff._values import money
+from plancheck.plan_diff import money
+from plancheck.records import Report
 from plancheck.review import apply_review, load_waivers
 
 from ._data import PlanData, PlanShape, consistent_plan
@@ -90,7 +91,7 @@ class Violation:
 
 
 @register_check(BROKEN_CHECK, given="plan")
-def _broken_check(plan: Plan, index: PlanIndex, params: Mapping[str, Any]) -> Iterator[Result]:
+def _broken_check(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """A check that fails internally, so that PC000 has something to report."""
     raise RuntimeError("this check is broken on purpose (plancheck.strategies, PC000)")
     yield  # pragma: no cover - makes this a generator like every check
