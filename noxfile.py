@@ -114,6 +114,8 @@ def schemas(session: nox.Session) -> None:
         "from pathlib import Path; from plancheck.outputs.json_schema import findings_schema_text;"
         " Path('schemas/findings.schema.json').write_text(findings_schema_text(), 'utf-8')",
     )
+    with Path("schemas/diff.schema.json").open("w", encoding="utf-8") as out:
+        session.run("plancheck", "schema", "--diff", stdout=out)
     session.run("plancheck", "rules", "--format", "markdown", "--output-dir", "docs/rules")
     # The shipped rules, validated once, in the compact form start-up reads.
     session.run("python", "-m", "plancheck.engine._shipped")

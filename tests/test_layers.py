@@ -23,16 +23,19 @@ SRC = ROOT / "src" / "plancheck"
 #: Lowest first. Each entry is one layer: the packages (or top-level modules) in it.
 # Outputs and the review sit below loading and the engine: they work from the records a
 # report carries and never see how it was made ("outputs never see the engine").
+# The diff of two plans sits above the engine (it matches names as the rules do) and
+# below the checks, whose revision rules read it.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("records", "_version", "_atomic", "_resources"),
     ("_reader", "quantities", "_project"),
     ("model", "units"),
-    ("outputs", "review", "extraction"),
+    ("outputs", "review", "extraction", "testing"),
     ("loading",),
     ("engine", "schema"),
+    ("plan_diff",),
     ("checks", "trace", "material"),
-    ("integrations", "cli", "__init__"),
-    ("__main__",),
+    ("strategies", "pytest_plugin", "cli", "__init__"),
+    ("__main__", "_hypothesis"),
 )
 RANK = {unit: rank for rank, layer in enumerate(LAYERS) for unit in layer}
 

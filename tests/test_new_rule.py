@@ -55,13 +55,13 @@ def _write_the_rule(repo: Path) -> None:
     start = source.index('    """SCAFFOLD: one line')
     source = source[:start] + IMPLEMENTATION.lstrip("\n")
     source = source.replace("SCAFFOLD: what the schedule checks look at.", "Schedules.")
-    source = source.replace("PC701 SCAFFOLD: what vague-deadline reports.", "PC701 deadlines.")
+    source = source.replace("PC898 SCAFFOLD: what vague-deadline reports.", "PC898 deadlines.")
     source = source.replace(
         "from plancheck.engine.outcome import Result",
         "from plancheck.engine.outcome import Fail, Result",
     )
     module.write_text(source, encoding="utf-8")
-    for path in (repo / "rules" / "PC701.yaml", repo / "tests" / "rules" / "cases" / "PC701.yaml"):
+    for path in (repo / "rules" / "PC898.yaml", repo / "tests" / "rules" / "cases" / "PC898.yaml"):
         text = path.read_text(encoding="utf-8").replace("SCAFFOLD: ", "")
         text = text.replace("“{name}” … (English", "“{name}” {what} (English")
         text = text.replace("“{name}”……（中文", "“{name}”{what}（中文")
@@ -69,11 +69,11 @@ def _write_the_rule(repo: Path) -> None:
 
 
 def test_scaffold_writes_files_that_load_and_fail_until_written(repo: Path) -> None:
-    made = _run(repo, *SCAFFOLD, "PC701", "vague-deadline", "schedule")
+    made = _run(repo, *SCAFFOLD, "PC898", "vague-deadline", "schedule")
     assert made.returncode == 0, made.stderr
     for written in (
-        "rules/PC701.yaml",
-        "tests/rules/cases/PC701.yaml",
+        "rules/PC898.yaml",
+        "tests/rules/cases/PC898.yaml",
         "src/plancheck/checks/schedule.py",
     ):
         assert f"wrote {written}" in made.stdout
@@ -84,27 +84,27 @@ def test_scaffold_writes_files_that_load_and_fail_until_written(repo: Path) -> N
         "from plancheck.engine.catalogue import load_catalogue\n"
         "from plancheck.engine.registry import builtin_registry\n"
         "c = load_catalogue(builtin_registry())\n"
-        "print(c.rules['PC701'].name, c.checks['PC701'].function.__module__)",
+        "print(c.rules['PC898'].name, c.checks['PC898'].function.__module__)",
     )
     assert loads.stdout.split() == ["vague-deadline", "plancheck.checks.schedule"], loads.stderr
     if find_spec("ruff") is not None:  # the lint extra; the scaffold tidies with it if present
         lint = _run(repo, sys.executable, "-m", "ruff", "check", "--no-cache", "src", "tools")
         assert lint.returncode == 0, lint.stdout
 
-    before = _pytest(repo, "tests/rules/test_rule_examples.py", "-k", "PC701")
+    before = _pytest(repo, "tests/rules/test_rule_examples.py", "-k", "PC898")
     assert before.returncode == 1
-    assert "PC701 failed internally" in before.stdout
-    assert "NotImplementedError: PC701: SCAFFOLD: write this check" in before.stdout
+    assert "PC898 failed internally" in before.stdout
+    assert "NotImplementedError: PC898: SCAFFOLD: write this check" in before.stdout
     leftover = _pytest(repo, "tests/rules/test_rule_meta.py", "-k", "no_scaffold")
     assert leftover.returncode == 1
-    assert "PC701.yaml still has SCAFFOLD text" in leftover.stdout
+    assert "PC898.yaml still has SCAFFOLD text" in leftover.stdout
 
     _write_the_rule(repo)
-    pinned = _pytest(repo, "tests/rules", "-k", "PC701", "--snapshot-update")
+    pinned = _pytest(repo, "tests/rules", "-k", "PC898", "--snapshot-update")
     assert pinned.returncode == 0, pinned.stdout[-3000:]
-    after = _pytest(repo, "tests/rules", "-k", "PC701 or scaffold or named or usage or check")
+    after = _pytest(repo, "tests/rules", "-k", "PC898 or scaffold or named or usage or check")
     assert after.returncode == 0, after.stdout[-3000:]
-    snapshot = (repo / "tests" / "snapshots" / "rules" / "PC701.txt").read_text("utf-8")
+    snapshot = (repo / "tests" / "snapshots" / "rules" / "PC898.txt").read_text("utf-8")
     assert "“城域网扩容工程”扩容" in snapshot
 
 

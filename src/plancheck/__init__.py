@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from plancheck.engine.params import CheckParams
     from plancheck.engine.registry import check as register_check
     from plancheck.extraction import ExtractError, ExtractReport, extract, extract_to
-    from plancheck.loading import Diagnostic, LoadResult, PlanLoadError, load, load_plan
+    from plancheck.loading import Diagnostic, LoadResult, PlanLoadError, dump, load, load_plan
     from plancheck.material import gather_material, plan_material
     from plancheck.model import (
         Agency,
@@ -45,6 +45,8 @@ if TYPE_CHECKING:
         Node,
         Plan,
         Project,
+        Revision,
+        RevisionNote,
         Section,
         SourceDocument,
         SourceRef,
@@ -53,6 +55,18 @@ if TYPE_CHECKING:
     )
     from plancheck.outputs import FORMATS, render
     from plancheck.outputs.html import IndicatorPoint, PlanMaterial
+    from plancheck.plan_diff import (
+        Change,
+        ChangeNote,
+        EntityChange,
+        FieldChange,
+        FundingDiff,
+        FundingLine,
+        PlanDiff,
+        Trend,
+        diff,
+        render_diff,
+    )
     from plancheck.quantities import QuantityError, Value, parse_value
     from plancheck.records import (
         Finding,
@@ -133,6 +147,19 @@ _LAZY: dict[str, tuple[str, str]] = {
     "Suppression": ("plancheck.records", "Suppression"),
     "YamlLocation": ("plancheck.records", "YamlLocation"),
     "apply_review": ("plancheck.review", "apply_review"),
+    "dump": ("plancheck.loading", "dump"),
+    "Revision": ("plancheck.model", "Revision"),
+    "RevisionNote": ("plancheck.model", "RevisionNote"),
+    "Change": ("plancheck.plan_diff", "Change"),
+    "ChangeNote": ("plancheck.plan_diff", "ChangeNote"),
+    "EntityChange": ("plancheck.plan_diff", "EntityChange"),
+    "FieldChange": ("plancheck.plan_diff", "FieldChange"),
+    "FundingDiff": ("plancheck.plan_diff", "FundingDiff"),
+    "FundingLine": ("plancheck.plan_diff", "FundingLine"),
+    "PlanDiff": ("plancheck.plan_diff", "PlanDiff"),
+    "Trend": ("plancheck.plan_diff", "Trend"),
+    "diff": ("plancheck.plan_diff", "diff"),
+    "render_diff": ("plancheck.plan_diff", "render_diff"),
 }
 # Public submodules, imported on first use like the names above.
 _MODULES: frozenset[str] = frozenset({"units"})
@@ -161,6 +188,8 @@ __all__ = [
     "Box",
     "BoxItem",
     "BoxKind",
+    "Change",
+    "ChangeNote",
     "CheckParams",
     "Checker",
     "Claim",
@@ -171,10 +200,14 @@ __all__ = [
     "Diagnostic",
     "Direction",
     "Entity",
+    "EntityChange",
     "ExtractError",
     "ExtractReport",
     "Fail",
+    "FieldChange",
     "Finding",
+    "FundingDiff",
+    "FundingLine",
     "Identity",
     "Implementer",
     "Indicator",
@@ -187,6 +220,7 @@ __all__ = [
     "Node",
     "NotApplicable",
     "Plan",
+    "PlanDiff",
     "PlanIndex",
     "PlanLoadError",
     "PlanMaterial",
@@ -194,6 +228,8 @@ __all__ = [
     "Project",
     "QuantityError",
     "Report",
+    "Revision",
+    "RevisionNote",
     "Rule",
     "RuleFileError",
     "Section",
@@ -204,12 +240,15 @@ __all__ = [
     "Subject",
     "Suppression",
     "Total",
+    "Trend",
     "Value",
     "YamlLocation",
     "YearRange",
     "__version__",
     "apply_review",
     "check",
+    "diff",
+    "dump",
     "extract",
     "extract_to",
     "gather_material",
@@ -220,5 +259,6 @@ __all__ = [
     "plan_material",
     "register_check",
     "render",
+    "render_diff",
     "units",
 ]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from plancheck import Checker, Config, Finding, Rule
+from plancheck import Checker, Config, Finding, Rule, load
 from plancheck.engine.catalogue import Catalogue, load_catalogue
 from plancheck.engine.registry import builtin_registry
 from plancheck.records import Example, Examples
@@ -54,7 +54,14 @@ def run_example(
             replace(active, rule=rule) if active.rule.code == code else active
             for active in checker.rules
         ]
-    report = checker.check_path(path)
+    base = None
+    if example.base is not None:
+        # Revision rules: the earlier version is a plan of its own, beside the revised one.
+        (folder / "base").mkdir(exist_ok=True)
+        base_path = folder / "base" / "plan.yaml"
+        base_path.write_text(BASE_PLAN + example.base, encoding="utf-8")
+        base = load(base_path)
+    report = checker.check_path(path, base=base)
     # A check that raises is reported as PC000 and judges nothing; say so, loudly.
     crashed = [f.message_en for f in report.findings if f.rule == "PC000"]
     assert not crashed, f"{code} failed internally: {crashed[0]}"

@@ -91,10 +91,14 @@ def undefined_references(plan: Plan, index: PlanIndex, params: NoParams) -> Iter
             yield _undefined(claim, "section", claim.section, "section")
         if claim.indicator is not None and claim.indicator not in index.indicators:
             yield _undefined(claim, "indicator", claim.indicator, "indicator")
+    revisions = {revision.id for revision in plan.revisions}
     for entity in plan.iter_entities():
         section = entity.source.section if entity.source is not None else None
         if section is not None and section not in index.sections:
             yield _undefined(entity, "source/section", section, "section")
+        named = entity.revised.revision if entity.revised is not None else None
+        if named is not None and named not in revisions:
+            yield _undefined(entity, "revised/revision", named, "revision")
 
 
 # -- PC006 ---------------------------------------------------------------------------
@@ -165,6 +169,7 @@ def _duplicate_ids(plan: Plan) -> Iterator[Fail]:
         ("counts", plan.counts),
         ("identities", plan.identities),
         ("claims", plan.claims),
+        ("revisions", plan.revisions),
     )
     for name, items in lists:
         for first, later, n in _repeats(items, lambda item: item.id):

@@ -1,4 +1,4 @@
-"""The command line: ``plancheck check|report|rules|explain|schema|trace|extract``."""
+"""The command line: ``plancheck check|diff|report|rules|explain|schema|trace|extract``."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from plancheck._version import __version__
 def build_parser() -> argparse.ArgumentParser:
     # The commands (and the engine behind them) are imported here, not at import time,
     # so that `plancheck --version` starts instantly.
-    from plancheck.cli import _check, _extract, _report, _rules, _schema, _trace
+    from plancheck.cli import _check, _diff, _extract, _report, _rules, _schema, _trace
 
     parser = argparse.ArgumentParser(
         prog="plancheck",
@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     _check.add_parser(commands)
+    _diff.add_parser(commands)
     _report.add_parser(commands)
     _rules.add_parsers(commands)
     _schema.add_parser(commands)

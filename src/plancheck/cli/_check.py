@@ -123,6 +123,12 @@ def add_review_options(parser: argparse.ArgumentParser) -> None:
 
 def add_run_options(parser: argparse.ArgumentParser) -> None:
     """How to run and where paths in the output are relative to."""
+    parser.add_argument(
+        "--against",
+        metavar="REV",
+        help="also judge each plan's change since git revision REV (revision rules, PC7xx); "
+        "the earlier version is read from git without touching the work tree",
+    )
     _jobs.add_options(parser)
     parser.add_argument(
         "--root",
@@ -258,6 +264,7 @@ def run(args: argparse.Namespace) -> int:
         progress=progress,
         cache=not args.no_cache,
         phase=phase if progress is None else None,
+        against=args.against,
     )
     if phase:
         phase.done()

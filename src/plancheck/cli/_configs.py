@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from plancheck.cli._against import check_against
 from plancheck.engine.api import Checker
 from plancheck.engine.batch import Phase, Progress, check_batch
 from plancheck.engine.cache import ResultCache, default_cache_dir, run_key
@@ -43,6 +44,7 @@ def check_per_config(
     progress: Progress | None,
     cache: bool = False,
     phase: Phase | None = None,
+    against: str | None = None,
 ) -> CheckedRun:
     """Check ``targets``, each with the configuration nearest to it (adjusted by the
     command line's overrides), unless ``one_config`` says ``--config`` was given.
@@ -50,6 +52,9 @@ def check_per_config(
     ``cache``: reuse the results of unchanged plans. Each configuration's checker has
     its own run key (its configuration and active rules are part of it), so a plan's
     cached report is only reused under the configuration it was checked with.
+
+    ``against`` (``check --against REV``) checks each plan with its version at that git
+    revision, for the revision rules.
     """
     groups: dict[Path | None, list[Path]] = {}
     for target in targets:
@@ -74,11 +79,17 @@ def check_per_config(
             if progress:
                 progress(offset + count, total)
 
-        results = None
-        if cache:
-            limit = checker.config.max_file_bytes
-            results = ResultCache(default_cache_dir(), run_key(checker), max_bytes=limit)
-        plans += check_batch(checker, group, jobs=jobs, progress=step, cache=results, phase=phase)
+        if against is not None:
+            # The earlier version is read from git for each plan: no cache, no workers.
+            plans += check_against(checker, group, against, step)
+        else:
+            results = None
+            if cache:
+                limit = checker.config.max_file_bytes
+                results = ResultCache(default_cache_dir(), run_key(checker), max_bytes=limit)
+            plans += check_batch(
+                checker, group, jobs=jobs, progress=step, cache=results, phase=phase
+            )
         done += len(group)
     config = run_checker.config
     report = Report(

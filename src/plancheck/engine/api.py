@@ -11,7 +11,7 @@ from plancheck.engine.config import Config
 from plancheck.engine.registry import PluginError, builtin_registry, load_plugins
 from plancheck.engine.ruleset import ActiveRule, resolve
 from plancheck.engine.run import run_plan
-from plancheck.loading import LoadResult, load_plan
+from plancheck.loading import load_plan, revalidate
 from plancheck.model import Plan
 from plancheck.records import PlanReport, Report
 
@@ -30,13 +30,19 @@ class Checker:
         self.catalogue: Catalogue = load_catalogue(builtin_registry(), extra)
         self.rules: list[ActiveRule] = resolve(self.catalogue, self.config)
 
-    def check_plan(self, plan: Plan) -> PlanReport:
-        return run_plan(LoadResult(plan.path, plan, files=[]), self.rules)
+    def check_plan(self, plan: Plan, base: Plan | None = None) -> PlanReport:
+        """Judge ``plan`` exactly as its data written to a file would be judged.
 
-    def check_path(self, path: str | os.PathLike[str]) -> PlanReport:
+        A plan built or changed in Python (``model_copy(update=…)``, assignment) is
+        validated again from its data first, so nothing derived at load time is stale.
+        ``base`` is the earlier version ``plan`` revises, for the revision rules.
+        """
+        return run_plan(revalidate(plan), self.rules, _base(base))
+
+    def check_path(self, path: str | os.PathLike[str], base: Plan | None = None) -> PlanReport:
         config = self.config
         loaded = load_plan(path, max_file_bytes=config.max_file_bytes, max_values=config.max_values)
-        return run_plan(loaded, self.rules)
+        return run_plan(loaded, self.rules, _base(base))
 
     def report(self, plans: Iterable[PlanReport]) -> Report:
         return Report(
@@ -47,9 +53,23 @@ class Checker:
         )
 
 
-def check(target: str | os.PathLike[str] | Plan, config: Config | None = None) -> Report:
-    """Check one plan (a path to a plan file or directory, or a loaded Plan)."""
+def _base(base: Plan | None) -> Plan | None:
+    # The earlier version is compared as its data says, like the plan itself.
+    return None if base is None else revalidate(base).plan
+
+
+def check(
+    target: str | os.PathLike[str] | Plan,
+    config: Config | None = None,
+    *,
+    base: Plan | None = None,
+) -> Report:
+    """Check one plan (a path to a plan file or directory, or a Plan).
+
+    ``base`` is the earlier version the plan revises: the revision rules (PC7xx) judge
+    what changed since it.
+    """
     checker = Checker(config)
     if isinstance(target, Plan):
-        return checker.report([checker.check_plan(target)])
-    return checker.report([checker.check_path(Path(target))])
+        return checker.report([checker.check_plan(target, base)])
+    return checker.report([checker.check_path(Path(target), base)])

@@ -25,6 +25,7 @@ from plancheck.model import (
     Node,
     Plan,
     Project,
+    Revision,
     Section,
     Total,
 )
@@ -53,11 +54,14 @@ class SourceText:
 class PlanIndex:
     """Everything rules look up, computed on first use and then reused."""
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, base: Plan | None = None) -> None:
         self.plan = plan
         # Every rule names the entities it judges: one Subject per node, not per rule.
         # Keyed by id(): the nodes live as long as the plan this index holds.
         self._subjects: dict[int, Subject] = {}
+        # The earlier version the plan revises (``check --against``, ``plancheck diff``);
+        # revision rules judge the change from it and are not applicable without it.
+        self.base = base
 
     # -- by id -------------------------------------------------------------
     @cached_property
@@ -257,6 +261,8 @@ def describe(node: Node, index: PlanIndex | None = None) -> Subject:
         return Subject(node.key, "identity", node.id, node.statement or node.id)
     if isinstance(node, Claim):
         return Subject(node.key, "claim", node.id, node.quote)
+    if isinstance(node, Revision):
+        return Subject(node.key, "revision", node.id, node.document_number or node.id)
     if isinstance(node, IndicatorValue) and index is not None:
         owner = index.indicator_of_value.get(id(node))
         if owner is not None:

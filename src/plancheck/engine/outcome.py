@@ -25,6 +25,9 @@ class Fail:
     node: Node | None = None
     field: str | None = None
     variant: str | None = None
+    # Where to point when ``node`` is not in the plan checked (a project an earlier
+    # version had and this one dropped): a node of this plan, usually its list's owner.
+    at: Node | None = None
 
 
 @dataclass(frozen=True, slots=True)

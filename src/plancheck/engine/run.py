@@ -85,15 +85,17 @@ def _finding(
         if fail.severity is not None and active.severity is rule.severity
         else active.severity
     )
+    # A node an earlier version had and this plan dropped is pointed at through ``at``.
+    at = fail.at if fail.at is not None else node
     return compose_finding(
         rule,
         severity,
         {"name": subject.name, "key": subject.key, **fail.args},
         subject,
-        plan.locate(node, fail.field),
+        plan.locate(at, fail.field),
         variant=fail.variant,
-        entity=plan.locate(node),
-        source=index.source_position(node),
+        entity=plan.locate(at),
+        source=index.source_position(node) if fail.at is None else None,
         evidence=((k, str(v)) for k, v in fail.evidence.items()),
         plan=plan.path,
         plan_id=plan.id,
@@ -141,9 +143,13 @@ def _record_judged(
 
 
 def run_plan(
-    loaded: LoadResult, rules: list[ActiveRule], *, keep_results: bool = True
+    loaded: LoadResult,
+    rules: list[ActiveRule],
+    base: Plan | None = None,
+    *,
+    keep_results: bool = True,
 ) -> PlanReport:
-    """Check one loaded plan with the active rules.
+    """Check one loaded plan with the active rules (``base``: the version it revises).
 
     ``keep_results=False`` keeps the verdicts as counts only (``stats``), without a
     ``SubjectResult`` per rule and entity; no output needs those.
@@ -167,7 +173,7 @@ def run_plan(
     if plan is None:
         report.findings.sort(key=Finding.sort_key)
         return report
-    index = PlanIndex(plan)
+    index = PlanIndex(plan, base)
     if index.source_path is not None:
         # The published text is an input too: outputs must never overwrite it.
         report.files.append(index.source_path.as_posix())

@@ -41,5 +41,6 @@ SELECTORS: dict[str, Callable[[Plan], Iterable[Node]]] = {
     "counts": lambda plan: plan.counts,
     "identities": lambda plan: plan.identities,
     "claims": lambda plan: plan.claims,
+    "revisions": lambda plan: plan.revisions,
     "entities": lambda plan: plan.iter_entities(),
 }

@@ -3,8 +3,10 @@
 from plancheck._reader.parse import MAX_VALUES
 from plancheck._reader.read import DEFAULT_MAX_BYTES
 from plancheck.loading._discover import discover, is_plan_file, owning_plan, plan_targets
+from plancheck.loading._dump import dump, dumps
 from plancheck.loading._errors import PlanLoadError
 from plancheck.loading._load import PLAN_FILE, LoadResult, load, load_plan, plan_file_for
+from plancheck.loading._memory import plan_data, revalidate
 from plancheck.loading._merge import LIST_KEYS as PART_LIST_KEYS
 from plancheck.records import Diagnostic
 
@@ -17,10 +19,14 @@ __all__ = [
     "LoadResult",
     "PlanLoadError",
     "discover",
+    "dump",
+    "dumps",
     "is_plan_file",
     "load",
     "load_plan",
     "owning_plan",
+    "plan_data",
     "plan_file_for",
     "plan_targets",
+    "revalidate",
 ]

@@ -1,6 +1,6 @@
 """The typed plan model: every rule reads these classes, never raw YAML."""
 
-from plancheck.model._base import ID_PATTERN, Entity, Node
+from plancheck.model._base import ID_PATTERN, Entity, Node, RevisionNote
 from plancheck.model.agency import Agency, AgencyKind
 from plancheck.model.box import Box, BoxItem, BoxKind
 from plancheck.model.claim import Claim, ClaimKind
@@ -11,6 +11,7 @@ from plancheck.model.numbering import NumberStyle, SectionNumber, parse_section_
 from plancheck.model.period import YearRange
 from plancheck.model.plan import FORMAT_VERSION, Jurisdiction, Level, Plan, SourceDocument
 from plancheck.model.project import Implementer, Project
+from plancheck.model.revision import Revision
 from plancheck.model.section import Section
 
 __all__ = [
@@ -37,6 +38,8 @@ __all__ = [
     "NumberStyle",
     "Plan",
     "Project",
+    "Revision",
+    "RevisionNote",
     "Section",
     "SectionNumber",
     "SourceDocument",

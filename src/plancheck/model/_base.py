@@ -27,10 +27,34 @@ class Node(BaseModel):
         """JSON pointer of this node in the merged plan document."""
         return self._pointer
 
+    def __eq__(self, other: object) -> bool:
+        # Plan data is equal when its fields are, wherever (and whether) it was written:
+        # positions, pointers and what validation derives from the fields do not count.
+        if not isinstance(other, BaseModel):
+            return NotImplemented
+        if type(self) is not type(other):
+            return False
+        return all(getattr(self, name) == getattr(other, name) for name in type(self).model_fields)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class RevisionNote(Node):
+    """Which recorded revision changed an entity, and why."""
+
+    revision: str | None = Field(
+        default=None, pattern=ID_PATTERN, description="Id of the revision (in `revisions`)."
+    )
+    reason: str | None = Field(default=None, min_length=1, description="Why it changed.")
+
 
 class Entity(Node):
     """A node that may point back into the source document."""
 
     source: SourceRef | None = Field(
         default=None, description="Where this is written in the source document."
+    )
+    revised: RevisionNote | None = Field(
+        default=None,
+        description="The revision that changed it and why (for a revised plan).",
     )

@@ -49,6 +49,9 @@ class YearRange(Node):
 
     @model_serializer(mode="plain")
     def _to_text(self) -> str | int:
+        if not isinstance(self, YearRange):
+            # Assigned without validation (model_copy): written as it is, judged on reload.
+            return str(self)
         return self.start if self.start == self.end else f"{self.start}-{self.end}"
 
     @classmethod

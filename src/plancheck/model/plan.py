@@ -16,6 +16,7 @@ from plancheck.model.declarations import DeclaredCount, Identity, Total
 from plancheck.model.indicator import Indicator, IndicatorValue
 from plancheck.model.period import YearRange
 from plancheck.model.project import Project
+from plancheck.model.revision import Revision
 from plancheck.model.section import Section
 from plancheck.quantities import Value, canonical_unit
 from plancheck.records import YamlLocation
@@ -66,6 +67,14 @@ class Plan(Node):
 
     revision: str | None = Field(
         default=None, description="Which revision of the plan this encodes (e.g. `2012-03`)."
+    )
+    approved_by: str | None = Field(
+        default=None,
+        min_length=1,
+        description="The body that approved the plan (审批机关), e.g. 宝鸡市人民政府.",
+    )
+    revisions: list[Revision] = Field(
+        default_factory=list, description="The revisions made since the plan was approved."
     )
     source_document: SourceDocument | None = None
     parts: list[str] = Field(
@@ -128,6 +137,7 @@ class Plan(Node):
         yield from self.counts
         yield from self.identities
         yield from self.claims
+        yield from self.revisions
 
     @model_validator(mode="after")
     def _derive(self) -> Plan:

@@ -12,6 +12,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from plancheck.outputs._visible import visible
     from plancheck.outputs.github_format import render_github
     from plancheck.outputs.html import PlanMaterial, render_html
     from plancheck.outputs.invocation import Invocation
@@ -33,6 +34,7 @@ _LAZY = {
     "render_sarif": "plancheck.outputs.sarif_format",
     "Invocation": "plancheck.outputs.invocation",
     "render_text": "plancheck.outputs.text_format",
+    "visible": "plancheck.outputs._visible",
 }
 
 
@@ -122,4 +124,5 @@ __all__ = [
     "render_markdown",
     "render_sarif",
     "render_text",
+    "visible",
 ]

@@ -38,7 +38,8 @@ def _object(
     }
 
 
-def _definitions() -> dict[str, Any]:
+def definitions() -> dict[str, Any]:
+    """The report's ``$defs`` (finding, subject, positions …), shared by the diff schema."""
     severity = {
         "type": "string",
         "enum": _SEVERITIES,
@@ -221,7 +222,7 @@ def findings_schema() -> dict[str, Any]:
         "$id": SCHEMA_ID,
         "title": "plancheck findings report",
         **document,
-        "$defs": _definitions(),
+        "$defs": definitions(),
     }
 
 

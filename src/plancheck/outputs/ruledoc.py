@@ -10,9 +10,10 @@ from plancheck.records import CheckDoc, Example, Rule
 
 def _example(example: Example, failing: bool) -> list[str]:
     body = example.text if example.text is not None else example.plan or ""
-    out = [
-        f"**{'Fails' if failing else 'Passes'}: {example.title}**",
-        "",
+    out = [f"**{'Fails' if failing else 'Passes'}: {example.title}**", ""]
+    if example.base is not None:
+        out += ["Earlier version:", "", "```yaml", example.base.rstrip(), "```", "", "Revised:", ""]
+    out += [
         "```yaml",
         body.rstrip(),
         "```",

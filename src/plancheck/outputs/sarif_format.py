@@ -3,7 +3,7 @@
 Paths are relative to ``root`` (default: the current directory, normally the
 repository root in CI) under the ``%SRCROOT%`` base id; files outside it get an
 absolute ``file:`` URI. ``partialFingerprints["plancheck/v1"]`` is the semantic
-:func:`~plancheck.engine.fingerprint.fingerprint`, so alerts survive reformatting;
+:attr:`~plancheck.Finding.fingerprint`, so alerts survive reformatting;
 when several results of one run share it, the second and later get ``:2``, ``:3``…
 appended so that no two results are merged into one alert.
 """

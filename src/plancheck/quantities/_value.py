@@ -49,6 +49,9 @@ class Value:
     amount: Decimal | None = None
     unit: str | None = None
     qualifier: str | None = None
+    # Set by ``with_unit``: the unit comes from context (the plan's currency, the
+    # indicator's unit), so writing the value back must leave it implied again.
+    unit_implied: bool = dataclasses.field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.text is not None and not self.text.strip():
@@ -123,7 +126,29 @@ class Value:
         canonical = canonical_unit(unit)
         if self.unit is not None or not self.is_given:
             return self
-        return dataclasses.replace(self, unit=canonical)
+        return dataclasses.replace(self, unit=canonical, unit_implied=True)
+
+    def written(self) -> str | None:
+        """The value as a plan file would write it, stating every unit that is not implied.
+
+        ``None`` for a missing value. ``text`` is kept when it says all the value says,
+        so a value read from a file is written back exactly as it was.
+        """
+        if self.text is not None and self._text_is_complete():
+            return self.text
+        if self.amount is None:
+            return _NONE_TEXT if self.status is ValueStatus.NONE else None
+        unit = "" if self.unit is None or self.unit_implied else self.unit
+        qualifier = f"({self.qualifier})" if self.qualifier else ""
+        return f"{self.comparator.symbol}{self.amount:f}{unit}{qualifier}"
+
+    def _text_is_complete(self) -> bool:
+        if self.unit is None or self.unit_implied:
+            return True
+        try:
+            return parse_value(self.text or "").unit == self.unit
+        except QuantityError:
+            return False
 
     def __str__(self) -> str:
         if self.text is not None:
@@ -165,13 +190,17 @@ def _validate(obj: object) -> Value:
 
 
 def _serialise(value: Value) -> str | int | float | None:
-    if value.text is not None:
-        return value.text
-    if value.amount is None:
-        return _NONE_TEXT if value.status is ValueStatus.NONE else None
+    written = value.written()
+    if value.text is not None or value.amount is None or (written or "") != _bare(value):
+        return written
+    # A bare number stays a number, so its unit stays implied by context.
     if value.amount == value.amount.to_integral_value():
         return int(value.amount)
     return float(value.amount)
+
+
+def _bare(value: Value) -> str:
+    return f"{value.amount:f}" if value.amount is not None else ""
 
 
 def _check_size(raw: object, amount: Decimal) -> Decimal:

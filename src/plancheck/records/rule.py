@@ -45,6 +45,11 @@ class Example(BaseModel):
     waivers: str | None = Field(
         default=None, description="A waivers.yaml beside the plan (review rules)."
     )
+    base: str | None = Field(
+        default=None,
+        description="Plan YAML of the earlier version, added to a minimal plan like `plan` "
+        "(revision rules judge the change from it to `plan`).",
+    )
     params: dict[str, Any] | None = Field(
         default=None, description="Parameter overrides for this case, as a user would set them."
     )

@@ -1,6 +1,6 @@
 """Semantic baselines: the fingerprints of findings accepted as they stand.
 
-A fingerprint (:func:`plancheck.engine.fingerprint.fingerprint`) is built from the rule,
+A fingerprint (:attr:`plancheck.Finding.fingerprint`) is built from the rule,
 the plan id, the subject key and the values involved, never from line numbers: moving,
 reordering or reformatting the YAML keeps a finding baselined, changing a value it is about
 makes it new. The baseline is a multiset: a fingerprint listed once covers one finding.

@@ -1,46 +1,19 @@
-"""Hypothesis strategies producing plan data for property-based tests.
+"""Plan *data* (the dicts a plan file holds) drawn by Hypothesis: the raw material of
+the public strategies, which validate it into models.
 
-Every strategy here produces *data*: plain dicts, lists, strings and ints, ready for
-``yaml.safe_dump(data, allow_unicode=True)`` or ``Plan.model_validate(data)``.
-
-* :func:`amounts` — quantities written the way plans write them (``"3亿元"``,
-  ``"30,000"``, ``"80%以上"``, ``"突破350万"``);
-* :func:`sections`, :func:`agencies`, :func:`indicators`, :func:`boxes`,
-  :func:`projects` — one part of a plan each;
-* :func:`plans` — a whole plan; with ``consistent=True`` (the default) checking it
-  gives no error-level finding;
-* :func:`mutations` — a consistent plan with exactly one invariant broken, as a
-  :class:`Mutation` naming the rule code that must fire.
-
-Generation is bounded (lists of a few elements), uses no randomness of its own (so
-``derandomize=True`` makes it deterministic) and needs no file system.
-
-This module needs ``hypothesis`` (an optional dependency of plancheck).
+Generation is bounded (lists of a few elements), draws nothing outside Hypothesis (so
+``derandomize=True`` makes it deterministic), shrinks towards fewer and earlier
+elements, and needs no file system.
 """
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from hypothesis import strategies as st
-
-__all__ = [
-    "AMOUNT_UNITS",
-    "MUTATION_RULES",
-    "Mutation",
-    "agencies",
-    "amounts",
-    "boxes",
-    "indicators",
-    "mutations",
-    "plans",
-    "projects",
-    "sections",
-]
 
 PlanData = dict[str, Any]
 
@@ -189,13 +162,20 @@ def _amounts(
     return text
 
 
-def _money(draw: st.DrawFn, wan: int) -> str | int:
-    """``wan`` 万元 written as a plan might: bare, with separators, in 万元, 亿元 or 元."""
+# 万元 in each currency a plan may state: exact powers of ten.
+_PER_WAN = {"元": Decimal(10000), "万元": Decimal(1), "亿元": Decimal("0.0001")}
+CURRENCIES = tuple(_PER_WAN)
+
+
+def _money(draw: st.DrawFn, wan: int, currency: str = "万元") -> str | int:
+    """``wan`` 万元 written as a plan might: a bare number (in ``currency``), with
+    thousands separators, or with its unit in 万元, 亿元 or 元."""
     form = draw(st.sampled_from(("bare", "comma", "wan", "yi", "yuan")))
-    if form == "bare":
-        return wan
-    if form == "comma":
-        return f"{wan:,}"
+    if form in ("bare", "comma"):
+        amount = Decimal(wan) * _PER_WAN[currency]
+        if amount != amount.to_integral_value():
+            return _decimal_text(amount)
+        return int(amount) if form == "bare" else f"{int(amount):,}"
     if form == "wan":
         return f"{wan}万元"
     if form == "yi":
@@ -329,6 +309,7 @@ def projects(
     period: tuple[int, int] = (2021, 2025),
     box_list: Sequence[dict[str, Any]] | None = None,
     agency_list: Sequence[dict[str, Any]] | None = None,
+    currency: str = "万元",
 ) -> list[dict[str, Any]]:
     """One funded project per item of ``box_list`` (drawn when not given), named as the
     item, under its box's title, implemented within ``period`` by ``agency_list``."""
@@ -365,37 +346,54 @@ def projects(
                     "implementers_text": "、".join(unit["text"] for unit in implementers),
                     "implementers": implementers,
                     "years": first if first == last else f"{first}-{last}",
-                    "funding": _money(draw, draw(st.integers(min_value=1, max_value=50_000))),
+                    "funding": _money(
+                        draw, draw(st.integers(min_value=1, max_value=50_000)), currency
+                    ),
                 }
             )
+
     return result
 
 
-def _wan(funding: str | int) -> int:
+def _wan(funding: str | int, currency: str) -> Decimal:
     """The 万元 amount of funding written by :func:`_money`."""
     if isinstance(funding, int):
-        return funding
-    if funding.endswith("亿元"):
-        return int(Decimal(funding[:-2]).scaleb(4))
-    if funding.endswith("万元"):
-        return int(funding[:-2])
-    if funding.endswith("元"):
-        return int(funding[:-1]) // 10000
-    return int(funding.replace(",", ""))
+        return Decimal(funding) / _PER_WAN[currency]
+    for unit in ("亿元", "万元", "元"):
+        if funding.endswith(unit):
+            return Decimal(funding[: -len(unit)]) / _PER_WAN[unit]
+    return Decimal(funding.replace(",", "")) / _PER_WAN[currency]
 
 
 # -- whole plans --------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class PlanShape:
+    """What :func:`consistent_plan` draws: the period (``start``, ``end``; ``None`` to
+    draw a five-year period), the plan's ``currency`` (``None`` to draw 元, 万元 or 亿元)
+    and the largest numbers of sections, project 专栏, indicators and agencies."""
+
+    start: int | None = None
+    end: int | None = None
+    currency: str | None = None
+    max_sections: int = 4
+    max_boxes: int = 3
+    max_indicators: int = 3
+    max_agencies: int = 4
+
+
 @st.composite
-def _consistent_plan(draw: st.DrawFn) -> PlanData:
+def consistent_plan(draw: st.DrawFn, shape: PlanShape = PlanShape()) -> PlanData:
+    """A plan's data that every rule passes (see ``plancheck.strategies.plans``)."""
     place, level, parent = draw(st.sampled_from(_JURISDICTIONS))
-    start = draw(st.sampled_from(_PERIOD_STARTS))
-    end = start + 4
-    tree = draw(sections())
+    start = shape.start if shape.start is not None else draw(st.sampled_from(_PERIOD_STARTS))
+    end = shape.end if shape.end is not None else start + 4
+    currency = shape.currency or draw(st.sampled_from(CURRENCIES))
+    tree = draw(sections(max_size=shape.max_sections))
     paths = _section_paths(tree)
-    agency_list = draw(agencies(place))
-    indicator_list = draw(indicators((start, end), box=1))
+    agency_list = draw(agencies(place, max_size=shape.max_agencies))
+    indicator_list = draw(indicators((start, end), box=1, max_size=shape.max_indicators))
     box_list: list[dict[str, Any]] = []
     if indicator_list:
         box_list.append(
@@ -406,10 +404,10 @@ def _consistent_plan(draw: st.DrawFn) -> PlanData:
                 "kind": "indicators",
             }
         )
-    box_list += draw(boxes(paths, first=len(box_list) + 1))
+    box_list += draw(boxes(paths, first=len(box_list) + 1, max_size=shape.max_boxes))
     project_boxes = box_list[1:] if indicator_list else box_list
-    project_list = draw(projects((start, end), project_boxes, agency_list))
-    total = sum(_wan(project["funding"]) for project in project_list)
+    project_list = draw(projects((start, end), project_boxes, agency_list, currency))
+    total = sum((_wan(project["funding"], currency) for project in project_list), Decimal(0))
     five_year = (start - 2011) // 5 + 12  # 2011-2015 is the 12th (十二五)
     data: PlanData = {
         "plancheck": 1,
@@ -420,142 +418,15 @@ def _consistent_plan(draw: st.DrawFn) -> PlanData:
     }
     if parent is not None:
         data["jurisdiction"]["parent"] = parent
-    if draw(st.booleans()):
-        data["currency"] = "万元"
+    if currency != "万元" or draw(st.booleans()):
+        data["currency"] = currency
     data["sections"] = tree
     data["boxes"] = box_list
     if indicator_list:
         data["indicators"] = indicator_list
     data["agencies"] = agency_list
     data["projects"] = project_list
-    data["totals"] = [{"id": "grand-total", "label": "合计", "value": _money(draw, total)}]
+    data["totals"] = [
+        {"id": "grand-total", "label": "合计", "value": _money(draw, int(total), currency)}
+    ]
     return data
-
-
-@dataclass(frozen=True)
-class Mutation:
-    """A plan with exactly one invariant broken.
-
-    ``data`` is the plan data, ``rule`` the code of the rule that must report it (at
-    error severity) and ``description`` says what was changed.
-    """
-
-    data: PlanData
-    rule: str
-    description: str
-
-
-def _project_boxes(data: PlanData) -> list[dict[str, Any]]:
-    return [box for box in data["boxes"] if box["kind"] == "projects"]
-
-
-def _apply(draw: st.DrawFn, data: PlanData, rule: str) -> str:
-    """Break ``data`` (in place) so that ``rule`` fires; return what was done."""
-    start, end = (int(year) for year in data["period"].split("-"))
-    project_list = data["projects"]
-    if rule == "PC401":
-        box = draw(st.sampled_from(_project_boxes(data)))
-        item = box["items"].pop()  # the last, so the remaining items keep their numbers
-        return f"dropped item {item['number']} “{item['name']}” from 专栏{box['number']}"
-    if rule == "PC201":
-        project = draw(st.sampled_from(project_list))
-        wan = _wan(project["funding"]) + draw(st.integers(min_value=1, max_value=999))
-        project["funding"] = f"{wan}万元"
-        return f"changed the funding of {project['id']} to {wan}万元 (the total stays)"
-    if rule == "PC202":
-        project = draw(st.sampled_from(project_list))
-        del project["funding"]
-        return f"removed the funding of {project['id']}"
-    if rule == "PC403":
-        box = data["boxes"][-1]
-        box["number"] += 1
-        return f"renumbered the last 专栏 to 专栏{box['number']}, leaving a gap"
-    if rule == "PC404":
-        ordinal = len(data["sections"]) + 2
-        data["sections"].append({"number": f"{_cjk(ordinal)}、", "title": "附则"})
-        return f"appended section {_cjk(ordinal)}、, skipping {_cjk(ordinal - 1)}、"
-    if rule == "PC101":
-        project = draw(st.sampled_from(project_list))
-        project["years"] = f"{start}-{end + 1}"
-        return f"made {project['id']} run to {end + 1}, after the period"
-    if rule == "PC102":
-        project = draw(st.sampled_from(project_list))
-        project["years"] = f"{end}-{start}"
-        return f"reversed the years of {project['id']}"
-    if rule == "PC103":
-        indicator = draw(st.sampled_from(data["indicators"]))
-        indicator["targets"][0]["year"] = end + 1
-        return f"moved the target of {indicator['id']} to {end + 1}, after the period"
-    if rule == "PC301":
-        indicator = draw(st.sampled_from(data["indicators"]))
-        written = indicator["baseline"]["value"]
-        unit = indicator["unit"]
-        base = written if isinstance(written, int) else int(written.removesuffix(unit))
-        worse = base - 1 if indicator["direction"] == "increase" else base + 1
-        indicator["targets"][0]["value"] = f"{worse}{unit}"
-        return f"set the target of {indicator['id']} to {worse}{unit}, worse than its baseline"
-    if rule == "PC501":
-        project = draw(st.sampled_from(project_list))
-        project["implementers"][0] = {"text": "未列明单位"}
-        project["implementers_text"] = "、".join(u["text"] for u in project["implementers"])
-        return f"made {project['id']} name an implementer that is no agency"
-    raise ValueError(f"no mutation for rule {rule}")  # pragma: no cover
-
-
-#: The rule codes :func:`mutations` can break.
-MUTATION_RULES: tuple[str, ...] = (
-    "PC101",
-    "PC102",
-    "PC103",
-    "PC201",
-    "PC202",
-    "PC301",
-    "PC401",
-    "PC403",
-    "PC404",
-    "PC501",
-)
-
-
-def mutations(rules: Sequence[str] | None = None) -> st.SearchStrategy[Mutation]:
-    """Consistent plans with exactly one invariant broken, as :class:`Mutation` values.
-
-    ``rules`` limits the rule codes broken (default: every one in ``MUTATION_RULES``).
-    """
-    wanted = tuple(rules) if rules is not None else MUTATION_RULES
-    unknown = [code for code in wanted if code not in MUTATION_RULES]
-    if unknown or not wanted:
-        raise ValueError(f"mutations() can break {', '.join(MUTATION_RULES)}; got {wanted}")
-    return _mutations(wanted)
-
-
-@st.composite
-def _mutations(draw: st.DrawFn, wanted: tuple[str, ...]) -> Mutation:
-    data = copy.deepcopy(draw(_consistent_plan()))
-    possible = [code for code in wanted if "indicators" in data or code not in ("PC103", "PC301")]
-    if not possible:
-        # Only indicator rules were asked for: give the plan an indicator.
-        data["boxes"].insert(0, {"number": 0, "title": "主要指标", "kind": "indicators"})
-        for number, box in enumerate(data["boxes"], start=1):
-            box["number"] = number
-        start, end = (int(year) for year in data["period"].split("-"))
-        data["indicators"] = draw(indicators((start, end), box=1, min_size=1))
-        possible = list(wanted)
-    rule = draw(st.sampled_from(possible))
-    description = _apply(draw, data, rule)
-    return Mutation(data, rule, description)
-
-
-def plans(*, consistent: bool = True) -> st.SearchStrategy[PlanData]:
-    """Whole plans as data.
-
-    With ``consistent=True`` every project is traced by name to a 专栏 item, its
-    years fall in the period, the 合计 total equals the sum of the funding, sections
-    and 专栏 are numbered without gaps, indicators are typed with targets improving
-    on their baselines and every implementer resolves to an agency: checking the plan
-    gives no error-level finding.  With ``consistent=False`` exactly one invariant is
-    broken (see :func:`mutations`, which also says which rule must fire).
-    """
-    if consistent:
-        return _consistent_plan()
-    return mutations().map(lambda mutation: mutation.data)

@@ -1,0 +1,340 @@
+"""Revision rules PC701, PC702, PC703, PC704, PC705, PC706, PC707 and PC708: what a revised
+plan changed since its earlier version.
+
+A plan may be changed only through the procedure that made it, and a lowered 约束性
+target needs the original approver. These checks read the semantic diff from the
+earlier version (``index.base``: ``plancheck diff`` and ``check --against``) and the
+plan's recorded ``revisions``; without an earlier version they are not applicable,
+except PC708, which judges the recorded revisions themselves.
+
+A change is *recorded* when the changed entity carries a ``revised`` note naming a
+revision of this version (a note already present, unchanged, in the earlier version
+belongs to an earlier change), or when a revision ``covers`` its key (or its
+indicator's key, for a target). Its reason is the note's, else the revision's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from plancheck.engine.index import PlanIndex
+from plancheck.engine.normalise import normalise
+from plancheck.engine.outcome import Fail, NotApplicable, Result
+from plancheck.engine.params import NoParams
+from plancheck.engine.registry import check
+from plancheck.model import (
+    Indicator,
+    IndicatorType,
+    IndicatorValue,
+    Node,
+    Plan,
+    Project,
+    Revision,
+)
+from plancheck.plan_diff import Change, EntityChange, PlanDiff, Trend, amount, show
+from plancheck.plan_diff import diff as diff_plans
+from plancheck.quantities import ValueStatus
+
+_NO_BASE = NotApplicable("no earlier version to compare with (plancheck diff, check --against)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Record:
+    revision: Revision | None
+    reason: str | None
+
+
+# One diff per checked plan, shared by the eight rules; it goes with the index.
+_DIFFS: WeakKeyDictionary[PlanIndex, PlanDiff] = WeakKeyDictionary()
+
+
+def _changes(index: PlanIndex) -> tuple[PlanDiff, Plan] | None:
+    if index.base is None:
+        return None
+    found = _DIFFS.get(index)
+    if found is None:
+        found = _DIFFS[index] = diff_plans(index.base, index.plan)
+    return found, index.base
+
+
+def _covers(revision: Revision, key: str) -> bool:
+    return any(key == covered or key.startswith(f"{covered}/") for covered in revision.covers)
+
+
+def _record(change: EntityChange, plan: Plan, base: Plan) -> _Record:
+    """The revision a change belongs to and its reason, as this version records them."""
+    revisions = {r.id: r for r in plan.revisions}
+    earlier = {r.id for r in base.revisions}
+    note = change.new_note
+    revision: Revision | None = None
+    reason: str | None = None
+    if note is not None and (note != change.old_note or note.revision not in earlier):
+        revision = revisions.get(note.revision or "")
+        reason = note.reason
+    if revision is None:
+        keys = [k for k in (change.new_key, change.old_key) if k]
+        revision = next((r for r in plan.revisions if any(_covers(r, k) for k in keys)), None)
+    if reason is None and revision is not None:
+        reason = revision.reason
+    return _Record(revision, reason)
+
+
+def _indicator(plan: Plan, key: str | None) -> Indicator | None:
+    """The indicator a target key (``indicators/<id>/<year>``) belongs to."""
+    if key is None:
+        return None
+    _, _, rest = key.partition("indicators/")
+    indicator_id = rest.rsplit("/", 1)[0]
+    return next((i for i in plan.indicators if i.id == indicator_id), None)
+
+
+def _target(indicator: Indicator | None, key: str | None) -> IndicatorValue | None:
+    if indicator is None or key is None:
+        return None
+    year = key.rsplit("/", 1)[-1]
+    return next((t for t in indicator.targets if str(t.year) == year), None)
+
+
+def _weakened(diff: PlanDiff) -> Iterator[tuple[EntityChange, Any]]:
+    for change in diff.of_kind("target"):
+        value = change.field("value")
+        if change.change is Change.CHANGED and value is not None and value.trend is Trend.WEAKENED:
+            yield change, value
+
+
+def _binding(plan: Plan, base: Plan, change: EntityChange) -> bool:
+    # Binding in the earlier version: re-typing a target as 预期性 does not free it.
+    before = _indicator(base, change.old_key)
+    after = _indicator(plan, change.new_key)
+    return any(i is not None and i.type is IndicatorType.BINDING for i in (before, after))
+
+
+def _evidence(change: EntityChange, old: str | None, new: str | None) -> dict[str, str]:
+    return {"key": change.key, "old": old or "", "new": new or ""}
+
+
+@check("weakened-binding-target", given="plan")
+def weakened_binding_target(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
+    """A 约束性 target may be weakened only by a revision its original approver approved."""
+    found = _changes(index)
+    if found is None:
+        yield _NO_BASE
+        return
+    diff, base = found
+    for change, value in _weakened(diff):
+        if not _binding(plan, base, change):
+            continue
+        record = _record(change, plan, base)
+        approver = record.revision.approved_by if record.revision is not None else None
+        original = base.approved_by
+        if approver and original and normalise(approver) == normalise(original):
+            continue
+        if record.revision is None:
+            variant = None
+        elif not original:
+            variant = "approver-unknown"
+        else:
+            variant = "other-approver"
+        indicator = _indicator(plan, change.new_key)
+        yield Fail(
+            args={
+                "old": value.old,
+                "new": value.new,
+                "revision": record.revision.id if record.revision else "",
+                "approver": approver or "—",
+                "original": original or "—",
+            },
+            evidence=_evidence(change, value.old, value.new),
+            node=_target(indicator, change.new_key) or indicator or plan,
+            field="value",
+            variant=variant,
+        )
+
+
+@check("weakened-expected-target", given="plan")
+def weakened_expected_target(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
+    """A 预期性 target weakened needs a recorded reason."""
+    found = _changes(index)
+    if found is None:
+        yield _NO_BASE
+        return
+    diff, base = found
+    for change, value in _weakened(diff):
+        if _binding(plan, base, change) or _record(change, plan, base).reason:
+            continue
+        indicator = _indicator(plan, change.new_key)
+        yield Fail(
+            args={"old": value.old, "new": value.new},
+            evidence=_evidence(change, value.old, value.new),
+            node=_target(indicator, change.new_key) or indicator or plan,
+            field="value",
+        )
+
+
+def _funded(project: Project | None) -> bool:
+    funding = project.funding if project is not None else None
+    return funding is not None and funding.status is ValueStatus.GIVEN and bool(funding.amount)
+
+
+def _project(plan: Plan, key: str | None) -> Project | None:
+    return next((p for p in plan.projects if p.key == key), None)
+
+
+@check("unexplained-project-change", given="plan")
+def unexplained_project_change(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
+    """A funded project added or removed needs a recorded reason."""
+    found = _changes(index)
+    if found is None:
+        yield _NO_BASE
+        return
+    diff, base = found
+    for change in diff.of_kind("project"):
+        if change.change is Change.CHANGED or _record(change, plan, base).reason:
+            continue
+        if change.change is Change.ADDED:
+            project = _project(plan, change.new_key)
+            if project is None or not _funded(project):
+                continue
+            written = show(project.funding) or ""
+            yield Fail(
+                args={"funding": written},
+                evidence={"key": change.key, "change": "added", "funding": written},
+                node=project,
+            )
+        else:
+            dropped = _project(base, change.old_key)
+            if dropped is None or not _funded(dropped):
+                continue
+            written = show(dropped.funding) or ""
+            yield Fail(
+                args={"funding": written},
+                evidence={"key": change.key, "change": "removed", "funding": written},
+                node=dropped,
+                at=plan,
+                field="projects",
+                variant="removed",
+            )
+
+
+def _signed(value: Decimal) -> str:
+    return ("+" if value > 0 else "") + amount(value)
+
+
+@check("total-changed", given="plan")
+def total_changed(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
+    """The sum of all project funding changed: say by how much, and in which categories."""
+    found = _changes(index)
+    if found is None:
+        yield _NO_BASE
+        return
+    diff, _ = found
+    total = diff.funding.total
+    if total is None:
+        return
+    unit = diff.funding.currency
+    parts = [
+        f"{line.category or '—'} {_signed(line.delta)}{unit}" for line in diff.funding.categories
+    ]
+    declared = next((t for t in plan.totals if t.projects == "all" and t.category is None), None)
+    node: Node = declared if declared is not None else plan
+    yield Fail(
+        args={
+            "old": f"{amount(total.old)}{unit}",
+            "new": f"{amount(total.new)}{unit}",
+            "delta": f"{_signed(total.delta)}{unit}",
+            "categories": "；".join(parts) or "—",
+        },
+        evidence={
+            "old": f"{total.old.normalize():f}{unit}",
+            "new": f"{total.new.normalize():f}{unit}",
+            "delta": f"{total.delta.normalize():f}{unit}",
+        },
+        node=node,
+        field="value" if declared is not None else "projects",
+    )
+
+
+@check("years-past-period", given="plan")
+def years_past_period(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
+    """A revision may reschedule a project, but not out of the plan period."""
+    found = _changes(index)
+    if found is None:
+        yield _NO_BASE
+        return
+    diff, _ = found
+    period = plan.period
+    for change in diff.of_kind("project"):
+        years = change.field("years")
+        project = _project(plan, change.new_key)
+        if change.change is not Change.CHANGED or years is None or project is None:
+            continue
+        if project.years is None:
+            continue
+        first, last = sorted((project.years.start, project.years.end))
+        if period.start <= first and last <= period.end:
+            continue
+        yield Fail(
+            args={"old": years.old or "—", "new": years.new or "—", "period": str(period)},
+            evidence={"key": change.key, "old": years.old or "", "new": years.new or ""},
+            node=project,
+            field="years",
+        )
+
+
+@check("removed-indicator", given="plan")
+def removed_indicator(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
+    """An indicator the earlier version committed to is gone."""
+    found = _changes(index)
+    if found is None:
+        yield _NO_BASE
+        return
+    diff, base = found
+    for change in diff.of_kind("indicator"):
+        if change.change is not Change.REMOVED:
+            continue
+        indicator = next((i for i in base.indicators if i.key == change.old_key), None)
+        if indicator is None:
+            continue
+        record = _record(change, plan, base)
+        yield Fail(
+            args={"reason": record.reason or "—"},
+            evidence={"key": change.key},
+            node=indicator,
+            at=plan,
+            field="indicators",
+        )
+
+
+@check("changed-baseline", given="plan")
+def changed_baseline(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
+    """A baseline restated (later statistics revise it): said, so targets are read anew."""
+    found = _changes(index)
+    if found is None:
+        yield _NO_BASE
+        return
+    diff, _ = found
+    for change in diff.of_kind("indicator"):
+        baseline = change.field("baseline")
+        indicator = next((i for i in plan.indicators if i.key == change.new_key), None)
+        if change.change is not Change.CHANGED or baseline is None or indicator is None:
+            continue
+        yield Fail(
+            args={"old": baseline.old or "—", "new": baseline.new or "—"},
+            evidence={"key": change.key, "old": baseline.old or "", "new": baseline.new or ""},
+            node=indicator,
+            field="baseline",
+        )
+
+
+@check("unapproved-revision", given="revisions")
+def unapproved_revision(revision: Revision, index: PlanIndex, params: NoParams) -> Iterator[Result]:
+    """A recorded revision states who approved it and why."""
+    missing = [name for name in ("approved_by", "reason") if not getattr(revision, name)]
+    if not missing:
+        return
+    variant = None if len(missing) == 2 else missing[0].replace("_", "-")
+    yield Fail(evidence={"missing": ",".join(missing)}, field=missing[0], variant=variant)
