@@ -7,9 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from plancheck._atomic import write_atomic
+from plancheck._destination import write_output
 from plancheck.cli._errors import UsageError
-from plancheck.cli._guard import refuse_overwrite
 from plancheck.cli._progress import progress_for
 from plancheck.engine.api import Checker
 from plancheck.engine.config import Config, load_config, load_config_file
@@ -181,22 +180,20 @@ def _review_inputs(
     return waivers, baseline
 
 
-def _refuse_overwriting_inputs(
-    output: Path,
-    report: Report,
-    config: Config,
-    args: argparse.Namespace,
-    what: str = "report",
-) -> None:
+def _inputs(
+    report: Report, config: Config, args: argparse.Namespace, what: str = "report"
+) -> list[Path]:
     """Nothing is lost: a report or baseline may not replace a plan file, a source
-    document, the configuration, the waivers or the baseline it was made from."""
+    document, the configuration, an extra rule file, the waivers or the baseline it was
+    made from (a new baseline may replace the old one it was told to read)."""
     inputs = [Path(file) for plan in report.plans for file in plan.files]
     baseline_in = args.baseline if what == "report" else None
     inputs += [Path(p) for p in (config.origin, args.waivers, baseline_in) if p]
+    inputs += config.rule_files()
     waivers = _waivers_path(args, config)
     if waivers is not None:
         inputs.append(waivers)
-    refuse_overwrite(output, inputs, what)
+    return inputs
 
 
 def _colour(stream_is_tty: bool) -> bool:
@@ -214,12 +211,13 @@ def run(args: argparse.Namespace) -> int:
     report = checker.report(check_many(checker, targets, jobs=args.jobs, progress=progress))
     severities = {active.rule.code: active.severity for active in checker.rules}
     if args.write_baseline:
-        _refuse_overwriting_inputs(Path(args.write_baseline), report, config, args, "baseline")
         # Everything that is not waived (the old baseline's findings included) is accepted;
         # findings about waivers themselves never are.
         accepted = apply_review(report, waivers, severities=severities).findings
         baseline = baseline_of(accepted, Path(args.write_baseline).as_posix())
-        write_baseline(args.write_baseline, baseline)
+        write_baseline(
+            args.write_baseline, baseline, inputs=_inputs(report, config, args, "baseline")
+        )
         if not args.quiet:
             print(
                 f"plancheck: wrote {len(baseline.entries)} findings to {baseline.path}",
@@ -234,8 +232,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "text":
         text += render_suppressed(report, show=args.show_waived)
     if args.output:
-        _refuse_overwriting_inputs(Path(args.output), report, config, args)
-        write_atomic(args.output, text)
+        write_output(args.output, text, _inputs(report, config, args))
     else:
         sys.stdout.write(text)
     return report.exit_code
