@@ -127,7 +127,8 @@ DEFAULT_VAGUE_WORDS = (
     params={
         "vague_words": {
             "type": "array",
-            "items": {"type": "string", "minLength": 1},
+            "items": {"type": "string", "minLength": 1, "maxLength": 100},
+            "maxItems": 1000,
             "uniqueItems": True,
         }
     },

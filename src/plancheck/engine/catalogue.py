@@ -10,6 +10,7 @@ from typing import Any
 import jsonschema
 from pydantic import ValidationError
 
+from plancheck.engine._limits import param_problem
 from plancheck.engine.registry import CheckRegistry, CheckSpec
 from plancheck.engine.resources import rules_dir
 from plancheck.engine.rule import Rule
@@ -61,6 +62,10 @@ def _parse_rule(path: Path) -> Rule:
 
 
 def validate_params(rule: Rule, spec: CheckSpec, params: Mapping[str, Any], origin: str) -> None:
+    for name, value in params.items():
+        problem = param_problem(value)
+        if problem is not None:
+            raise RuleFileError(f"{origin}: {rule.code} 参数无效 / bad parameter {name}: {problem}")
     try:
         jsonschema.validate(dict(params), dict(spec.params_schema))
     except jsonschema.ValidationError as exc:

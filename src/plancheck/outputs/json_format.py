@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from plancheck._version import __version__
 from plancheck.engine.finding import Finding
 from plancheck.engine.report import Report
+from plancheck.outputs._json_text import dumps
 
 FORMAT_VERSION = 1
 
@@ -82,7 +82,7 @@ def render_json(report: Report) -> str:
         "plans": [
             {"path": plan.path, "id": plan.plan_id, "files": plan.files} for plan in report.plans
         ],
-        "findings": [finding_to_dict(finding, report.lang) for finding in report.findings],
+        "findings": (finding_to_dict(finding, report.lang) for finding in report.findings),
         "suppressed": [_suppressed_to_dict(report, finding) for finding in _suppressed(report)],
         "rules": {
             code: {
@@ -95,4 +95,4 @@ def render_json(report: Report) -> str:
             for code, stats in report.stats.items()
         },
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return dumps(document) + "\n"
