@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 from plancheck.engine.finding import (
     Finding,
@@ -20,6 +21,7 @@ from plancheck.engine.rule import Rule, Text
 from plancheck.engine.ruleset import ActiveRule
 from plancheck.engine.selectors import SELECTORS
 from plancheck.loading import Diagnostic, LoadResult
+from plancheck.loading._roots import stays_inside
 from plancheck.model import Plan
 from plancheck.model._base import Node
 from plancheck.model.location import YamlLocation
@@ -153,6 +155,11 @@ def _record_judged(
         collector.record(active.rule.code, finding.subject, Outcome.FAILED)
 
 
+def _folder(plan_path: str) -> Path:
+    base = Path(plan_path)
+    return base if base.is_dir() else base.parent
+
+
 def run_plan(loaded: LoadResult, rules: list[ActiveRule]) -> PlanReport:
     """Check one loaded plan with the active rules."""
     plan = loaded.plan
@@ -170,9 +177,11 @@ def run_plan(loaded: LoadResult, rules: list[ActiveRule]) -> PlanReport:
         report.findings.sort(key=Finding.sort_key)
         return report
     index = PlanIndex(plan)
-    if index.source_path is not None:
-        # The published text is an input too: outputs must never overwrite it.
-        report.files.append(index.source_path.as_posix())
+    source = index.source_path
+    if source is not None and stays_inside(source, _folder(plan.path), repository=False):
+        # The published text is an input too: outputs must never overwrite it. One outside
+        # the plan folder is never read (PC008 reports it), so it is no input.
+        report.files.append(source.as_posix())
     internal = by_code.get(INTERNAL_ERROR)
     for active in rules:
         spec = active.spec

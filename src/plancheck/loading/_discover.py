@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from plancheck.loading._load import PLAN_FILE
+from plancheck.loading._roots import stays_inside
 
 _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".nox", ".tox"}
 _SUFFIXES = (".yaml", ".yml")
@@ -19,8 +20,9 @@ _HEAD_BYTES = 64 * 1024
 
 def is_plan_file(path: Path) -> bool:
     try:
-        # Only regular files: opening a FIFO named *.yaml would block forever.
-        if not path.is_file():
+        # Only regular files: opening a FIFO named *.yaml would block forever. A file
+        # linked from outside the folder and its repository is not opened at all.
+        if not path.is_file() or not stays_inside(path, path.parent):
             return False
         with path.open("rb") as handle:
             head = handle.read(_HEAD_BYTES)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 import unicodedata
 from pathlib import Path
 
@@ -22,12 +23,20 @@ _SNIPPET_WIDTH = 160
 
 
 class _Sources:
-    """The plan files' lines, read once per rendering (never stale across runs)."""
+    """The plan files' lines, read once per rendering (never stale across runs).
 
-    def __init__(self) -> None:
+    With ``readable``, only those files are read: the files the loader read for the
+    report's plans. A finding about a file the loader refused to open (a plan.yaml
+    linked from outside the repository) must not quote it either.
+    """
+
+    def __init__(self, readable: Collection[str] | None = None) -> None:
         self._files: dict[str, tuple[str, ...]] = {}
+        self._readable = readable
 
     def lines(self, path: str) -> tuple[str, ...]:
+        if self._readable is not None and path not in self._readable:
+            return ()
         if path not in self._files:
             self._files[path] = _read_lines(path)
         return self._files[path]
@@ -123,7 +132,9 @@ def render_statistics(report: Report) -> list[str]:
 def render_text(report: Report, *, colour: bool = False, statistics: bool = False) -> str:
     lang = report.lang
     out: list[str] = []
-    sources = _Sources()
+    # The plans' files, and the waivers file that findings about waivers point into.
+    readable = {file for plan in report.plans for file in plan.files}
+    sources = _Sources(readable | {finding.file for finding in report.extra_findings})
     for finding in report.findings:
         out.extend(render_finding(finding, lang, colour, sources))
         out.append("")
