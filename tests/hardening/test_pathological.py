@@ -164,7 +164,7 @@ def test_long_values_in_messages_are_shortened(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("words", [60_000])
 def test_huge_vague_words_list_is_a_configuration_error(tmp_path: Path, words: int) -> None:
-    listing = "".join(f"  - 词{i}\n" for i in range(words))
+    listing = "".join(f"      - 词{i}\n" for i in range(words))
     _write(tmp_path, ".plancheck.yaml", "params:\n  PC502:\n    vague_words:\n" + listing)
     projects = "".join(
         f"  - {{id: p{i}, name: 工程{i}, implementers_text: 某某单位{i}}}\n" for i in range(3000)

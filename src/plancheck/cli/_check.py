@@ -17,6 +17,7 @@ from plancheck.engine.parallel import check_many
 from plancheck.engine.report import Report
 from plancheck.loading import owning_plan, plan_targets
 from plancheck.outputs import FORMATS, render
+from plancheck.outputs._undecodable import escape_undecodable
 from plancheck.review import (
     WAIVERS_FILE,
     Baseline,
@@ -230,7 +231,7 @@ def run(args: argparse.Namespace) -> int:
     root = Path(args.root) if args.root else None
     text = render(report, args.format, colour=colour, statistics=args.statistics, root=root)
     if args.format == "text":
-        text += render_suppressed(report, show=args.show_waived)
+        text += escape_undecodable(render_suppressed(report, show=args.show_waived))
     if args.output:
         write_output(args.output, text, _inputs(report, config, args))
     else:

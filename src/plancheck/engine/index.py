@@ -187,7 +187,7 @@ class PlanIndex:
             if resolved.stat().st_size > DEFAULT_MAX_BYTES:
                 return None
             raw = resolved.read_bytes()
-        except (OSError, RuntimeError):
+        except (OSError, RuntimeError, ValueError):
             return None
         text = raw.decode("utf-8", errors="replace")
         return SourceText(

@@ -66,9 +66,18 @@ def _lists_part(plan_file: Path, part: Path) -> bool:
     try:
         base = plan_file.parent.resolve()
         target = part.resolve()
-        return any(isinstance(p, str) and (base / p).resolve() == target for p in parts)
     except (OSError, RuntimeError):  # a symlink loop
         return False
+    for entry in parts:
+        # A listed path that cannot be a file (a NUL in it) is the loader's to report.
+        if not isinstance(entry, str) or "\0" in entry:
+            continue
+        try:
+            if (base / entry).resolve() == target:
+                return True
+        except (OSError, RuntimeError):
+            continue
+    return False
 
 
 def owning_plan(path: Path) -> Path | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from plancheck.engine.report import Report
+from plancheck.outputs._undecodable import escape_undecodable
 from plancheck.outputs.github_format import render_github
 from plancheck.outputs.json_format import render_json
 from plancheck.outputs.junit_format import render_junit
@@ -26,8 +27,20 @@ def render(
     """Render ``report`` in one of :data:`FORMATS`.
 
     ``root`` is the directory that the CI formats (sarif, junit, github, markdown)
-    make paths relative to; it defaults to the current directory.
+    make paths relative to; it defaults to the current directory. The text is always
+    valid UTF-8: bytes of file names that are not UTF-8 are shown as ``\\xff``.
     """
+    text = _render(report, output_format, colour, statistics, root)
+    return escape_undecodable(text, json_text=output_format in ("json", "sarif"))
+
+
+def _render(
+    report: Report,
+    output_format: str,
+    colour: bool,
+    statistics: bool,
+    root: str | os.PathLike[str] | None,
+) -> str:
     if output_format == "text":
         return render_text(report, colour=colour, statistics=statistics)
     if output_format == "json":

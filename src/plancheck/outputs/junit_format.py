@@ -22,14 +22,16 @@ from plancheck.outputs._common import (
     severity_label,
     suppressed,
 )
+from plancheck.outputs._undecodable import escape_undecodable
 
 # Characters XML 1.0 cannot carry at all (not even as references), and lone surrogates.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def xml_text(text: str) -> str:
-    """``text`` with the characters XML 1.0 forbids replaced by U+FFFD (escaping is ET's)."""
-    return _NOT_XML.sub("\ufffd", text)
+    """``text`` with the characters XML 1.0 forbids replaced by U+FFFD (escaping is ET's);
+    the bytes of a non-UTF-8 file name are shown as ``\\xff`` first."""
+    return _NOT_XML.sub("\ufffd", escape_undecodable(text, only_bytes=True))
 
 
 def finding_line(finding: Finding, lang: str, root: Path) -> str:

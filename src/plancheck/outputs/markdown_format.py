@@ -98,7 +98,7 @@ def _link(file: str, line: int, root: Path) -> str:
     relative = relative_path(file, root)
     if relative is None:
         return label
-    return f"[{label}]({quote(relative, safe='/')}#L{line})"
+    return f"[{label}]({quote(relative, safe='/', errors='surrogateescape')}#L{line})"
 
 
 def _finding_item(finding: Finding, lang: str, root: Path, prefix: str = "") -> list[str]:

@@ -69,7 +69,7 @@ def information_uri() -> str:
 def _artifact_location(file: str, root: Path) -> dict[str, Any] | None:
     relative = relative_path(file, root)
     if relative is not None:
-        return {"uri": quote(relative, safe="/"), "uriBaseId": SRCROOT}
+        return {"uri": quote(relative, safe="/", errors="surrogateescape"), "uriBaseId": SRCROOT}
     if not file:
         return None
     return {"uri": absolute_path(file).as_uri()}

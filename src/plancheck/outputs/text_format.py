@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
 import unicodedata
+from collections.abc import Collection
 from pathlib import Path
 
 from plancheck.engine.finding import Finding, Severity
