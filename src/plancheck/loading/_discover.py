@@ -31,16 +31,35 @@ def is_plan_file(path: Path) -> bool:
     return _MARKER.search(head) is not None
 
 
+def _walk(root: Path) -> Iterator[Path]:
+    """Every file below ``root``, without following symlinked folders.
+
+    Iterative, not recursive (os.walk recurses in Python 3.11): 1,500 nested folders
+    must not exhaust the interpreter's stack.
+    """
+    pending = [root]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as entries:
+                listed = list(entries)
+        except OSError:
+            continue
+        for entry in listed:
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                continue
+            if is_dir:
+                if entry.name not in _SKIP_DIRS and not entry.name.startswith("."):
+                    pending.append(Path(entry.path))
+            else:
+                yield Path(entry.path)
+
+
 def discover(root: Path) -> Iterator[Path]:
     """Plan files below ``root`` in sorted path order."""
-    found = []
-    for folder, dirs, names in os.walk(root):
-        dirs[:] = [d for d in dirs if d not in _SKIP_DIRS and not d.startswith(".")]
-        for name in names:
-            if name.endswith(_SUFFIXES):
-                path = Path(folder) / name
-                if is_plan_file(path):
-                    found.append(path)
+    found = [path for path in _walk(root) if path.name.endswith(_SUFFIXES) and is_plan_file(path)]
     yield from sorted(found, key=lambda p: p.parts)
 
 
