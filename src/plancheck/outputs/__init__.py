@@ -6,6 +6,7 @@ import os
 
 from plancheck.engine.report import Report
 from plancheck.outputs._undecodable import escape_undecodable
+from plancheck.outputs._visible import json_escaped, json_visible
 from plancheck.outputs.github_format import render_github
 from plancheck.outputs.json_format import render_json
 from plancheck.outputs.junit_format import render_junit
@@ -31,7 +32,14 @@ def render(
     valid UTF-8: bytes of file names that are not UTF-8 are shown as ``\\xff``.
     """
     text = _render(report, output_format, colour, statistics, root)
-    return escape_undecodable(text, json_text=output_format in ("json", "sarif"))
+    text = escape_undecodable(text, json_text=output_format in ("json", "sarif"))
+    # JSON is data: its strings keep every character, escaped. SARIF is shown to people
+    # (code-scanning alerts), so its strings show the escapes as text, as the text format.
+    if output_format == "json":
+        return json_escaped(text)
+    if output_format == "sarif":
+        return json_visible(text)
+    return text
 
 
 def _render(

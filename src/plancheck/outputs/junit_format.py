@@ -23,6 +23,7 @@ from plancheck.outputs._common import (
     suppressed,
 )
 from plancheck.outputs._undecodable import escape_undecodable
+from plancheck.outputs._visible import visible
 
 # Characters XML 1.0 cannot carry at all (not even as references), and lone surrogates.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -31,7 +32,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 def xml_text(text: str) -> str:
     """``text`` with the characters XML 1.0 forbids replaced by U+FFFD (escaping is ET's);
     the bytes of a non-UTF-8 file name are shown as ``\\xff`` first."""
-    return _NOT_XML.sub("\ufffd", escape_undecodable(text, only_bytes=True))
+    allowed = _NOT_XML.sub("\ufffd", escape_undecodable(text, only_bytes=True))
+    return visible(allowed, keep_newlines=True)
 
 
 def finding_line(finding: Finding, lang: str, root: Path) -> str:
