@@ -85,7 +85,10 @@ _CODE_SPAN = re.compile(r"`[^`]*`")
 
 
 def test_markdown_neutralises_mentions_and_links(here: Path, capsys: Capsys) -> None:
-    name = "@octocat 与 @acme/security-team 见 https://evil.example/x 和 www.evil.example 及 me@evil.example"
+    name = (
+        "@octocat 与 @acme/security-team 见 https://evil.example/x 和 www.evil.example "
+        "及 me@evil.example"
+    )
     write_plan(here, f'projects:\n  - {{id: p, name: "{name}", funding: 1}}\n')
     run = cli(capsys, "check", "plan.yaml", "--format", "markdown")
     outside_code = _CODE_SPAN.sub("", run.out)
