@@ -225,8 +225,16 @@ class PlanIndex:
         return SourcePosition(file, line, column)
 
     # -- naming subjects -----------------------------------------------------
+    @cached_property
+    def _subjects(self) -> dict[int, Subject]:
+        return {}
+
     def describe(self, node: Node) -> Subject:
-        return describe(node, self)
+        # Every rule names the same node the same way: described once, not once per rule.
+        found = self._subjects.get(id(node))
+        if found is None:
+            found = self._subjects[id(node)] = describe(node, self)
+        return found
 
 
 def describe(node: Node, index: PlanIndex | None = None) -> Subject:

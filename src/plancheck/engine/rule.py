@@ -121,6 +121,9 @@ def render(template: str, args: Mapping[str, object]) -> str:
     MAX_MESSAGE_CHARS, so a 60,000-character name makes an ordinary finding.
     """
 
+    if "{" not in template and "}" not in template:
+        return shorten(template, MAX_MESSAGE_CHARS)  # most hints: nothing to fill
+
     def substitute(match: re.Match[str]) -> str:
         name = match.group(1)
         return shorten(str(args[name]), MAX_VALUE_CHARS) if name in args else match.group(0)
