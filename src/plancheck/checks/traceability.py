@@ -25,7 +25,7 @@ from weakref import WeakKeyDictionary
 
 from plancheck.engine.finding import Severity
 from plancheck.engine.index import PlanIndex
-from plancheck.engine.normalise import bigrams, compared, normalise, similarity
+from plancheck.engine.normalise import bigrams, compared, dice, normalise
 from plancheck.engine.outcome import Fail, NotApplicable, Result
 from plancheck.engine.registry import check
 from plancheck.model import Box, BoxItem, BoxKind, NumberStyle, Plan, Project, Section
@@ -58,6 +58,14 @@ class _Lookup:
     items_by_title_gram: dict[str, _GramIndex]
     # id(item) -> the box holding it (items know only their box's number)
     box_of_item: dict[int, Box]
+    # id(item) -> its name as similarity compares it (normalised once, not per comparison)
+    compared_names: dict[int, str]
+
+    def compared_name(self, item: BoxItem) -> str:
+        found = self.compared_names.get(id(item))
+        if found is None:
+            found = self.compared_names[id(item)] = compared(item.name)
+        return found
 
 
 _LOOKUPS: WeakKeyDictionary[PlanIndex, _Lookup] = WeakKeyDictionary()
@@ -73,7 +81,7 @@ def _lookup(index: PlanIndex) -> _Lookup:
             for item in box.items:
                 box_of_item[id(item)] = box
         every_item = (item for box in index.plan.boxes for item in box.items)
-        found = _Lookup(dict(by_title), _index_items(every_item), {}, box_of_item)
+        found = _Lookup(dict(by_title), _index_items(every_item), {}, box_of_item, {})
         _LOOKUPS[index] = found
     return found
 
@@ -85,7 +93,7 @@ _NEAR_MISSES = 3  # candidates named in the hint
 # this many items are scored per unplanned project, chosen by reading at most this many
 # entries of the bigram index, the project's rarest bigrams first.
 MAX_SCORED = 64
-MAX_POSTINGS = 4096
+MAX_POSTINGS = 2048
 
 
 def _likely(name: str, by_gram: _GramIndex) -> list[BoxItem]:
@@ -122,15 +130,16 @@ def _near_misses(
     and however long the names.
     """
 
+    name = compared(project.name)
+    if not name:
+        return []
+
     def best(items: Sequence[BoxItem]) -> list[tuple[float, BoxItem]]:
-        scored = [(similarity(project.name, item.name), item) for item in items]
+        scored = [(dice(name, lookup.compared_name(item)), item) for item in items]
         close = [(score, item) for score, item in scored if score >= threshold]
         close.sort(key=lambda pair: (-pair[0], pair[1].box_number, pair[1].number))
         return close[:_NEAR_MISSES]
 
-    name = compared(project.name)
-    if not name:
-        return []
     boxes = lookup.boxes_by_title.get(title, []) if title is not None else []
     pool = [item for box in boxes for item in box.items]
     if title is not None and len(pool) > MAX_SCORED:

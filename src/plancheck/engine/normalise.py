@@ -36,7 +36,11 @@ def bigrams(normalised: str) -> list[str]:
 
 def similarity(a: str, b: str) -> float:
     """Dice coefficient over character bigrams (as a multiset) of the compared names (0..1)."""
-    x, y = compared(a), compared(b)
+    return dice(compared(a), compared(b))
+
+
+def dice(x: str, y: str) -> float:
+    """:func:`similarity` of two names already passed through :func:`compared`."""
     if not x or not y:
         return 0.0
     if x == y:
