@@ -92,8 +92,8 @@ _NEAR_MISSES = 3  # candidates named in the hint
 # Bounds that keep the near-miss search linear in the plan, whatever its names: at most
 # this many items are scored per unplanned project, chosen by reading at most this many
 # entries of the bigram index, the project's rarest bigrams first.
-MAX_SCORED = 64
-MAX_POSTINGS = 2048
+MAX_SCORED = 16
+MAX_POSTINGS = 512
 
 
 def _likely(name: str, by_gram: _GramIndex) -> list[BoxItem]:
