@@ -81,6 +81,16 @@ def _is_input(real: str, status: os.stat_result, inputs: Iterable[Path]) -> bool
     return False
 
 
+def same_file(path: str | os.PathLike[str], other: Path) -> bool:
+    """Whether ``path`` (symlinks followed) is the file ``other`` is, hard links included."""
+    try:
+        real = os.path.realpath(path)
+        status = os.stat(real)
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(status.st_mode) and _is_input(real, status, (other,))
+
+
 def _write_in_place(path: str, payload: bytes, *, fifo: bool, append: bool) -> None:
     flags = os.O_WRONLY | os.O_NOCTTY | (os.O_NONBLOCK if fifo else 0)
     flags |= os.O_APPEND if append else 0

@@ -266,3 +266,50 @@ def test_rules_output_dir_pages_through_symlinks_keep_the_links(here: Path, caps
     assert run.code == 0, run.err
     assert (here / "docs" / "README.md").is_symlink()
     assert "PC001" in (here / "kept" / "index.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("check", "sub", "--format", "html", "--output"), ("report", "sub", "--output")],
+    ids=["check-html", "report"],
+)
+@pytest.mark.parametrize("victim", ["sub/.plancheck.yaml", "sub/extra-rule.yaml"])
+def test_html_report_onto_a_plans_own_configuration_is_refused(
+    here: Path, capsys: Capsys, command: tuple[str, ...], victim: str
+) -> None:
+    # The configuration is found per plan (in sub/, not the working directory's): it and
+    # its rule files are inputs of the run all the same.
+    _with_extra_rule(here / "sub")
+    before = (here / victim).read_bytes()
+    run = cli(capsys, *command, victim)
+    assert_one_error_line(run, victim)
+    assert (here / victim).read_bytes() == before
+
+
+def test_report_to_a_null_device_writes_through_it(here: Path, capsys: Capsys) -> None:
+    write_plan(here)
+    null = _device(here, "null", 3)
+    run = cli(capsys, "report", "plan.yaml", "--output", "null")
+    assert run.code == 0, run.err
+    assert stat.S_ISCHR(null.lstat().st_mode)
+
+
+def test_job_summary_naming_an_input_is_refused(
+    here: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = write_plan(here)
+    before = plan.read_bytes()
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(here / "plan.yaml"))
+    run = cli(capsys, "check", "plan.yaml", "--format", "github")
+    assert_one_error_line(run, "GITHUB_STEP_SUMMARY")
+    assert plan.read_bytes() == before
+
+
+def test_extract_refuses_a_hard_link_of_its_source(here: Path, capsys: Capsys) -> None:
+    source = here / "doc.txt"
+    source.write_text("某市“十二五”规划\n", encoding="utf-8")
+    (here / "out").mkdir()
+    os.link(source, here / "out" / "source.txt")
+    run = cli(capsys, "extract", "doc.txt", "-o", "out", "--force")
+    assert_one_error_line(run, "doc.txt")
+    assert source.read_text(encoding="utf-8") == "某市“十二五”规划\n"

@@ -9,11 +9,11 @@ agencies is one finding of bounded size, not 10,000 findings each carrying the c
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
 
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.outcome import Fail, Result
+from plancheck.engine.params import NoParams
 from plancheck.engine.registry import check
 from plancheck.model import Agency, Indicator, Plan
 
@@ -75,7 +75,7 @@ _KIND_ZH = {"agency": "机构", "indicator": "指标"}
 
 
 @check("circular-parent", given="plan", reports_on=("agencies", "indicators"))
-def circular_parent(plan: Plan, index: PlanIndex, params: Mapping[str, Any]) -> Iterator[Result]:
+def circular_parent(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """No agency or indicator may be its own ancestor."""
     yield from _report("agency", plan.agencies)
     yield from _report("indicator", plan.indicators)

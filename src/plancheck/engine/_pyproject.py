@@ -13,7 +13,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from plancheck.loading._read import ReadProblem, read_text
+from plancheck._reader.read import ReadProblem, read_text
 
 # A line that starts a plancheck table or key: [tool.plancheck], [tool.plancheck.params],
 # tool.plancheck.select = …, or `plancheck = …` under [tool]. Used only when the file

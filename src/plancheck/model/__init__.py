@@ -1,11 +1,12 @@
 """The typed plan model: every rule reads these classes, never raw YAML."""
 
+from plancheck.model._base import ID_PATTERN, Entity, Node
 from plancheck.model.agency import Agency, AgencyKind
 from plancheck.model.box import Box, BoxItem, BoxKind
 from plancheck.model.claim import Claim, ClaimKind
 from plancheck.model.declarations import DeclaredCount, Identity, Term, Total
 from plancheck.model.indicator import Direction, Indicator, IndicatorType, IndicatorValue
-from plancheck.model.location import SourceRef, YamlLocation
+from plancheck.model.location import SourceRef
 from plancheck.model.numbering import NumberStyle, SectionNumber, parse_section_number
 from plancheck.model.period import YearRange
 from plancheck.model.plan import FORMAT_VERSION, Jurisdiction, Level, Plan, SourceDocument
@@ -14,6 +15,7 @@ from plancheck.model.section import Section
 
 __all__ = [
     "FORMAT_VERSION",
+    "ID_PATTERN",
     "Agency",
     "AgencyKind",
     "Box",
@@ -23,6 +25,7 @@ __all__ = [
     "ClaimKind",
     "DeclaredCount",
     "Direction",
+    "Entity",
     "Identity",
     "Implementer",
     "Indicator",
@@ -30,6 +33,7 @@ __all__ = [
     "IndicatorValue",
     "Jurisdiction",
     "Level",
+    "Node",
     "NumberStyle",
     "Plan",
     "Project",
@@ -39,7 +43,6 @@ __all__ = [
     "SourceRef",
     "Term",
     "Total",
-    "YamlLocation",
     "YearRange",
     "parse_section_number",
 ]
