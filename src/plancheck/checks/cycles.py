@@ -64,6 +64,7 @@ def _report(kind: str, entities: Sequence[Parented]) -> Iterator[Fail]:
                 "kind_zh": _KIND_ZH[kind],
                 "size": f"{size:,}",
                 "members_en": "member" if size == 1 else "members",
+                "members_zh": "个成员",  # one form in Chinese; paired for the template check
             },
             evidence={"chain": chain, "members": str(size)},
             node=loop[0],
