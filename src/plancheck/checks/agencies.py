@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.normalise import normalise
@@ -123,11 +123,23 @@ DEFAULT_VAGUE_WORDS = (
 )
 
 
+MAX_VAGUE_WORD_CHARS = 100
+
+
 class VagueImplementerParams(CheckParams):
     vague_words: DistinctTexts = Field(
         default=DEFAULT_VAGUE_WORDS,
+        max_length=1000,
         description="Words that make an implementing unit vague when its text contains one.",
     )
+
+    @field_validator("vague_words")
+    @classmethod
+    def _short_words(cls, words: tuple[str, ...]) -> tuple[str, ...]:
+        # Each word is searched for in every unit's text: keep that cost bounded.
+        if any(len(word) > MAX_VAGUE_WORD_CHARS for word in words):
+            raise ValueError(f"each word may have at most {MAX_VAGUE_WORD_CHARS} characters")
+        return words
 
 
 @check("vague-implementer", given="projects", params=VagueImplementerParams)

@@ -2,7 +2,9 @@
 
 Each entity has at most one parent, so following parents from every entity once, with a
 colour per entity (unvisited, on the current path, done), finds every cycle in time
-linear in the number of entities. Every member of a cycle is reported, keyed to itself.
+linear in the number of entities. Each cycle is reported once, at its member that comes
+first in the file, and names at most MAX_SHOWN of its members: a loop through 10,000
+agencies is one finding of bounded size, not 10,000 findings each carrying the chain.
 """
 
 from __future__ import annotations
@@ -37,16 +39,37 @@ def _cycles(entities: Sequence[Parented]) -> Iterator[list[Parented]]:
             state[member] = 2
 
 
+MAX_SHOWN = 8  # members of a cycle named in its finding
+
+
+def _chain(loop: Sequence[Parented]) -> str:
+    """``a → b → c → a``; a long loop keeps its first members and its last: ``a → … → z → a``."""
+    ids = [member.id for member in loop]
+    if len(ids) > MAX_SHOWN:
+        ids = [*ids[: MAX_SHOWN - 1], "…", ids[-1]]
+    return " → ".join([*ids, loop[0].id])
+
+
 def _report(kind: str, entities: Sequence[Parented]) -> Iterator[Fail]:
+    order = {id(entity): position for position, entity in enumerate(entities)}
     for loop in _cycles(entities):
-        chain = " → ".join([*(member.id for member in loop), loop[0].id])
-        for member in loop:
-            yield Fail(
-                args={"chain": chain, "kind_en": kind, "kind_zh": _KIND_ZH[kind]},
-                evidence={"chain": chain},
-                node=member,
-                field="parent",
-            )
+        first = min(range(len(loop)), key=lambda at: order[id(loop[at])])
+        loop = [*loop[first:], *loop[:first]]
+        chain = _chain(loop)
+        size = len(loop)
+        yield Fail(
+            args={
+                "chain": chain,
+                "kind_en": kind,
+                "kind_zh": _KIND_ZH[kind],
+                "size": f"{size:,}",
+                "members_en": "member" if size == 1 else "members",
+                "members_zh": "个成员",  # one form in Chinese; paired for the template check
+            },
+            evidence={"chain": chain, "members": str(size)},
+            node=loop[0],
+            field="parent",
+        )
 
 
 _KIND_ZH = {"agency": "机构", "indicator": "指标"}

@@ -18,14 +18,15 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 from weakref import WeakKeyDictionary
 
 from pydantic import Field
 
 from plancheck.engine.index import PlanIndex
-from plancheck.engine.normalise import normalise, similarity
+from plancheck.engine.normalise import bigrams, compared, dice, normalise
 from plancheck.engine.outcome import Fail, NotApplicable, Result
 from plancheck.engine.params import CheckParams, NoParams
 from plancheck.engine.registry import check
@@ -34,10 +35,18 @@ from plancheck.records import Severity
 
 # -- lookups built once per plan ----------------------------------------------------
 
+# An inverted index from character bigram to the 专栏 items whose (compared) name has it.
+_GramIndex = dict[str, list[BoxItem]]
 
-def _bigrams(normalised: str) -> list[str]:
-    """The character bigrams ``similarity`` compares (a one-character name is one gram)."""
-    return [normalised[i : i + 2] for i in range(max(len(normalised) - 1, 1))]
+
+def _index_items(items: Iterable[BoxItem]) -> _GramIndex:
+    by_gram: _GramIndex = defaultdict(list)
+    for item in items:
+        name = compared(item.name)
+        if name:
+            for gram in dict.fromkeys(bigrams(name)):
+                by_gram[gram].append(item)
+    return dict(by_gram)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +55,19 @@ class _Lookup:
 
     # normalised 专栏 title -> the boxes with that title
     boxes_by_title: dict[str, list[Box]]
-    # character bigram of a normalised item name -> the items whose name has it
-    items_by_gram: dict[str, list[BoxItem]]
+    # the bigram index of every item, and of the items of each 专栏 title (built lazily)
+    items_by_gram: _GramIndex
+    items_by_title_gram: dict[str, _GramIndex]
     # id(item) -> the box holding it (items know only their box's number)
     box_of_item: dict[int, Box]
+    # id(item) -> its name as similarity compares it (normalised once, not per comparison)
+    compared_names: dict[int, str]
+
+    def compared_name(self, item: BoxItem) -> str:
+        found = self.compared_names.get(id(item))
+        if found is None:
+            found = self.compared_names[id(item)] = compared(item.name)
+        return found
 
 
 _LOOKUPS: WeakKeyDictionary[PlanIndex, _Lookup] = WeakKeyDictionary()
@@ -59,17 +77,13 @@ def _lookup(index: PlanIndex) -> _Lookup:
     found = _LOOKUPS.get(index)
     if found is None:
         by_title: dict[str, list[Box]] = defaultdict(list)
-        by_gram: dict[str, list[BoxItem]] = defaultdict(list)
         box_of_item: dict[int, Box] = {}
         for box in index.plan.boxes:
             by_title[normalise(box.title)].append(box)
             for item in box.items:
                 box_of_item[id(item)] = box
-                name = normalise(item.name)
-                if name:
-                    for gram in dict.fromkeys(_bigrams(name)):
-                        by_gram[gram].append(item)
-        found = _Lookup(dict(by_title), dict(by_gram), box_of_item)
+        every_item = (item for box in index.plan.boxes for item in box.items)
+        found = _Lookup(dict(by_title), _index_items(every_item), {}, box_of_item, {})
         _LOOKUPS[index] = found
     return found
 
@@ -77,39 +91,67 @@ def _lookup(index: PlanIndex) -> _Lookup:
 # -- PC401 -------------------------------------------------------------------------
 
 _NEAR_MISSES = 3  # candidates named in the hint
+# Bounds that keep the near-miss search linear in the plan, whatever its names: at most
+# this many items are scored per unplanned project, chosen by reading at most this many
+# entries of the bigram index, the project's rarest bigrams first.
+MAX_SCORED = 16
+MAX_POSTINGS = 512
+
+
+def _likely(name: str, by_gram: _GramIndex) -> list[BoxItem]:
+    """Up to MAX_SCORED items sharing the most of ``name``'s rarest bigrams.
+
+    Rare bigrams tell names apart; one as common as 工程 is read only as far as the
+    budget allows. Ties go to the item met first, so the choice is deterministic.
+    """
+    grams = sorted(dict.fromkeys(bigrams(name)), key=lambda g: (len(by_gram.get(g, ())), g))
+    shared: dict[int, list[Any]] = {}  # id(item) -> [count, first seen, item]
+    budget = MAX_POSTINGS
+    for gram in grams:
+        if budget <= 0:
+            break
+        posting = by_gram.get(gram, ())[:budget]
+        budget -= len(posting)
+        for item in posting:
+            entry = shared.setdefault(id(item), [0, len(shared), item])
+            entry[0] += 1
+    ranked = sorted(shared.values(), key=lambda entry: (-entry[0], entry[1]))
+    return [entry[2] for entry in ranked[:MAX_SCORED]]
 
 
 def _near_misses(
-    project: Project, lookup: _Lookup, boxes: Sequence[Box], threshold: float
+    project: Project, lookup: _Lookup, title: str | None, threshold: float
 ) -> list[tuple[float, BoxItem]]:
     """The 专栏 items whose names come closest to the project's, best first.
 
-    Only unplanned projects get here, and they are few.  Items of the boxes titled
-    like the project's category are scored first; when none of them is close
-    enough, the search falls back to the items sharing at least one character
-    bigram with the project's name (looked up in the bigram index; an item sharing
-    none has similarity 0).  A bigram as common as 工程 can bring in most items,
-    so the fallback is linear in the number of items per unplanned project, which
-    is why it runs only when the category's own 专栏 has no candidate.
+    Items of the boxes titled like the project's category are scored first; when none
+    of them is close enough, the search falls back to every 专栏.  Where there are more
+    than MAX_SCORED items to choose from, only the MAX_SCORED items sharing the most
+    rare bigrams with the project's name are scored (an item sharing none has
+    similarity 0), so an unplanned project costs a bounded amount, however many items
+    and however long the names.
     """
 
+    name = compared(project.name)
+    if not name:
+        return []
+
     def best(items: Sequence[BoxItem]) -> list[tuple[float, BoxItem]]:
-        scored = [(similarity(project.name, item.name), item) for item in items]
+        scored = [(dice(name, lookup.compared_name(item)), item) for item in items]
         close = [(score, item) for score, item in scored if score >= threshold]
         close.sort(key=lambda pair: (-pair[0], pair[1].box_number, pair[1].number))
         return close[:_NEAR_MISSES]
 
-    found = best([item for box in boxes for item in box.items])
+    boxes = lookup.boxes_by_title.get(title, []) if title is not None else []
+    pool = [item for box in boxes for item in box.items]
+    if title is not None and len(pool) > MAX_SCORED:
+        if title not in lookup.items_by_title_gram:
+            lookup.items_by_title_gram[title] = _index_items(pool)
+        pool = _likely(name, lookup.items_by_title_gram[title])
+    found = best(pool)
     if found:
         return found
-    name = normalise(project.name)
-    if not name:
-        return []
-    sharing: dict[int, BoxItem] = {}
-    for gram in dict.fromkeys(_bigrams(name)):
-        for item in lookup.items_by_gram.get(gram, ()):
-            sharing.setdefault(id(item), item)
-    return best(list(sharing.values()))
+    return best(_likely(name, lookup.items_by_gram))
 
 
 def _boxes_named(boxes: Sequence[Box], separator: str) -> str:
@@ -152,8 +194,9 @@ def unplanned_project(
         return  # planned by name
     lookup = _lookup(index)
     category = project.category
-    boxes = lookup.boxes_by_title.get(normalise(category), []) if category else []
-    near = _near_misses(project, lookup, boxes, params.similarity)
+    title = normalise(category) if category else None
+    boxes = lookup.boxes_by_title.get(title, []) if title is not None else []
+    near = _near_misses(project, lookup, title, params.similarity)
     near_zh, near_en = _candidates(near)
     if category is None:
         variant = "uncategorised"

@@ -50,17 +50,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     from plancheck.engine.catalogue import RuleFileError
     from plancheck.engine.config import ConfigError
     from plancheck.engine.registry import PluginError
+    from plancheck.outputs import visible
 
     try:
         code: int = args.run(args)
     except (UsageError, ConfigError, RuleFileError, PluginError) as exc:
-        print(f"plancheck: error: {exc}", file=sys.stderr)
+        print(f"plancheck: error: {visible(str(exc))}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(
-            f"plancheck: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
-            file=sys.stderr,
-        )
+        line = f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
+        print(f"plancheck: error: {visible(line)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("plancheck: interrupted", file=sys.stderr)
@@ -68,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # never a traceback for the user unless asked
         if args.debug:
             traceback.print_exc()
-        detail = f"{type(exc).__name__}: {exc}"
+        detail = visible(f"{type(exc).__name__}: {exc}")
         print(f"plancheck: internal error: {detail} (--debug shows more)", file=sys.stderr)
         return 2
     return code

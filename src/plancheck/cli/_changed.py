@@ -24,9 +24,11 @@ import subprocess
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeGuard
 
 from plancheck._reader.parse import YamlProblem, parse_yaml
 from plancheck._reader.read import ReadProblem, read_text
+from plancheck._reader.roots import stays_inside
 from plancheck.engine.config import CONFIG_FILE
 from plancheck.loading import PLAN_FILE, discover, is_plan_file
 from plancheck.review import WAIVERS_FILE
@@ -86,8 +88,12 @@ def _references(plan_file: Path) -> set[Path]:
     parts = _mapping(data, "parts")
     documents = [_mapping(data, "source_document")]
     for part in parts if isinstance(parts, list) else []:
-        if isinstance(part, str):
+        if _is_path(part):
             found.add(_key(base / part))
+            # Read only what the loader would read: nothing outside the plan's folder
+            # and repository.
+            if not stays_inside(base / part, base):
+                continue
             try:
                 part_data = parse_yaml(read_text(base / part, part)).data
             except (ReadProblem, YamlProblem):
@@ -95,9 +101,14 @@ def _references(plan_file: Path) -> set[Path]:
             documents.append(_mapping(part_data, "source_document"))
     for document in documents:
         path = _mapping(document, "path")
-        if isinstance(path, str):
+        if _is_path(path):
             found.add(_key(base / path))
     return found
+
+
+def _is_path(entry: object) -> TypeGuard[str]:
+    # A listed path with a NUL names no file; the loader reports it at its field.
+    return isinstance(entry, str) and "\0" not in entry
 
 
 @dataclass

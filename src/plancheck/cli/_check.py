@@ -7,13 +7,12 @@ import os
 import sys
 from pathlib import Path
 
-from plancheck._atomic import write_atomic
+from plancheck._destination import same_file, write_output
 from plancheck.cli import _jobs
 from plancheck.cli._changed import changed_targets
 from plancheck.cli._clock import run_clock
-from plancheck.cli._configs import check_per_config
+from plancheck.cli._configs import CheckedRun, check_per_config
 from plancheck.cli._errors import UsageError
-from plancheck.cli._guard import refuse_overwrite
 from plancheck.cli._progress import phases_for, progress_for
 from plancheck.cli._summary import SUMMARY_VARIABLE, append_summary, fit
 from plancheck.engine.api import Checker
@@ -22,7 +21,7 @@ from plancheck.loading import plan_targets
 from plancheck.material import gather_material
 from plancheck.outputs import FORMATS, Invocation, render
 from plancheck.outputs.junit_format import FLAVOURS
-from plancheck.records import Report, Severity
+from plancheck.records import Severity
 from plancheck.review import (
     WAIVERS_FILE,
     Baseline,
@@ -216,22 +215,23 @@ def _review_inputs(
     return waivers, baseline
 
 
-def _refuse_overwriting_inputs(
-    output: Path,
-    report: Report,
-    config: Config,
-    args: argparse.Namespace,
-    what: str = "report",
-) -> None:
+def _inputs(
+    checked: CheckedRun, config: Config, args: argparse.Namespace, what: str = "report"
+) -> list[Path]:
     """Nothing is lost: a report or baseline may not replace a plan file, a source
-    document, the configuration, the waivers or the baseline it was made from."""
-    inputs = [Path(file) for plan in report.plans for file in plan.files]
+    document, a configuration (the run's or a plan's own), an extra rule file, the
+    waivers or the baseline it was made from (a new baseline may replace the old one it
+    was told to read)."""
+    inputs = [Path(file) for plan in checked.report.plans for file in plan.files]
     baseline_in = args.baseline if what == "report" else None
-    inputs += [Path(p) for p in (config.origin, args.waivers, baseline_in) if p]
+    inputs += [Path(p) for p in (args.waivers, baseline_in) if p]
+    for used in (config, *checked.configs):
+        inputs += [Path(used.origin)] if used.origin else []
+        inputs += used.rule_files()
     waivers = _waivers_path(args, config)
     if waivers is not None:
         inputs.append(waivers)
-    refuse_overwrite(output, inputs, what)
+    return inputs
 
 
 def _colour(stream_is_tty: bool) -> bool:
@@ -271,12 +271,13 @@ def run(args: argparse.Namespace) -> int:
     report = checked.report
     severities = {active.rule.code: active.severity for active in checked.rules}
     if args.write_baseline:
-        _refuse_overwriting_inputs(Path(args.write_baseline), report, config, args, "baseline")
         # Everything that is not waived (the old baseline's findings included) is accepted;
         # findings about waivers themselves never are.
         accepted = apply_review(report, waivers, severities=severities).findings
         baseline = baseline_of(accepted, Path(args.write_baseline).as_posix())
-        write_baseline(args.write_baseline, baseline)
+        write_baseline(
+            args.write_baseline, baseline, inputs=_inputs(checked, config, args, "baseline")
+        )
         if not args.quiet:
             print(
                 f"plancheck: wrote {len(baseline.entries)} findings to {baseline.path}",
@@ -315,10 +316,14 @@ def run(args: argparse.Namespace) -> int:
         phase.done()
     summary_file = os.environ.get(SUMMARY_VARIABLE)
     if args.format == "github" and summary_file:
+        # Appended to, never replaced (see _summary), but never onto a file this run read.
+        if any(same_file(summary_file, path) for path in _inputs(checked, config, args)):
+            raise UsageError(
+                f"{SUMMARY_VARIABLE} 指向输入文件 / names an input file: {summary_file}"
+            )
         append_summary(summary_file, fit(render(report, "markdown", root=root), report.lang))
     if args.output:
-        _refuse_overwriting_inputs(Path(args.output), report, config, args)
-        write_atomic(args.output, text)
+        write_output(args.output, text, _inputs(checked, config, args))
     else:
         sys.stdout.write(text)
     return report.exit_code

@@ -10,7 +10,7 @@ offices can configure each folder. ``--config`` applies one file to every plan.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from plancheck.cli._against import check_against
@@ -26,6 +26,8 @@ from plancheck.records import PlanReport, Report
 class CheckedRun:
     report: Report
     rules: list[ActiveRule]
+    # The plans' own configurations beside the run's: inputs an output may not replace.
+    configs: list[Config] = field(default_factory=list)
 
 
 def _same(a: Path | None, origin: str) -> bool:
@@ -63,6 +65,7 @@ def check_per_config(
     plans: list[PlanReport] = []
     rules = dict(run_checker.catalogue.rules)
     active: list[ActiveRule] = list(run_checker.rules)
+    configs: list[Config] = []
     done = 0
     total = len(targets)
     for key, group in sorted(groups.items(), key=lambda item: str(item[0] or "")):
@@ -71,6 +74,7 @@ def check_per_config(
         else:
             base = load_config_file(key) if key is not None else Config()
             checker = Checker(adjust(base))
+            configs.append(checker.config)
             rules.update(checker.catalogue.rules)
             active += checker.rules
         offset = done
@@ -95,4 +99,4 @@ def check_per_config(
     report = Report(
         sorted(plans, key=lambda p: p.path), rules, lang=config.lang, fail_on=config.fail_on
     )
-    return CheckedRun(report, active)
+    return CheckedRun(report, active, configs)

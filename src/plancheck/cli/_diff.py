@@ -8,9 +8,8 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from plancheck._atomic import write_atomic
+from plancheck._destination import write_output
 from plancheck.cli._errors import UsageError
-from plancheck.cli._guard import refuse_overwrite
 from plancheck.engine.api import Checker
 from plancheck.engine.config import Config, load_config, load_config_file
 from plancheck.loading import LoadResult, load_plan, plan_file_for
@@ -112,8 +111,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output:
         inputs = [Path(f) for f in (*old_loaded.files, *new_loaded.files)]
         inputs += [plan_file_for(Path(s)) for s in (args.old, args.new) if not split_spec(s)]
-        refuse_overwrite(Path(args.output), inputs, "diff")
-        write_atomic(args.output, text)
+        write_output(args.output, text, inputs, "diff")
     else:
         sys.stdout.write(text)
     return report.exit_code

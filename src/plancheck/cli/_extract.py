@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from plancheck._destination import same_file
 from plancheck.cli._errors import UsageError
-from plancheck.cli._guard import same_file
 from plancheck.extraction import ExtractError, extract_to
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from plancheck._atomic import write_atomic
+from plancheck._destination import write_output
 from plancheck.cli._errors import UsageError
 from plancheck.engine.api import Checker
 from plancheck.engine.catalogue import Catalogue
@@ -69,8 +69,8 @@ def run_rules(args: argparse.Namespace) -> int:
     folder = Path(args.output_dir)
     folder.mkdir(parents=True, exist_ok=True)
     for rule in catalogue:
-        write_atomic(folder / f"{rule.code}.md", _page(rule, catalogue))
-    write_atomic(folder / "README.md", rules_index_markdown(catalogue))
+        write_output(folder / f"{rule.code}.md", _page(rule, catalogue))
+    write_output(folder / "README.md", rules_index_markdown(catalogue))
     return 0
 
 

@@ -6,9 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from plancheck._atomic import write_atomic
+from plancheck._destination import write_output
 from plancheck.cli._errors import UsageError
-from plancheck.cli._guard import refuse_overwrite
 from plancheck.engine.config import load_config
 from plancheck.loading import LoadResult, load_plan
 from plancheck.outputs.trace_format import TRACE_FORMATS, render_trace
@@ -43,8 +42,8 @@ def run(args: argparse.Namespace) -> int:
     text = render_trace(build_trace(loaded.plan), args.format)
     if args.output:
         inputs = [Path(name) for name in [*loaded.files, *_source(loaded)]]
-        refuse_overwrite(Path(args.output), inputs, "trace")
-        write_atomic(args.output, text)
+        inputs += [Path(config.origin)] if config.origin else []
+        write_output(args.output, text, [*inputs, *config.rule_files()], "trace")
     else:
         sys.stdout.write(text)
     return 0

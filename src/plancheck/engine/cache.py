@@ -65,7 +65,7 @@ def _state(path: Path, max_bytes: int) -> str | None:
             while chunk := handle.read(_CHUNK):
                 digest.update(chunk)
         return digest.hexdigest()
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in the path
         return None
 
 
@@ -121,7 +121,8 @@ def run_key(checker: Checker, *, keep_results: bool = False) -> str:
         "rules": rules,
         "code": _code_stamp(modules),
     }
-    text = json.dumps(material, sort_keys=True, ensure_ascii=False, default=str)
+    # ASCII escapes: names with undecodable bytes (lone surrogates) still hash.
+    text = json.dumps(material, sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -201,8 +202,10 @@ class ResultCache:
         try:
             self._prepare()
             path.parent.mkdir(exist_ok=True)
-            write_atomic(path, json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
-        except OSError:
+            # ASCII escapes keep file names with undecodable bytes (lone surrogates)
+            # writable; they load back unchanged.
+            write_atomic(path, json.dumps(entry, separators=(",", ":")))
+        except (OSError, ValueError):
             return
 
     def _prepare(self) -> None:

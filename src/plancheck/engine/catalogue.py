@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from plancheck._limits import param_problem
 from plancheck._reader.parse import YamlProblem, parse_yaml
 from plancheck._reader.read import ReadProblem, read_text
 from plancheck._resources import rules_dir
@@ -83,6 +84,10 @@ def validate_params(
     ``schema_checked``: ``params`` are a shipped rule's own, validated against the schema
     when the compact catalogue was built, so only the typed instance is made.
     """
+    for name, value in params.items():
+        bound = param_problem(value)
+        if bound is not None:
+            raise RuleFileError(f"{origin}: {rule.code} 参数无效 / bad parameter {name}: {bound}")
     if not schema_checked:
         problem = params_error(spec.name, spec.params_schema, params)
         if problem is not None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
@@ -10,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from plancheck._reader.parse import MAX_VALUES, MAX_VALUES_LIMIT, YamlProblem, parse_yaml
 from plancheck._reader.read import DEFAULT_MAX_BYTES, ReadProblem, read_text
+from plancheck.engine._pyproject import PyprojectError, plancheck_table
 from plancheck.records import Severity
 
 CONFIG_FILE = ".plancheck.yaml"
@@ -87,12 +87,10 @@ def load_config_file(path: Path) -> Config:
     display = path.as_posix()
     if path.name == "pyproject.toml":
         try:
-            document = tomllib.loads(read_text(path, display))
-        except ReadProblem as problem:
-            raise ConfigError(str(problem.diagnostic)) from None
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{display}: 无法读取 / cannot read: {exc}") from None
-        return _validated(document.get("tool", {}).get("plancheck", {}), display, path.parent)
+            table = plancheck_table(path, display, explicit=True)
+        except PyprojectError as exc:
+            raise ConfigError(str(exc)) from None
+        return _validated(table or {}, display, path.parent)
     try:
         data = parse_yaml(read_text(path, display)).data
     except ReadProblem as problem:
@@ -114,11 +112,10 @@ def find_config(start: Path) -> Path | None:
         pyproject = candidate / "pyproject.toml"
         if pyproject.is_file():
             try:
-                text = read_text(pyproject, pyproject.as_posix())
-                has = "plancheck" in tomllib.loads(text).get("tool", {})
-            except (ReadProblem, tomllib.TOMLDecodeError):
-                has = False
-            if has:
+                found = plancheck_table(pyproject, pyproject.as_posix())
+            except PyprojectError as exc:
+                raise ConfigError(str(exc)) from None
+            if found is not None:
                 return pyproject
     return None
 

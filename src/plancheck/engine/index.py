@@ -195,7 +195,7 @@ class PlanIndex:
             if resolved.stat().st_size > DEFAULT_MAX_BYTES:
                 return None
             raw = resolved.read_bytes()
-        except (OSError, RuntimeError):
+        except (OSError, RuntimeError, ValueError):
             return None
         text = raw.decode("utf-8", errors="replace")
         return SourceText(
@@ -234,10 +234,11 @@ class PlanIndex:
 
     # -- naming subjects -----------------------------------------------------
     def describe(self, node: Node) -> Subject:
-        subject = self._subjects.get(id(node))
-        if subject is None:
-            subject = self._subjects[id(node)] = describe(node, self)
-        return subject
+        # Every rule names the same node the same way: described once, not once per rule.
+        found = self._subjects.get(id(node))
+        if found is None:
+            found = self._subjects[id(node)] = describe(node, self)
+        return found
 
 
 def describe(node: Node, index: PlanIndex | None = None) -> Subject:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 # Quotes, brackets and spacing vary between a 专栏 and the appendix for the same
 # project; they never distinguish two projects.
@@ -18,19 +19,32 @@ def normalise(name: str) -> str:
     return _NOISE.sub("", visible).lower()
 
 
+# Names are compared on their first characters only: a project name is a line of a table,
+# and a 60,000-character "name" must not make every comparison with it cost as much.
+MAX_COMPARED_CHARS = 200
+
+
+def compared(name: str) -> str:
+    """The part of a name that similarity looks at: normalised, at most 200 characters."""
+    return normalise(name)[:MAX_COMPARED_CHARS]
+
+
+def bigrams(normalised: str) -> list[str]:
+    """The character bigrams similarity compares (a one-character name is one gram)."""
+    return [normalised[i : i + 2] for i in range(max(len(normalised) - 1, 1))]
+
+
 def similarity(a: str, b: str) -> float:
-    """Dice coefficient over character bigrams of the normalised names (0..1)."""
-    x, y = normalise(a), normalise(b)
+    """Dice coefficient over character bigrams (as a multiset) of the compared names (0..1)."""
+    return dice(compared(a), compared(b))
+
+
+def dice(x: str, y: str) -> float:
+    """:func:`similarity` of two names already passed through :func:`compared`."""
     if not x or not y:
         return 0.0
     if x == y:
         return 1.0
-    grams_x = [x[i : i + 2] for i in range(max(len(x) - 1, 1))]
-    grams_y = [y[i : i + 2] for i in range(max(len(y) - 1, 1))]
-    pool = list(grams_y)
-    common = 0
-    for gram in grams_x:
-        if gram in pool:
-            pool.remove(gram)
-            common += 1
+    grams_x, grams_y = bigrams(x), bigrams(y)
+    common = sum((Counter(grams_x) & Counter(grams_y)).values())
     return 2 * common / (len(grams_x) + len(grams_y))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from plancheck._reader.roots import stays_inside
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.outcome import Fail, NotApplicable
 from plancheck.engine.ruleset import ActiveRule
@@ -142,6 +145,11 @@ def _record_judged(
         collector.record(active.rule.code, finding.subject, Outcome.FAILED)
 
 
+def _folder(plan_path: str) -> Path:
+    base = Path(plan_path)
+    return base if base.is_dir() else base.parent
+
+
 def run_plan(
     loaded: LoadResult,
     rules: list[ActiveRule],
@@ -174,9 +182,11 @@ def run_plan(
         report.findings.sort(key=Finding.sort_key)
         return report
     index = PlanIndex(plan, base)
-    if index.source_path is not None:
-        # The published text is an input too: outputs must never overwrite it.
-        report.files.append(index.source_path.as_posix())
+    source = index.source_path
+    if source is not None and stays_inside(source, _folder(plan.path), repository=False):
+        # The published text is an input too: outputs must never overwrite it. One outside
+        # the plan folder is never read (PC008 reports it), so it is no input.
+        report.files.append(source.as_posix())
     internal = by_code.get(INTERNAL_ERROR)
     for active in rules:
         spec = active.spec

@@ -10,7 +10,7 @@ from typing import Any, Final
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from plancheck._atomic import write_atomic
+from plancheck._destination import write_output
 from plancheck.extraction._draft import Draft, Item
 
 SOURCE_NAME: Final = "source.txt"
@@ -99,6 +99,6 @@ def write_plan(directory: Path, files: dict[str, bytes]) -> list[Path]:
     written = []
     for name in sorted(files):
         target = directory / name
-        write_atomic(target, files[name])
+        write_output(target, files[name])
         written.append(target)
     return written

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from plancheck._reader.roots import stays_inside
 from plancheck.loading._load import PLAN_FILE
 
 _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".nox", ".tox"}
@@ -19,8 +20,9 @@ _HEAD_BYTES = 64 * 1024
 
 def is_plan_file(path: Path) -> bool:
     try:
-        # Only regular files: opening a FIFO named *.yaml would block forever.
-        if not path.is_file():
+        # Only regular files: opening a FIFO named *.yaml would block forever. A file
+        # linked from outside the folder and its repository is not opened at all.
+        if not path.is_file() or not stays_inside(path, path.parent):
             return False
         with path.open("rb") as handle:
             head = handle.read(_HEAD_BYTES)
@@ -29,16 +31,35 @@ def is_plan_file(path: Path) -> bool:
     return _MARKER.search(head) is not None
 
 
+def _walk(root: Path) -> Iterator[Path]:
+    """Every file below ``root``, without following symlinked folders.
+
+    Iterative, not recursive (os.walk recurses in Python 3.11): 1,500 nested folders
+    must not exhaust the interpreter's stack.
+    """
+    pending = [root]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as entries:
+                listed = list(entries)
+        except OSError:
+            continue
+        for entry in listed:
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                continue
+            if is_dir:
+                if entry.name not in _SKIP_DIRS and not entry.name.startswith("."):
+                    pending.append(Path(entry.path))
+            else:
+                yield Path(entry.path)
+
+
 def discover(root: Path) -> Iterator[Path]:
     """Plan files below ``root`` in sorted path order."""
-    found = []
-    for folder, dirs, names in os.walk(root):
-        dirs[:] = [d for d in dirs if d not in _SKIP_DIRS and not d.startswith(".")]
-        for name in names:
-            if name.endswith(_SUFFIXES):
-                path = Path(folder) / name
-                if is_plan_file(path):
-                    found.append(path)
+    found = [path for path in _walk(root) if path.name.endswith(_SUFFIXES) and is_plan_file(path)]
     yield from sorted(found, key=lambda p: p.parts)
 
 
@@ -64,9 +85,18 @@ def _lists_part(plan_file: Path, part: Path) -> bool:
     try:
         base = plan_file.parent.resolve()
         target = part.resolve()
-        return any(isinstance(p, str) and (base / p).resolve() == target for p in parts)
     except (OSError, RuntimeError):  # a symlink loop
         return False
+    for entry in parts:
+        # A listed path that cannot be a file (a NUL in it) is the loader's to report.
+        if not isinstance(entry, str) or "\0" in entry:
+            continue
+        try:
+            if (base / entry).resolve() == target:
+                return True
+        except (OSError, RuntimeError):
+            continue
+    return False
 
 
 def owning_plan(path: Path) -> Path | None:

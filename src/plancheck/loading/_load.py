@@ -10,6 +10,7 @@ from typing import Any
 from plancheck._reader.parse import MAX_VALUES, YamlProblem, parse_yaml, to_diagnostic
 from plancheck._reader.pointer import join
 from plancheck._reader.read import DEFAULT_MAX_BYTES, ReadProblem, read_text
+from plancheck._reader.roots import stays_inside
 from plancheck.loading._errors import PlanLoadError
 from plancheck.loading._merge import check_part_shape, merge_part, resolve_part
 from plancheck.loading._validate import validate
@@ -71,6 +72,16 @@ def load_plan(
             else ("文件不存在 / no such file")
         )
         result.diagnostics.append(Diagnostic("PC001", what, display))
+        return result
+    if not stays_inside(plan_path, plan_path.parent):
+        result.diagnostics.append(
+            Diagnostic(
+                "PC002",
+                "规划文件的实际路径超出规划目录和仓库，未读取 / the plan file's real path leaves "
+                "the plan folder and its repository; it was not read",
+                display,
+            )
+        )
         return result
     parsed = _parse_file(plan_path, display, max_file_bytes, max_values)
     result.files.append(display)

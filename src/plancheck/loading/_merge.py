@@ -25,6 +25,8 @@ def resolve_part(base: Path, entry: object) -> Path | str:
     """The part's path inside ``base``, or a reason it is refused."""
     if not isinstance(entry, str) or not entry.strip():
         return "部件路径必须是非空字符串 / a part path must be a non-empty string"
+    if "\0" in entry:
+        return f"部件路径含有空字符（NUL）/ part path contains a NUL character: {entry!r}"
     candidate = Path(entry)
     if candidate.is_absolute():
         return f"部件路径必须是相对路径 / part path must be relative: {entry!r}"

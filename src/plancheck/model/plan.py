@@ -43,6 +43,14 @@ class SourceDocument(Node):
     path: str = Field(min_length=1, description="Path relative to the plan file.")
     sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
 
+    @field_validator("path")
+    @classmethod
+    def _no_nul(cls, value: str) -> str:
+        # No file name holds a NUL, and Python's file functions refuse one.
+        if "\0" in value:
+            raise ValueError("路径含有空字符（NUL）/ the path contains a NUL character")
+        return value
+
 
 class Plan(Node):
     """A development plan (规划) encoded as data."""

@@ -12,7 +12,6 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from plancheck.outputs._visible import visible
     from plancheck.outputs.github_format import render_github
     from plancheck.outputs.html import PlanMaterial, render_html
     from plancheck.outputs.invocation import Invocation
@@ -34,7 +33,6 @@ _LAZY = {
     "render_sarif": "plancheck.outputs.sarif_format",
     "Invocation": "plancheck.outputs.invocation",
     "render_text": "plancheck.outputs.text_format",
-    "visible": "plancheck.outputs._visible",
 }
 
 
@@ -44,6 +42,10 @@ def __getattr__(name: str) -> object:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     return getattr(import_module(module), name)
 
+
+# Small and needed by every format: escaping applied to whatever is rendered.
+from plancheck.outputs._undecodable import escape_undecodable  # noqa: E402
+from plancheck.outputs._visible import json_escaped, json_visible, visible  # noqa: E402
 
 FORMATS = ("text", "json", "sarif", "junit", "github", "markdown", "html")
 
@@ -71,8 +73,44 @@ def render(
     :func:`plancheck.gather_material`); without it the HTML report shows findings but no
     funding, traceability or indicator sections. ``invocation`` (SARIF, JUnit) records
     the exit code and, when given, the run's times; ``junit_flavour`` picks the JUnit
-    schema to satisfy (``jenkins`` or ``ant``).
+    schema to satisfy (``jenkins`` or ``ant``). The text is always valid UTF-8: bytes
+    of file names that are not UTF-8 are shown as ``\\xff``.
     """
+    text = _render(
+        report,
+        output_format,
+        colour=colour,
+        statistics=statistics,
+        root=root,
+        show_waived=show_waived,
+        material=material,
+        invocation=invocation,
+        failing_only=failing_only,
+        junit_flavour=junit_flavour,
+    )
+    text = escape_undecodable(text, json_text=output_format in ("json", "sarif"))
+    # JSON is data: its strings keep every character, escaped. SARIF is shown to people
+    # (code-scanning alerts), so its strings show the escapes as text, as the text format.
+    if output_format == "json":
+        return json_escaped(text)
+    if output_format == "sarif":
+        return json_visible(text)
+    return text
+
+
+def _render(
+    report: Report,
+    output_format: str,
+    *,
+    colour: bool,
+    statistics: bool,
+    root: str | os.PathLike[str] | None,
+    show_waived: bool,
+    material: Mapping[str, PlanMaterial] | None,
+    invocation: Invocation | None,
+    failing_only: bool,
+    junit_flavour: Flavour,
+) -> str:
     if output_format == "text":
         from plancheck.outputs.text_format import render_text
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any
 
 from plancheck._version import __version__
 from plancheck.outputs._common import display_path, root_path, subject_name
+from plancheck.outputs._json_text import dumps
 from plancheck.records import Finding, Report, fingerprint
 
 FORMAT_VERSION = 1
@@ -93,7 +93,8 @@ def render_json(report: Report, *, root: str | os.PathLike[str] | None = None) -
             }
             for plan in report.plans
         ],
-        "findings": [finding_to_dict(f, report.lang, base) for f in report.findings],
+        # Made one at a time as the writer reaches them (see _json_text).
+        "findings": (finding_to_dict(f, report.lang, base) for f in report.findings),
         "suppressed": [_suppressed_to_dict(report, f, base) for f in _suppressed(report)],
         "rules": {
             code: {
@@ -106,4 +107,4 @@ def render_json(report: Report, *, root: str | os.PathLike[str] | None = None) -
             for code, stats in report.stats.items()
         },
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return dumps(document) + "\n"

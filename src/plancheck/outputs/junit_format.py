@@ -40,6 +40,8 @@ from plancheck.outputs._common import (
     severity_label,
     suppressed,
 )
+from plancheck.outputs._undecodable import escape_undecodable
+from plancheck.outputs._visible import visible
 from plancheck.records import Finding, PlanReport, Report, RuleStats
 
 Flavour = Literal["jenkins", "ant"]
@@ -51,8 +53,10 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def xml_text(text: str) -> str:
-    """``text`` with the characters XML 1.0 forbids replaced by U+FFFD (escaping is ET's)."""
-    return _NOT_XML.sub("\ufffd", text)
+    """``text`` with the characters XML 1.0 forbids replaced by U+FFFD (escaping is ET's);
+    the bytes of a non-UTF-8 file name are shown as ``\\xff`` first."""
+    allowed = _NOT_XML.sub("\ufffd", escape_undecodable(text, only_bytes=True))
+    return visible(allowed, keep_newlines=True)
 
 
 def finding_line(finding: Finding, lang: str, root: Path) -> str:

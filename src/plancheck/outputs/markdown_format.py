@@ -22,10 +22,19 @@ from plancheck.outputs._common import (
     subject_name,
     suppressed,
 )
+from plancheck.outputs._visible import visible
 from plancheck.records import Finding, Report, Severity
 
 _CONTROL = re.compile("[\x00-\x1f\x7f]")
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&$])")
+# What GitHub turns into a notification or a link in a comment: URLs (with or without a
+# scheme), e-mail addresses, and @user / @org/team mentions.
+_INERT = re.compile(
+    r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s`]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w`])@[A-Za-z0-9][A-Za-z0-9-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)?",
+    re.IGNORECASE,
+)
 
 _TEXT = {
     "en": {
@@ -79,15 +88,29 @@ def _words(report: Report) -> dict[str, str]:
     return _TEXT["zh" if report.lang == "zh" else "en"]
 
 
+def _flat(text: str) -> str:
+    """One line, control characters replaced, invisible characters shown as escapes."""
+    return visible(_CONTROL.sub("\ufffd", " ".join(text.split())))
+
+
 def md_escape(text: str) -> str:
-    """Plain text for Markdown: one line, no control characters, markup escaped."""
-    flat = _CONTROL.sub("\ufffd", " ".join(text.split()))
-    return _SPECIAL.sub(r"\\\1", flat)
+    """Plain text for Markdown: one line, no control or invisible characters, markup
+    escaped, and mentions, URLs and e-mail addresses from the data put in code spans,
+    where GitHub neither notifies anyone nor makes a link."""
+    flat = _flat(text)
+    out: list[str] = []
+    at = 0
+    for match in _INERT.finditer(flat):
+        out.append(_SPECIAL.sub(r"\\\1", flat[at : match.start()]))
+        out.append(_code(match.group(0)))
+        at = match.end()
+    out.append(_SPECIAL.sub(r"\\\1", flat[at:]))
+    return "".join(out)
 
 
 def _code(text: str) -> str:
     """An inline code span that survives backticks in ``text``."""
-    flat = _CONTROL.sub("\ufffd", " ".join(text.split()))
+    flat = _flat(text)
     fence = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
     pad = " " if flat.startswith("`") or flat.endswith("`") else ""
     return f"{fence}{pad}{flat}{pad}{fence}"
@@ -98,7 +121,7 @@ def _link(file: str, line: int, root: Path) -> str:
     relative = relative_path(file, root)
     if relative is None:
         return label
-    return f"[{label}]({quote(relative, safe='/')}#L{line})"
+    return f"[{label}]({quote(relative, safe='/', errors='surrogateescape')}#L{line})"
 
 
 def _finding_item(finding: Finding, lang: str, root: Path, prefix: str = "") -> list[str]:

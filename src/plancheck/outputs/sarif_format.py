@@ -79,7 +79,7 @@ def _invocation(invocation: Invocation) -> dict[str, Any]:
 def _artifact_location(file: str, root: Path) -> dict[str, Any] | None:
     relative = relative_path(file, root)
     if relative is not None:
-        return {"uri": quote(relative, safe="/"), "uriBaseId": SRCROOT}
+        return {"uri": quote(relative, safe="/", errors="surrogateescape"), "uriBaseId": SRCROOT}
     if not file:
         return None
     return {"uri": absolute_path(file).as_uri()}

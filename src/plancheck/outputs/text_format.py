@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from collections.abc import Collection
 from pathlib import Path
 
 from plancheck._reader.read import DEFAULT_MAX_BYTES
@@ -24,12 +25,20 @@ _SNIPPET_WIDTH = 160
 
 
 class _Sources:
-    """The plan files' lines, read once per rendering (never stale across runs)."""
+    """The plan files' lines, read once per rendering (never stale across runs).
 
-    def __init__(self) -> None:
+    With ``readable``, only those files are read: the files the loader read for the
+    report's plans. A finding about a file the loader refused to open (a plan.yaml
+    linked from outside the repository) must not quote it either.
+    """
+
+    def __init__(self, readable: Collection[str] | None = None) -> None:
         self._files: dict[str, tuple[str, ...]] = {}
+        self._readable = readable
 
     def lines(self, path: str) -> tuple[str, ...]:
+        if self._readable is not None and path not in self._readable:
+            return ()
         if path not in self._files:
             self._files[path] = _read_lines(path)
         return self._files[path]
@@ -158,7 +167,9 @@ def render_text(
     base = root_path(root)
     lang = report.lang
     out: list[str] = []
-    sources = _Sources()
+    # The plans' files, and the waivers file that findings about waivers point into.
+    readable = {file for plan in report.plans for file in plan.files}
+    sources = _Sources(readable | {finding.file for finding in report.extra_findings})
     shown = report.findings
     hidden: list[Finding] = []
     if failing_only:

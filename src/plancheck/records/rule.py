@@ -8,6 +8,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from plancheck._limits import (
+    MAX_MESSAGE_CHARS,
+    MAX_TEMPLATE_CHARS,
+    MAX_VALUE_CHARS,
+    shorten,
+)
 from plancheck.records.severity import Severity
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -101,6 +107,11 @@ class Rule(BaseModel):
 
 
 def _check_template(text: str) -> None:
+    if len(text) > MAX_TEMPLATE_CHARS:
+        raise ValueError(
+            f"message templates may have at most {MAX_TEMPLATE_CHARS:,} characters "
+            f"(this one has {len(text):,})"
+        )
     # Only {name} placeholders: no attribute access or indexing, so a rule file
     # cannot reach into the objects passed to it.
     stripped = _PLACEHOLDER.sub("", text.replace("{{", "").replace("}}", ""))
@@ -109,12 +120,19 @@ def _check_template(text: str) -> None:
 
 
 def render(template: str, args: Mapping[str, object]) -> str:
-    """Fill ``{name}`` placeholders; unknown names are left visible, never an error."""
+    """Fill ``{name}`` placeholders; unknown names are left visible, never an error.
+
+    Each value is quoted shortened to MAX_VALUE_CHARS and the message to
+    MAX_MESSAGE_CHARS, so a 60,000-character name makes an ordinary finding.
+    """
+
+    if "{" not in template and "}" not in template:
+        return shorten(template, MAX_MESSAGE_CHARS)  # most hints: nothing to fill
 
     def substitute(match: re.Match[str]) -> str:
         name = match.group(1)
-        return str(args[name]) if name in args else match.group(0)
+        return shorten(str(args[name]), MAX_VALUE_CHARS) if name in args else match.group(0)
 
     parts = template.split("{{")
     rendered = [_PLACEHOLDER.sub(substitute, part).replace("}}", "}") for part in parts]
-    return "{".join(rendered)
+    return shorten("{".join(rendered), MAX_MESSAGE_CHARS)

@@ -110,7 +110,12 @@ class _Review:
         self.file = waivers
         self.today = today
         valid = waivers.waivers if waivers is not None else ()
-        self.usable = [w for w in valid if not w.expired(today)]
+        # By rule and subject, in file order: a finding is matched through a dictionary,
+        # never against every waiver.
+        self.usable: dict[tuple[str, str], list[Waiver]] = {}
+        for waiver in valid:
+            if not waiver.expired(today):
+                self.usable.setdefault((waiver.rule, waiver.subject), []).append(waiver)
         self.used: set[int] = set()  # id() of the usable waivers that applied
         self.waived: list[Finding] = []
         self.suppressions: dict[Finding, Suppression] = {}
@@ -170,9 +175,7 @@ class _Review:
         """The first usable waiver applying to ``finding``; marks every one that does."""
         first: Waiver | None = None
         plan_id = finding.plan_id or plan.plan_id or ""
-        for waiver in self.usable:
-            if waiver.rule != finding.rule or waiver.subject != finding.subject.key:
-                continue
+        for waiver in self.usable.get((finding.rule, finding.subject.key), ()):
             if waiver.applies_to(finding, plan_id, plan.revision):
                 self.used.add(id(waiver))
                 first = first or waiver

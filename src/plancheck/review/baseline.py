@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from plancheck._atomic import write_atomic
+from plancheck._destination import write_output
 from plancheck._reader.read import ReadProblem, read_text
 from plancheck.records import Finding, fingerprint
 from plancheck.review._common import NEVER_SUPPRESSED, ReviewFileError
@@ -87,8 +87,12 @@ def render_baseline(baseline: Baseline) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_baseline(path: str | os.PathLike[str], baseline: Baseline) -> None:
-    write_atomic(path, render_baseline(baseline))
+def write_baseline(
+    path: str | os.PathLike[str], baseline: Baseline, inputs: Iterable[Path] = ()
+) -> None:
+    """Write ``baseline`` to ``path`` (atomically for a regular file); ``path`` may not be
+    one of ``inputs`` (raises ``OSError``)."""
+    write_output(path, render_baseline(baseline), inputs, "baseline")
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

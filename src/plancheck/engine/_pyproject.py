@@ -1,0 +1,56 @@
+"""The ``[tool.plancheck]`` table of a pyproject.toml, from any pyproject.toml at all.
+
+Discovery reads every pyproject.toml above the current folder, and most belong to other
+tools: ``tool = 5``, a broken table of some other tool, or arrays nested 100,000 deep
+are none of plancheck's business. Only a file that has a ``[tool.plancheck]`` table
+(or, when it cannot be parsed, visibly tries to) can be a configuration error.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from plancheck._reader.read import ReadProblem, read_text
+
+# A line that starts a plancheck table or key: [tool.plancheck], [tool.plancheck.params],
+# tool.plancheck.select = …, or `plancheck = …` under [tool]. Used only when the file
+# cannot be parsed, to tell "someone else's broken file" from "a broken configuration".
+_MENTIONS = re.compile(
+    r"""^[ \t]*(?:\[+[ \t]*)?(?:tool[ \t]*\.[ \t]*)?["']?plancheck["']?[ \t]*[\].=]""",
+    re.MULTILINE,
+)
+
+
+class PyprojectError(Exception):
+    """A pyproject.toml whose plancheck table cannot be used; one line, file named."""
+
+
+def plancheck_table(path: Path, display: str, *, explicit: bool = False) -> dict[str, Any] | None:
+    """The file's ``[tool.plancheck]`` table; None when it has none (or, unless
+    ``explicit``, cannot be read at all)."""
+    try:
+        text = read_text(path, display)
+    except ReadProblem as problem:
+        if explicit:
+            raise PyprojectError(str(problem.diagnostic)) from None
+        return None
+    try:
+        document = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:
+        if not explicit and not _MENTIONS.search(text):
+            return None
+        detail = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise PyprojectError(f"{display}: 无法读取 / cannot read: {detail}") from None
+    tool = document.get("tool")
+    if not isinstance(tool, dict) or "plancheck" not in tool:
+        return None
+    table = tool["plancheck"]
+    if not isinstance(table, dict):
+        raise PyprojectError(
+            f"{display}: tool.plancheck 必须是表 / tool.plancheck must be a table "
+            f"([tool.plancheck]), not {type(table).__name__}"
+        )
+    return table
