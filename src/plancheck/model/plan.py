@@ -83,6 +83,8 @@ class Plan(Node):
 
     _locations: dict[str, YamlLocation] = PrivateAttr(default_factory=dict)
     _path: str = PrivateAttr(default="")
+    # JSON pointer -> why the cell there could not be read (set aside by the loader).
+    _unreadable: dict[str, str] = PrivateAttr(default_factory=dict)
 
     @property
     def key(self) -> str:
@@ -101,6 +103,15 @@ class Plan(Node):
             if found is not None:
                 return found
         return self._locations.get(pointer)
+
+    def unreadable(self, node: Node, field: str) -> str | None:
+        """Why ``node``'s ``field`` could not be read, or None when it was read (or absent)."""
+        return self._unreadable.get(f"{node.pointer}/{field}")
+
+    @property
+    def unreadable_cells(self) -> dict[str, str]:
+        """Every cell the loader could not read: JSON pointer -> the reason."""
+        return dict(self._unreadable)
 
     def iter_sections(self) -> Iterator[Section]:
         """Every section, depth first in document order."""

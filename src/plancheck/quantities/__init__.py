@@ -6,7 +6,7 @@ qualifier; ``Value`` is the frozen result (usable as a pydantic field type);
 private pint registry and convert between them.
 """
 
-from ._enums import Comparator, ValueStatus
+from ._enums import ChangeDirection, Comparator, ValueStatus
 from ._errors import QuantityError
 from ._registry import Quantity
 from ._units import (
@@ -22,6 +22,7 @@ from ._units import (
 from ._value import Value, parse_value
 
 __all__ = [
+    "ChangeDirection",
     "Comparator",
     "Quantity",
     "QuantityError",
