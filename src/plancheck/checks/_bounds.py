@@ -268,3 +268,16 @@ def reported_in_year(indicator: Indicator, year: int) -> IndicatorValue | None:
 def same_qualifier(a: Value, b: Value) -> bool:
     """Whether two values measure the same population ("80%用户" vs none are not)."""
     return (a.qualifier or "") == (b.qualifier or "")
+
+
+def why_not_level(value: Value, role: str) -> str:
+    """Why a written ``value`` (the ``role``: baseline, target, claim …) is not a level."""
+    if value.status is ValueStatus.UNREADABLE:
+        return f"the {role} could not be read (see PC004): {value.problem}"
+    if value.status is ValueStatus.NONE:
+        return f"the {role} is explicitly none (——)"
+    if value.status is ValueStatus.MISSING:
+        return f"the {role} is not given"
+    if value.cumulative:
+        return f"the {role} is a sum over years (累计), not a level"
+    return f"the {role} is a change (下降, 提高 …), not a level"

@@ -81,8 +81,8 @@ def _term_values(identity: Identity, index: PlanIndex) -> list[Value] | NotAppli
         value = _term_value(term, index)
         if isinstance(value, str):
             return NotApplicable(value)
-        if not value.is_given:
-            return NotApplicable("a term's value is not given")
+        if not value.is_level:
+            return NotApplicable(b.why_not_level(value, "term"))
         if value.comparator not in _EXACT_COMPARATORS:
             return NotApplicable("a term is a bound (以上, 以下 …), not an amount")
         values.append(value)
@@ -198,7 +198,7 @@ def _judge_growth(claim: Claim, index: PlanIndex, tolerance: object) -> Result |
     if start is None or end is None or start.value is None or end.value is None:
         return NotApplicable("the indicator has no value for the base year or the final year")
     first, last = start.value, end.value
-    if not first.is_given or not last.is_given:
+    if not first.is_level or not last.is_level:
         return NotApplicable("the indicator's value for the base or final year is not given")
     if first.comparator not in _EXACT_COMPARATORS or last.comparator not in _EXACT_COMPARATORS:
         return NotApplicable("a value is a bound (以上, 以下 …), not an amount")

@@ -75,7 +75,30 @@ def salvage_cell(
         return True
     del parent[key]
     salvage.unreadable[pointer] = message
+    if loc[0] == "indicators" and len(loc) == 3 and key == "unit":
+        _unit_unknown(salvage, parent, pointer.rsplit("/", 1)[0], raw)
     return True
+
+
+def _unit_unknown(salvage: Salvage, indicator: dict[str, Any], pointer: str, unit: Any) -> None:
+    """Bare numbers of an indicator whose unit could not be read are in no known unit."""
+    reason = (
+        f"指标单位无法读取 / the indicator's unit {str(unit)!r} could not be read, "
+        "so this bare number has no known unit"
+    )
+    cells: list[tuple[str, Any]] = [("baseline", indicator.get("baseline"))]
+    for key in ("targets", "observations"):
+        items = indicator.get(key)
+        if isinstance(items, list):
+            cells += [(f"{key}/{i}", item) for i, item in enumerate(items)]
+    for where, cell in cells:
+        if not isinstance(cell, dict) or "value" not in cell:
+            continue
+        raw = cell["value"]
+        bare = isinstance(raw, int | float) and not isinstance(raw, bool)
+        if bare or (isinstance(raw, str) and raw.strip()[-1:].isdigit()):
+            cell["value"] = Value.unreadable(str(raw).strip(), reason)
+            salvage.unreadable[f"{pointer}/{where}/value"] = reason
 
 
 def start(data: Any) -> Salvage:

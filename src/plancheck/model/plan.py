@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import Field, PrivateAttr, StrictInt, field_validator, model_validator
 
@@ -21,6 +22,15 @@ from plancheck.model.section import Section
 from plancheck.quantities import Value, parse_unit
 
 FORMAT_VERSION = 1
+_NUMBER_YEAR = re.compile(r"[〔\[［(（【]\s*([0-9]{4})\s*[〕\]］)）】]")
+
+
+class IssuedDate(NamedTuple):
+    """When a document was issued, as precisely as it says."""
+
+    year: int
+    month: int | None
+    day: int | None
 
 
 class Level(StrEnum):
@@ -67,6 +77,20 @@ class Plan(Node):
     revision: str | None = Field(
         default=None, description="Which revision of the plan this encodes (e.g. `2012-03`)."
     )
+    issued: str | None = Field(
+        default=None,
+        pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
+        description="When the document was issued (印发), as a string: `2012-06-18`, "
+        "`2012-06` or `2012`, only as precise as the document says.",
+    )
+    document_number: str | None = Field(
+        default=None,
+        min_length=1,
+        description="The document number (文号) as written, e.g. `宝政发〔2012〕25号`.",
+    )
+    issuer: str | None = Field(
+        default=None, min_length=1, description="Who issued it, as written (e.g. 宝鸡市人民政府)."
+    )
     source_document: SourceDocument | None = None
     parts: list[str] = Field(
         default_factory=list, description="Part files (relative paths) merged into this plan."
@@ -89,6 +113,23 @@ class Plan(Node):
     @property
     def key(self) -> str:
         return "plan"
+
+    @property
+    def issued_date(self) -> IssuedDate | None:
+        """``issued`` as (year, month or None, day or None); None when not stated."""
+        if self.issued is None:
+            return None
+        parts = [int(part) for part in self.issued.split("-")]
+        parts += [0] * (3 - len(parts))
+        return IssuedDate(parts[0], parts[1] or None, parts[2] or None)
+
+    @property
+    def document_number_year(self) -> int | None:
+        """The year in the 文号's brackets (〔2012〕, [2012], （2012）), if it has one."""
+        if self.document_number is None:
+            return None
+        match = _NUMBER_YEAR.search(self.document_number)
+        return int(match.group(1)) if match else None
 
     @property
     def path(self) -> str:
