@@ -38,6 +38,14 @@ def run_example(code: str, example: Example, folder: Path) -> tuple[list[Finding
     params = {code: example.params} if example.params is not None else {}
     checker = Checker(Config(select=[code], params=params))
     report = checker.check_path(path)
+    others = []
+    for number, text in enumerate(example.plans, start=1):
+        # Other plans of the run (set-level rules) sit in folders of their own.
+        other = folder / f"set-{number}" / "plan.yaml"
+        other.parent.mkdir()
+        other.write_text(text, encoding="utf-8")
+        others.append(checker.check_path(other))
+    checker.check_set([report, *others])
     findings = [f for f in report.findings if f.rule == code]
     stats = report.stats.get(code)
     judged = (stats.passed + stats.failed) if stats else 0

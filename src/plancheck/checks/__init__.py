@@ -5,8 +5,10 @@ Importing this package registers them; rule files refer to them by name.
 
 from plancheck.checks import (
     agencies,
+    alignment,
     arithmetic,
     cycles,
+    evaluation,
     funding,
     period,
     references,
@@ -17,8 +19,10 @@ from plancheck.checks import (
 
 __all__ = [
     "agencies",
+    "alignment",
     "arithmetic",
     "cycles",
+    "evaluation",
     "funding",
     "period",
     "references",

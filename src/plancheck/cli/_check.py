@@ -31,6 +31,9 @@ from plancheck.review import (
     write_baseline,
 )
 
+# The rule that --require-links turns from "not applicable" into an error.
+REQUIRE_LINKS_RULE = "PC802"
+
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
@@ -65,6 +68,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="configuration file (default: nearest .plancheck.yaml or pyproject.toml)",
     )
     parser.add_argument("--statistics", action="store_true", help="print per-rule counts")
+    parser.add_argument(
+        "--require-links",
+        action="store_true",
+        help="a link (aligns_with, cite) to a plan or indicator not in the checked set is an "
+        "error (PC802), not merely unjudged",
+    )
     parser.add_argument(
         "--waivers",
         metavar="FILE",
@@ -127,6 +136,10 @@ def _config(args: argparse.Namespace) -> Config:
         updates["lang"] = args.lang
     if args.fail_on:
         updates["fail_on"] = Severity(args.fail_on)
+    if args.require_links:
+        params = {code: dict(values) for code, values in config.params.items()}
+        params.setdefault(REQUIRE_LINKS_RULE, {})["require_links"] = True
+        updates["params"] = params
     return config.model_copy(update=updates)
 
 
@@ -211,7 +224,9 @@ def run(args: argparse.Namespace) -> int:
     targets = _targets(args.paths, args.changed)
     waivers, baseline = _review_inputs(args, config)
     progress = progress_for(len(targets), args.quiet)
-    report = checker.report(check_many(checker, targets, jobs=args.jobs, progress=progress))
+    reports = check_many(checker, targets, jobs=args.jobs, progress=progress)
+    checker.check_set(reports)
+    report = checker.report(reports)
     severities = {active.rule.code: active.severity for active in checker.rules}
     if args.write_baseline:
         _refuse_overwriting_inputs(Path(args.write_baseline), report, config, args, "baseline")

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from plancheck.engine.catalogue import Catalogue, load_catalogue
 from plancheck.engine.config import Config
+from plancheck.engine.planset import run_set, set_rules
 from plancheck.engine.registry import PluginError, builtin_registry, load_plugins
 from plancheck.engine.report import PlanReport, Report
 from plancheck.engine.ruleset import ActiveRule, resolve
 from plancheck.engine.run import run_plan
 from plancheck.loading import LoadResult, load_plan
 from plancheck.model import Plan
+
+# Plans kept from the first phase for the set phase; beyond this many the set phase
+# reads a plan again rather than holding every plan of a large run in memory.
+_RETAINED = 256
 
 
 class Checker:
@@ -29,12 +35,46 @@ class Checker:
         self.catalogue: Catalogue = load_catalogue(builtin_registry(), self.config.rule_files())
         self.rules: list[ActiveRule] = resolve(self.catalogue, self.config)
 
+        self._retained: OrderedDict[str, Plan] = OrderedDict()
+
+    def _retain(self, path: str, plan: Plan | None) -> None:
+        if plan is None:
+            return
+        self._retained[path] = plan
+        self._retained.move_to_end(path)
+        while len(self._retained) > _RETAINED:
+            self._retained.popitem(last=False)
+
     def check_plan(self, plan: Plan) -> PlanReport:
-        return run_plan(LoadResult(plan.path, plan, files=[]), self.rules)
+        report = run_plan(LoadResult(plan.path, plan, files=[]), self.rules)
+        self._retain(report.path, plan)
+        return report
 
     def check_path(self, path: str | os.PathLike[str]) -> PlanReport:
         loaded = load_plan(path, max_file_bytes=self.config.max_file_bytes)
-        return run_plan(loaded, self.rules)
+        report = run_plan(loaded, self.rules)
+        self._retain(report.path, loaded.plan)
+        return report
+
+    def check_set(self, reports: Sequence[PlanReport]) -> None:
+        """The second phase: the set-level rules (alignment) over the plans of ``reports``.
+
+        Each plan was checked on its own first; here the plans are seen together, and
+        findings are added to the report of the plan they are about. Call it once per
+        run, with every plan of the run. Plans that could not be read take no part.
+        """
+        if not set_rules(self.rules):
+            return
+        entries: list[tuple[Plan, PlanReport]] = []
+        for report in reports:
+            if report.plan_id is None:
+                continue
+            plan = self._retained.pop(report.path, None)
+            if plan is None and report.path:  # checked in another process, or not retained
+                plan = load_plan(report.path, max_file_bytes=self.config.max_file_bytes).plan
+            if plan is not None:
+                entries.append((plan, report))
+        run_set(entries, self.rules)
 
     def report(self, plans: Iterable[PlanReport]) -> Report:
         return Report(
@@ -49,5 +89,8 @@ def check(target: str | os.PathLike[str] | Plan, config: Config | None = None) -
     """Check one plan (a path to a plan file or directory, or a loaded Plan)."""
     checker = Checker(config)
     if isinstance(target, Plan):
-        return checker.report([checker.check_plan(target)])
-    return checker.report([checker.check_path(Path(target))])
+        report = checker.check_plan(target)
+    else:
+        report = checker.check_path(Path(target))
+    checker.check_set([report])
+    return checker.report([report])

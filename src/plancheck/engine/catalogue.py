@@ -14,6 +14,7 @@ from plancheck.engine.registry import CheckRegistry, CheckSpec
 from plancheck.engine.resources import rules_dir
 from plancheck.engine.rule import Rule
 from plancheck.engine.selectors import SELECTORS
+from plancheck.engine.set_selectors import SET_SELECTORS
 from plancheck.loading._read import ReadProblem, read_text
 from plancheck.loading._yaml import YamlProblem, parse_yaml
 
@@ -83,10 +84,10 @@ def load_catalogue(registry: CheckRegistry, extra_files: Iterable[Path] = ()) ->
                 f"{origin}: 规则代码重复 / rule code {rule.code} already defined in "
                 f"{files[rule.code]}"
             )
-        if rule.given not in SELECTORS:
+        if rule.given not in SELECTORS and rule.given not in SET_SELECTORS:
             raise RuleFileError(
                 f"{origin}: 未知的 given / unknown `given` {rule.given!r} "
-                f"(known: {', '.join(sorted(SELECTORS))})"
+                f"(known: {', '.join(sorted({*SELECTORS, *SET_SELECTORS}))})"
             )
         if rule.check is not None:
             spec = registry.get(rule.check)

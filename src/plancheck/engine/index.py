@@ -19,12 +19,15 @@ from plancheck.model import (
     BoxItem,
     Claim,
     DeclaredCount,
+    Evaluation,
+    EvaluationResult,
     Identity,
     Indicator,
     IndicatorValue,
     Plan,
     Project,
     Section,
+    Tally,
     Total,
 )
 from plancheck.model._base import Entity, Node
@@ -250,6 +253,18 @@ def describe(node: Node, index: PlanIndex | None = None) -> Subject:
         return Subject(node.key, "identity", node.id, node.statement or node.id)
     if isinstance(node, Claim):
         return Subject(node.key, "claim", node.id, node.quote)
+    if isinstance(node, Evaluation):
+        return Subject(node.key, "evaluation", node.id, node.source or node.id)
+    if isinstance(node, EvaluationResult):
+        actual_year = node.actual_year
+        return Subject(
+            node.key,
+            "evaluation-result",
+            f"{node.evaluation}/{node.indicator}/{actual_year}",
+            f"{node.indicator} {actual_year}",
+        )
+    if isinstance(node, Tally):
+        return Subject(node.key, "tally", node.key.removeprefix("evaluations/"), node.quote)
     if isinstance(node, IndicatorValue) and index is not None:
         owner = index.indicator_of_value.get(id(node))
         if owner is not None:

@@ -45,6 +45,11 @@ class Example(BaseModel):
     waivers: str | None = Field(
         default=None, description="A waivers.yaml beside the plan (review rules)."
     )
+    plans: tuple[str, ...] = Field(
+        default=(),
+        description="Other whole plan files checked in the same run (set-level rules: the "
+        "upper-level plans the example's plan links to).",
+    )
     params: dict[str, Any] | None = Field(
         default=None, description="Parameter overrides for this case, as a user would set them."
     )

@@ -19,6 +19,7 @@ LIST_KEYS = (
     "counts",
     "identities",
     "claims",
+    "evaluations",
 )
 
 

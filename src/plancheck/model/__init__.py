@@ -4,7 +4,21 @@ from plancheck.model.agency import Agency, AgencyKind
 from plancheck.model.box import Box, BoxItem, BoxKind
 from plancheck.model.claim import Claim, ClaimKind
 from plancheck.model.declarations import DeclaredCount, Identity, Term, Total
-from plancheck.model.indicator import Direction, Indicator, IndicatorType, IndicatorValue
+from plancheck.model.evaluation import (
+    Assessment,
+    Evaluation,
+    EvaluationKind,
+    EvaluationResult,
+    Tally,
+)
+from plancheck.model.indicator import (
+    Direction,
+    Indicator,
+    IndicatorType,
+    IndicatorValue,
+    PathKind,
+)
+from plancheck.model.links import AlignmentLink, Citation, Relation
 from plancheck.model.location import SourceRef, YamlLocation
 from plancheck.model.numbering import NumberStyle, SectionNumber, parse_section_number
 from plancheck.model.period import YearRange
@@ -16,13 +30,19 @@ __all__ = [
     "FORMAT_VERSION",
     "Agency",
     "AgencyKind",
+    "AlignmentLink",
+    "Assessment",
     "Box",
     "BoxItem",
     "BoxKind",
+    "Citation",
     "Claim",
     "ClaimKind",
     "DeclaredCount",
     "Direction",
+    "Evaluation",
+    "EvaluationKind",
+    "EvaluationResult",
     "Identity",
     "Implementer",
     "Indicator",
@@ -31,12 +51,15 @@ __all__ = [
     "Jurisdiction",
     "Level",
     "NumberStyle",
+    "PathKind",
     "Plan",
     "Project",
+    "Relation",
     "Section",
     "SectionNumber",
     "SourceDocument",
     "SourceRef",
+    "Tally",
     "Term",
     "Total",
     "YamlLocation",

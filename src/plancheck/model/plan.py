@@ -14,6 +14,7 @@ from plancheck.model.agency import Agency
 from plancheck.model.box import Box
 from plancheck.model.claim import Claim
 from plancheck.model.declarations import DeclaredCount, Identity, Total
+from plancheck.model.evaluation import Evaluation
 from plancheck.model.indicator import Indicator, IndicatorValue
 from plancheck.model.location import YamlLocation
 from plancheck.model.period import YearRange
@@ -92,6 +93,11 @@ class Plan(Node):
         default=None, min_length=1, description="Who issued it, as written (e.g. 宝鸡市人民政府)."
     )
     source_document: SourceDocument | None = None
+    based_on: list[str] = Field(
+        default_factory=list,
+        description="编制依据: the plans this one follows, in the order the document cites "
+        "them: plan ids, or titles with 文号 as written.",
+    )
     parts: list[str] = Field(
         default_factory=list, description="Part files (relative paths) merged into this plan."
     )
@@ -104,6 +110,9 @@ class Plan(Node):
     counts: list[DeclaredCount] = Field(default_factory=list)
     identities: list[Identity] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+    evaluations: list[Evaluation] = Field(
+        default_factory=list, description="Evaluations of the plan against actuals."
+    )
 
     _locations: dict[str, YamlLocation] = PrivateAttr(default_factory=dict)
     _path: str = PrivateAttr(default="")
@@ -209,6 +218,10 @@ class Plan(Node):
             for item in values:
                 if item is not None:
                     item.value = _with_unit(item.value, unit)
+        for evaluation in self.evaluations:
+            for result in evaluation.results:
+                if result.indicator in units:
+                    result.actual = _with_unit(result.actual, units[result.indicator])
         for claim in self.claims:
             if claim.indicator in units and claim.kind != "growth":
                 filled = _with_unit(claim.value, units[claim.indicator])
