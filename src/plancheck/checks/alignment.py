@@ -195,6 +195,7 @@ def _undercut(
             "relation_zh": _RELATION_ZH[link.relation],
             "relation_en": _RELATION_EN[link.relation],
             "type_zh": "约束性" if binding else "",
+            "type_en": "binding " if binding else "",
             "issued": index.plan.issued or "?",
             "upper_issued": upper_plan.issued or "?",
         },

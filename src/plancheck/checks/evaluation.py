@@ -84,6 +84,13 @@ def _shown(amount: Decimal, unit: str | None) -> str:
     return b.quantity_text(amount, unit)
 
 
+def _difference(amount: Decimal, unit: str | None) -> str:
+    # A difference of two shares is in percentage points, not per cent.
+    if unit is not None and is_percent(unit):
+        return f"{b.number(amount)}个百分点"
+    return _shown(amount, unit)
+
+
 # -- PC901 ---------------------------------------------------------------------------
 
 
@@ -112,7 +119,7 @@ def behind_schedule(
             "year": result.actual_year,
             "actual": b.shown(result.actual),
             "path": _shown(where.path_value, path.unit),
-            "gap": _shown(abs(where.gap), path.unit),
+            "gap": _difference(abs(where.gap), path.unit),
             "type_zh": _TYPE_ZH.get(indicator.type, "未标明属性的"),
             "type_en": indicator.type.value if indicator.type else "unspecified",
             "baseline": _shown(path.start, path.unit),
@@ -226,7 +233,15 @@ def completion_rate_arithmetic(
         and tally.met + tally.not_met != tally.of
     ):
         yield Fail(
-            args={"met": tally.met, "not_met": tally.not_met, "of": tally.of},
+            args={
+                "met": tally.met,
+                "not_met": tally.not_met,
+                "of": tally.of,
+                "why_zh": f"{tally.met}+{tally.not_met}={tally.met + tally.not_met}，"
+                f"而总数为{tally.of}：某些指标既未计入完成也未计入未完成，或总数口径不同",
+                "why_en": f"{tally.met}+{tally.not_met} is {tally.met + tally.not_met}, not "
+                f"{tally.of}: some indicators are counted in neither, or the total is another",
+            },
             evidence={"counts": f"{tally.met}+{tally.not_met}/{tally.of}"},
             field="of",
             variant="counts",
