@@ -8,7 +8,7 @@ import traceback
 from collections.abc import Sequence
 
 from plancheck._version import __version__
-from plancheck.cli import _check, _rules, _schema, _trace
+from plancheck.cli import _check, _plan_progress, _rules, _schema, _trace
 from plancheck.cli._errors import UsageError
 from plancheck.engine.catalogue import RuleFileError
 from plancheck.engine.config import ConfigError
@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     _rules.add_parsers(commands)
     _schema.add_parser(commands)
     _trace.add_parser(commands)
+    _plan_progress.add_parser(commands)
     return parser
 
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from plancheck.outputs.json_schema import findings_schema_text
+from plancheck.outputs.progress_format import progress_schema_text
 from plancheck.schema import plan_schema_text
 
 
@@ -16,9 +17,20 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="print the schema of the JSON report instead (schemas/findings.schema.json)",
     )
+    parser.add_argument(
+        "--progress",
+        action="store_true",
+        help="print the schema of `plancheck progress --format json` "
+        "(schemas/progress.schema.json)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    sys.stdout.write(findings_schema_text() if args.findings else plan_schema_text())
+    if args.findings:
+        sys.stdout.write(findings_schema_text())
+    elif args.progress:
+        sys.stdout.write(progress_schema_text())
+    else:
+        sys.stdout.write(plan_schema_text())
     return 0
