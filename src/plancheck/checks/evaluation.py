@@ -273,7 +273,7 @@ def completion_rate_arithmetic(
             "rate": f"{b.number(rate.amount)}%",
             "met": met,
             "of": tally.of,
-            "computed": f"{b.number(computed)}%",
+            "computed": f"{computed:f}%",
             "why_zh": why_zh,
             "why_en": why_en,
         },

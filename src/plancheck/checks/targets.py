@@ -473,6 +473,9 @@ def unlisted_target(claim: Claim, index: PlanIndex, params: Mapping[str, Any]) -
     if claim.kind is not ClaimKind.TARGET:
         yield NotApplicable("only target claims are checked")
         return
+    if claim.cite is not None and claim.indicator is None:
+        yield NotApplicable("the claim quotes an upper-level plan's target (see PC804)")
+        return
     if claim.indicator is not None:
         return
     subject = claim.subject or claim.quote
