@@ -44,4 +44,6 @@ def schemas(session: nox.Session) -> None:
         "from pathlib import Path; from plancheck.outputs.json_schema import findings_schema_text;"
         " Path('schemas/findings.schema.json').write_text(findings_schema_text(), 'utf-8')",
     )
+    with Path("schemas/progress.schema.json").open("w", encoding="utf-8") as out:
+        session.run("plancheck", "schema", "--progress", stdout=out)
     session.run("plancheck", "rules", "--format", "markdown", "--output-dir", "docs/rules")

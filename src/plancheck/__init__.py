@@ -23,9 +23,12 @@ from plancheck.engine import (
     load_config,
     register_check,
 )
+from plancheck.engine.planset import SetIndex
 from plancheck.loading import Diagnostic, LoadResult, PlanLoadError, load, load_plan
 from plancheck.model import Plan
 from plancheck.outputs import FORMATS, render
+from plancheck.outputs.progress_format import render_progress
+from plancheck.progress import progress_table
 from plancheck.quantities import QuantityError, Value, parse_value
 from plancheck.review import apply_review
 
@@ -47,6 +50,7 @@ __all__ = [
     "Report",
     "Rule",
     "RuleFileError",
+    "SetIndex",
     "Severity",
     "SourcePosition",
     "Subject",
@@ -58,6 +62,8 @@ __all__ = [
     "load_config",
     "load_plan",
     "parse_value",
+    "progress_table",
     "register_check",
     "render",
+    "render_progress",
 ]
