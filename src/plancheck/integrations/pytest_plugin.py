@@ -137,7 +137,10 @@ class PlanItem(pytest.Item):
         from plancheck.outputs import render
 
         checker = _checker(self.config)
-        report = checker.report([checker.check_path(_shown(self.path))])
+        # Each collected plan is a set of its own: links to other plans are not judged.
+        checked = checker.check_path(_shown(self.path))
+        checker.check_set([checked])
+        report = checker.report([checked])
         if report.failing():
             raise PlanCheckFailure(report, render(report, "text"))
 
