@@ -143,3 +143,13 @@ def test_a_quotation_of_an_upper_plan_is_no_unlisted_target(tmp_path: Path) -> N
     report = check(lower, Config(select=["PC305"]))
     assert report.findings == []
     assert report.stats["PC305"].not_applicable == 1
+
+
+def test_plans_built_in_memory_form_a_set(plans: tuple[Path, Path]) -> None:
+    upper, lower = load(plans[0]), load(plans[1])
+    upper._path = lower._path = ""  # as if built in memory: no path to read them again
+    checker = Checker(Config(select=["PC801"]))
+    reports = [checker.check_plan(upper), checker.check_plan(lower)]
+    checker.check_set(reports)
+    assert [f.subject.key for f in reports[1].findings] == ["indicators/forest/2015"]
+    assert reports[0].findings == []

@@ -297,7 +297,8 @@ def unevaluated_binding_indicator(
     if not binding:
         yield NotApplicable("the plan has no 约束性 indicator")
         return
-    reported = {result.indicator for result in evaluation.results}
+    # A restated figure for another year (the base year, say) is no report on progress.
+    reported = {r.indicator for r in evaluation.results if r.actual_year == evaluation.year}
     kind_zh = "中期评估" if evaluation.kind is EvaluationKind.MIDTERM else "总结评估"
     for indicator in binding:
         if indicator.id in reported:

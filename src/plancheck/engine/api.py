@@ -35,25 +35,26 @@ class Checker:
         self.catalogue: Catalogue = load_catalogue(builtin_registry(), self.config.rule_files())
         self.rules: list[ActiveRule] = resolve(self.catalogue, self.config)
 
-        self._retained: OrderedDict[str, Plan] = OrderedDict()
+        # Keyed by the report object (kept alive here, so its id is not reused): plans
+        # built in memory all have the path "".
+        self._retained: OrderedDict[int, tuple[PlanReport, Plan]] = OrderedDict()
 
-    def _retain(self, path: str, plan: Plan | None) -> None:
+    def _retain(self, report: PlanReport, plan: Plan | None) -> None:
         if plan is None:
             return
-        self._retained[path] = plan
-        self._retained.move_to_end(path)
+        self._retained[id(report)] = (report, plan)
         while len(self._retained) > _RETAINED:
             self._retained.popitem(last=False)
 
     def check_plan(self, plan: Plan) -> PlanReport:
         report = run_plan(LoadResult(plan.path, plan, files=[]), self.rules)
-        self._retain(report.path, plan)
+        self._retain(report, plan)
         return report
 
     def check_path(self, path: str | os.PathLike[str]) -> PlanReport:
         loaded = load_plan(path, max_file_bytes=self.config.max_file_bytes)
         report = run_plan(loaded, self.rules)
-        self._retain(report.path, loaded.plan)
+        self._retain(report, loaded.plan)
         return report
 
     def check_set(self, reports: Sequence[PlanReport]) -> None:
@@ -69,7 +70,8 @@ class Checker:
         for report in reports:
             if report.plan_id is None:
                 continue
-            plan = self._retained.pop(report.path, None)
+            kept = self._retained.pop(id(report), None)
+            plan = kept[1] if kept is not None and kept[0] is report else None
             if plan is None and report.path:  # checked in another process, or not retained
                 plan = load_plan(report.path, max_file_bytes=self.config.max_file_bytes).plan
             if plan is not None:
