@@ -122,12 +122,22 @@ def _before(lower: Plan, upper: Plan) -> bool:
     return False
 
 
-def _undercuts(relation: Relation, lower: Decimal, upper: Decimal) -> bool:
+def _undercuts(
+    relation: Relation, lower: Value, upper: Value, amounts: tuple[Decimal, Decimal]
+) -> bool:
+    """Whether the lower target's set of values breaks the relation to the upper one.
+
+    The same threshold written strictly or not agrees ("超过50%" and 50%); a lower target
+    written as a bound the other way (a ceiling "45%以内" for not-below) allows values on
+    the wrong side however high its threshold.
+    """
+    mine, theirs = amounts
+    own, other = b.sense(lower.comparator), b.sense(upper.comparator)
     if relation is Relation.NOT_BELOW:
-        return lower < upper
+        return mine < theirs or own < 0 <= other
     if relation is Relation.NOT_ABOVE:
-        return lower > upper
-    return lower != upper
+        return mine > theirs or own > 0 >= other
+    return mine != theirs or own * other < 0
 
 
 def _year_pairs(lower: Indicator, upper: Indicator) -> list[tuple[IndicatorValue, IndicatorValue]]:
@@ -141,7 +151,6 @@ def undercut_upper_target(
 ) -> Iterator[Result]:
     """A lower plan's target must not fall short of the upper plan's for the same year."""
     found = _set(index)
-    judged = False
     for link in indicator.aligns_with:
         if link.relation is Relation.RESTATES:
             yield NotApplicable("a restated figure is checked as a quotation (PC804)")
@@ -162,13 +171,9 @@ def undercut_upper_target(
             if isinstance(compared, str):
                 yield NotApplicable(compared)
                 continue
-            judged = True
             lower_amount, upper_amount, _ = compared
-            if not _undercuts(link.relation, lower_amount, upper_amount):
-                continue
-            yield _undercut(found, indicator, link, upper, mine, theirs)
-    if judged:
-        return
+            if _undercuts(link.relation, mine.value, theirs.value, (lower_amount, upper_amount)):
+                yield _undercut(found, indicator, link, upper, mine, theirs)
 
 
 def _undercut(
