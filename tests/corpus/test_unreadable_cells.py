@@ -69,7 +69,8 @@ def test_bad_year_range_and_unknown_unit_are_set_aside(tmp_path: Path) -> None:
     edit(plan_dir, "indicators.yaml", bad_unit)
     report = check(plan_dir)
     load_problems = sorted(
-        (f.rule, (f.location.pointer if f.location else "")) for f in report.findings
+        (f.rule, (f.location.pointer if f.location else ""))
+        for f in report.findings
         if f.rule in ("PC002", "PC004")
     )
     assert [rule for rule, _ in load_problems] == ["PC002", "PC004"]

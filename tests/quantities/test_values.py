@@ -171,7 +171,7 @@ def test_none_mark_with_qualifier() -> None:
         ("大于5%以下", "conflicting comparators '>' and '<='"),
         ("约5%以上", "conflicting comparators"),
         ("— 5", "'—' is not a unit or comparator"),
-            ("基本到达20Mbps", "'基本到达' is not a unit or comparator"),
+        ("基本到达20Mbps", "'基本到达' is not a unit or comparator"),
         ("a" * 201, "longer than 200 characters"),
         ("1" * 51, "more than 50 digits"),
         ("0." + "1" * 50, "more than 50 digits"),

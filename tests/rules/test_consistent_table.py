@@ -38,7 +38,9 @@ def test_the_rules_judged_the_table() -> None:
 
 def test_a_part_above_its_whole_in_the_same_table_is_still_caught(tmp_path: Path) -> None:
     text = FIXTURE.read_text(encoding="utf-8")
-    slipped = text.replace("      - {year: 2020, value: 3.0}\n", "      - {year: 2020, value: 5.0}\n")
+    slipped = text.replace(
+        "      - {year: 2020, value: 3.0}\n", "      - {year: 2020, value: 5.0}\n"
+    )
     assert slipped != text
     path = tmp_path / "plan.yaml"
     path.write_text(slipped, encoding="utf-8")

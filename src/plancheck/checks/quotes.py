@@ -114,7 +114,12 @@ def _agrees(number: _Number, value: Value) -> bool:
     if number.unit is None or value.unit is None:
         return False
     try:
-        return b.amount_in(Value(None, value.status, amount=number.amount, unit=number.unit), value.unit) == amount
+        return (
+            b.amount_in(
+                Value(None, value.status, amount=number.amount, unit=number.unit), value.unit
+            )
+            == amount
+        )
     except QuantityError:
         return False
 
@@ -210,7 +215,11 @@ def claim_quote_not_in_source(
         return
     line = index.source_line(ref.line)
     if line is None:
-        yield NotApplicable(UNREADABLE_SOURCE if index.source_text is None else "the line is beyond the document (see PC007)")
+        yield NotApplicable(
+            UNREADABLE_SOURCE
+            if index.source_text is None
+            else "the line is beyond the document (see PC007)"
+        )
         return
     if claim.quote in line or _normal(claim.quote) in _normal(line):
         return
@@ -219,4 +228,3 @@ def claim_quote_not_in_source(
         evidence={"quote": claim.quote, "line": str(ref.line)},
         field="quote",
     )
-

@@ -502,8 +502,10 @@ def _is_extensive(unit: str | None) -> bool:
         dimensions = dict(parse_unit(unit).dimensionality)
     except QuantityError:
         return False
-    return len(dimensions) == 1 and next(iter(dimensions)) in _ADDITIVE and (
-        next(iter(dimensions.values())) == 1
+    return (
+        len(dimensions) == 1
+        and next(iter(dimensions)) in _ADDITIVE
+        and (next(iter(dimensions.values())) == 1)
     )
 
 
@@ -543,7 +545,8 @@ def part_exceeding_whole(
             continue
         if not (_is_extensive(part_value.unit) and _is_extensive(whole_value.unit)):
             reasons.insert(
-                0, "a rate, speed, share or index (%, Mbps, 台/百户) of a part may exceed the whole's"
+                0,
+                "a rate, speed, share or index (%, Mbps, 台/百户) of a part may exceed the whole's",
             )
             continue
         if _qualified_subset(indicator, part_value, whole_value):

@@ -104,4 +104,3 @@ def _unit_unknown(salvage: Salvage, indicator: dict[str, Any], pointer: str, uni
 def start(data: Any) -> Salvage:
     """A private copy of ``data`` to repair (the caller's data is never changed)."""
     return Salvage(copy.deepcopy(data))
-

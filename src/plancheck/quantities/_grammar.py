@@ -24,6 +24,7 @@ MAX_CHARS: Final = 200
 MAX_DIGITS: Final = 50
 
 # Verbs that state a change ("下降16%") unless followed by 到/至 ("下降到16%": a level).
+# The first six go up, the rest down.
 _LEVEL_VERBS: Final = (
     "提高",
     "提升",
@@ -47,14 +48,10 @@ _CHANGE_WORDS: Final[dict[str, ChangeDirection]] = {
     "累计下降": ChangeDirection.DECREASE,
     "新增": ChangeDirection.INCREASE,
     "净增": ChangeDirection.INCREASE,
-    **{
-        verb: ChangeDirection.INCREASE
-        for verb in ("提高", "提升", "增加", "增长", "上升", "扩大")
-    },
-    **{
-        verb: ChangeDirection.DECREASE
-        for verb in ("下降", "降低", "减少", "减小", "缩小", "缩短", "压减", "压缩")
-    },
+    **dict.fromkeys(("提高", "提升", "增加", "增长", "上升", "扩大"), ChangeDirection.INCREASE),
+    **dict.fromkeys(
+        ("下降", "降低", "减少", "减小", "缩小", "缩短", "压减", "压缩"), ChangeDirection.DECREASE
+    ),
 }
 # Words that qualify how firmly an amount is promised.  基本 ("basically") makes the
 # amount approximate; the others (aspiration, possibility, forecast) are kept as notes.
