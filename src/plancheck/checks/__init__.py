@@ -6,6 +6,7 @@ Importing this package registers them; rule files refer to them by name.
 from plancheck.checks import (
     agencies,
     arithmetic,
+    changes,
     cycles,
     empty_cells,
     encodings,
@@ -21,6 +22,7 @@ from plancheck.checks import (
 __all__ = [
     "agencies",
     "arithmetic",
+    "changes",
     "cycles",
     "empty_cells",
     "encodings",

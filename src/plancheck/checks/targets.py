@@ -36,7 +36,6 @@ from plancheck.quantities import (
     Value,
     ValueStatus,
     is_percent,
-    parse_unit,
 )
 
 INCOMPATIBLE_UNITS: Final = "the values are in incompatible units (see PC302)"
@@ -486,27 +485,9 @@ def unlisted_target(claim: Claim, index: PlanIndex, params: Mapping[str, Any]) -
 # -- PC306 ---------------------------------------------------------------------------
 
 
-# Dimensions whose amounts add up over parts: money, counted things, mass, area, length,
-# stored data.  Bit rates (speeds), %, indices and ratios do not.
-_ADDITIVE: Final = frozenset(
-    {"[currency]", "[household]", "[person]", "[device]", "[item]", "[occurrence]"}
-    | {"[mass]", "[area]", "[length]", "[data]"}
-)
-
-
 def _is_extensive(unit: str | None) -> bool:
     """Whether amounts in ``unit`` add up (户, 亿元): not %, Mbps, 倍 or 台/百户."""
-    if unit is None:
-        return False
-    try:
-        dimensions = dict(parse_unit(unit).dimensionality)
-    except QuantityError:
-        return False
-    return (
-        len(dimensions) == 1
-        and next(iter(dimensions)) in _ADDITIVE
-        and (next(iter(dimensions.values())) == 1)
-    )
+    return b.is_additive(unit)
 
 
 # A bracket in a 其中 row's name that restricts it to some of the whole: "（部分城市）",
