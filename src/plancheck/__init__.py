@@ -24,19 +24,21 @@ from plancheck.engine import (
     register_check,
 )
 from plancheck.loading import Diagnostic, LoadResult, PlanLoadError, load, load_plan
-from plancheck.model import Plan
+from plancheck.model import IssuedDate, Plan
 from plancheck.outputs import FORMATS, render
-from plancheck.quantities import QuantityError, Value, parse_value
+from plancheck.quantities import ChangeDirection, QuantityError, Value, parse_value
 from plancheck.review import apply_review
 
 __all__ = [
     "FORMATS",
+    "ChangeDirection",
     "Checker",
     "Config",
     "ConfigError",
     "Diagnostic",
     "Fail",
     "Finding",
+    "IssuedDate",
     "LoadResult",
     "NotApplicable",
     "Plan",

@@ -8,7 +8,14 @@ from plancheck.model.indicator import Direction, Indicator, IndicatorType, Indic
 from plancheck.model.location import SourceRef, YamlLocation
 from plancheck.model.numbering import NumberStyle, SectionNumber, parse_section_number
 from plancheck.model.period import YearRange
-from plancheck.model.plan import FORMAT_VERSION, Jurisdiction, Level, Plan, SourceDocument
+from plancheck.model.plan import (
+    FORMAT_VERSION,
+    IssuedDate,
+    Jurisdiction,
+    Level,
+    Plan,
+    SourceDocument,
+)
 from plancheck.model.project import Implementer, Project
 from plancheck.model.section import Section
 
@@ -28,6 +35,7 @@ __all__ = [
     "Indicator",
     "IndicatorType",
     "IndicatorValue",
+    "IssuedDate",
     "Jurisdiction",
     "Level",
     "NumberStyle",
