@@ -198,10 +198,10 @@ def change_contradicting_levels(
             "type": "number",
             "exclusiveMinimum": 0,
             "description": "Largest plausible growth in % a year between two stated levels "
-            "(200 allows a tripling every year).",
+            "(250 allows 3.5 times the amount every year).",
         }
     },
-    defaults={"max_annual_growth": 200},
+    defaults={"max_annual_growth": 250},
 )
 def implausible_growth(
     indicator: Indicator, index: PlanIndex, params: Mapping[str, Any]

@@ -340,14 +340,14 @@ def five_year_period(title: str) -> tuple[str, int, int] | None:
 def period_title_mismatch(
     plan: Plan, index: PlanIndex, params: Mapping[str, Any]
 ) -> Iterator[Result]:
-    """The period must be the one the title names (“十二五” is 2011–2015)."""
+    """The period must lie within the five years the title names (“十二五” is 2011–2015)."""
     named = five_year_period(plan.title)
     if named is None:
         yield NotApplicable("the title names no five-year plan (十二五, 十四五 …)")
         return
     words, start, end = named
-    if (plan.period.start, plan.period.end) == (start, end):
-        return
+    if start <= plan.period.start <= plan.period.end <= end:
+        return  # the whole five years, or a part of them (a 后三年行动计划)
     years = plan.period.end - plan.period.start + 1
     yield Fail(
         args={
