@@ -1,6 +1,6 @@
 """Empty cells that matter: a 约束性 indicator with no final-year target (PC308), an
 indicator with no baseline (PC309), a project with no 实施年度 (PC107) and a total
-over no funded project (PC204).
+over no project (PC204).
 
 A cell the loader could not read is not empty: it was written, and PC004/PC002
 already report it, so these rules say they cannot judge it instead.
@@ -91,21 +91,19 @@ def project_without_years(
 
 @check("empty-total", given="totals")
 def empty_total(total: Total, index: PlanIndex, params: Mapping[str, Any]) -> Iterator[Result]:
-    """A declared total must total something: at least one project with an amount."""
+    """A declared total must total something: at least one project falls under it."""
     projects = _components(total, index)
-    if isinstance(projects, NotApplicable):
-        if "project id" in projects.reason:
-            yield projects
-            return
-        projects = []
-    funded = [p for p in projects if p.funding is not None and p.funding.is_given]
-    unread = [p for p in projects if index.plan.unreadable(p, "funding") is not None]
-    if funded or unread:
+    if not isinstance(projects, NotApplicable):
+        if not any(p.funding is not None and p.funding.is_given for p in projects):
+            # Each project without an amount is PC202's finding; the total is not another.
+            yield NotApplicable("no project under the total states an amount (see PC202)")
         return
-    variant = "unfunded" if projects else None
+    if "project id" in projects.reason:
+        yield projects
+        return
     yield Fail(
-        args={"total": total.label, "count": len(projects), "category": total.category or ""},
-        evidence={"projects": str(len(projects)), "category": total.category or "all"},
-        field="value",
-        variant=variant,
+        args={"total": total.label, "category": total.category or ""},
+        evidence={"category": total.category or "all"},
+        field="category" if total.category is not None else "projects",
+        variant=None if total.category is not None else "no-projects",
     )
