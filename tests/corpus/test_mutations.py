@@ -16,7 +16,7 @@ import pytest
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from plancheck import check
-from plancheck.engine.fingerprint import fingerprint
+from plancheck.records import fingerprint
 from tests.corpus._copy import copy_corpus, edit, entity
 from tests.corpus.test_corpus_findings import EXPECTED
 

@@ -58,9 +58,12 @@ def _one(unit: str | None) -> Quantity:
     return pure
 
 
-def _exact(magnitude: float) -> Decimal:
-    # Every factor between plancheck's units is a power of ten; snap the float
-    # pint computes to that power so that no rounding noise enters the Decimals.
+def _exact(magnitude: Decimal | float) -> Decimal:
+    if isinstance(magnitude, Decimal):
+        # The registry computes in Decimal: factors are exact already.
+        return magnitude.normalize(EXACT)
+    # A float (a pure number pint returned as one): every factor between plancheck's
+    # units is a power of ten, so snap it to that power.
     if magnitude > 0:
         exponent = round(math.log10(magnitude))
         if math.isclose(magnitude, 10.0**exponent, rel_tol=1e-9):

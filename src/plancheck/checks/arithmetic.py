@@ -10,26 +10,27 @@ and compared with a tolerance of half a unit of the rate's last written digit.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, Final
+from typing import Final
+
+from pydantic import Field
 
 from plancheck.checks import _bounds as b
-from plancheck.engine.finding import Severity
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.normalise import normalise
 from plancheck.engine.outcome import Fail, NotApplicable, Result
+from plancheck.engine.params import CheckParams, NoParams
 from plancheck.engine.registry import check
 from plancheck.model import Claim, ClaimKind, DeclaredCount, Identity, Term
 from plancheck.quantities import Comparator, QuantityError, Value
+from plancheck.records import Severity
 
 # -- PC601 ---------------------------------------------------------------------------
 
 
 @check("miscounted-list", given="counts")
-def miscounted_list(
-    count: DeclaredCount, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def miscounted_list(count: DeclaredCount, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """A declared count (八大工程) must match the number of items enumerated."""
     items = list(dict.fromkeys(item for item in count.items if normalise(item)))
     distinct = len({normalise(item) for item in items})
@@ -91,9 +92,7 @@ def _term_values(identity: Identity, index: PlanIndex) -> list[Value] | NotAppli
 
 
 @check("unbalanced-identity", given="identities")
-def unbalanced_identity(
-    identity: Identity, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def unbalanced_identity(identity: Identity, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """A stated identity (total = sum of its components) must hold."""
     values = _term_values(identity, index)
     if isinstance(values, NotApplicable):
@@ -155,27 +154,24 @@ def _rate(value: Value) -> tuple[float, float] | None:
     return float(amount), float(half_unit)
 
 
-@check(
-    "inconsistent-growth-rate",
-    given="claims",
-    params={
-        "tolerance": {
-            "type": ["number", "null"],
-            "minimum": 0,
-            "description": "Allowed difference in percentage points; null: half a unit "
-            "of the last digit of the stated rate.",
-        }
-    },
-    defaults={"tolerance": None},
-)
+class GrowthRateParams(CheckParams):
+    tolerance: float | None = Field(
+        default=None,
+        ge=0,
+        description="Allowed difference in percentage points; null: half a unit "
+        "of the last digit of the stated rate.",
+    )
+
+
+@check("inconsistent-growth-rate", given="claims", params=GrowthRateParams)
 def inconsistent_growth_rate(
-    claim: Claim, index: PlanIndex, params: Mapping[str, Any]
+    claim: Claim, index: PlanIndex, params: GrowthRateParams
 ) -> Iterator[Result]:
     """A stated growth rate must agree with the indicator's values for its years."""
     if claim.kind is not ClaimKind.GROWTH:
         yield NotApplicable("only growth claims are checked")
         return
-    result = _judge_growth(claim, index, params.get("tolerance"))
+    result = _judge_growth(claim, index, params.tolerance)
     if result is not None:
         yield result
 
@@ -215,7 +211,7 @@ def _percent(amount: float) -> str:
     return f"{amount:.1f}%"
 
 
-def _judge_growth(claim: Claim, index: PlanIndex, tolerance: object) -> Result | None:
+def _judge_growth(claim: Claim, index: PlanIndex, tolerance: float | None) -> Result | None:
     if claim.indicator is None:
         return NotApplicable("the growth figure names no indicator, so it has no base value")
     indicator = b.indicator(index, claim.indicator)
@@ -258,7 +254,7 @@ def _judge_growth(claim: Claim, index: PlanIndex, tolerance: object) -> Result |
         claim.annual,
     )
     stated, half_unit = rate
-    allowed = float(tolerance) if isinstance(tolerance, int | float) else half_unit
+    allowed = tolerance if tolerance is not None else half_unit
     comparator = claim.value.comparator
     stated_low = -math.inf if comparator in (Comparator.LT, Comparator.LE) else stated - allowed
     stated_high = math.inf if comparator in (Comparator.GT, Comparator.GE) else stated + allowed

@@ -6,18 +6,20 @@ implausible growth between two levels, the trace of a 万/亿 slip (PC604).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
-from typing import Any, Final
+from typing import Final
+
+from pydantic import Field
 
 from plancheck.checks import _bounds as b
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.outcome import Fail, NotApplicable, Result
+from plancheck.engine.params import CheckParams, NoParams
 from plancheck.engine.registry import check
-from plancheck.model import ClaimKind, Direction, Indicator
-from plancheck.model._base import Node
+from plancheck.model import ClaimKind, Direction, Indicator, Node
 from plancheck.quantities import ChangeDirection, Comparator, QuantityError, Value, is_percent
 
 _WORDS: Final = {
@@ -54,7 +56,7 @@ def _stated(indicator: Indicator, index: PlanIndex) -> list[_Stated]:
 
 @check("change-against-direction", given="indicators")
 def change_against_direction(
-    indicator: Indicator, index: PlanIndex, params: Mapping[str, Any]
+    indicator: Indicator, index: PlanIndex, params: NoParams
 ) -> Iterator[Result]:
     """A target written as a change must go the way the indicator should go."""
     if indicator.direction not in (Direction.INCREASE, Direction.DECREASE):
@@ -137,7 +139,7 @@ def _agrees(change: Value, actual: Decimal) -> bool:
 
 @check("change-contradicting-levels", given="indicators")
 def change_contradicting_levels(
-    indicator: Indicator, index: PlanIndex, params: Mapping[str, Any]
+    indicator: Indicator, index: PlanIndex, params: NoParams
 ) -> Iterator[Result]:
     """A change must be the difference of the levels the plan states for its two years."""
     changes = [s for s in _stated(indicator, index) if s.value.change is not None]
@@ -190,24 +192,25 @@ def change_contradicting_levels(
 # -- PC604 -----------------------------------------------------------------------------
 
 
+class ImplausibleGrowthParams(CheckParams):
+    max_annual_growth: float = Field(
+        default=250,
+        gt=0,
+        description="Largest plausible growth in % a year between two stated levels "
+        "(250 allows 3.5 times the amount every year).",
+    )
+
+
 @check(
     "implausible-growth",
     given="indicators",
-    params={
-        "max_annual_growth": {
-            "type": "number",
-            "exclusiveMinimum": 0,
-            "description": "Largest plausible growth in % a year between two stated levels "
-            "(250 allows 3.5 times the amount every year).",
-        }
-    },
-    defaults={"max_annual_growth": 250},
+    params=ImplausibleGrowthParams,
 )
 def implausible_growth(
-    indicator: Indicator, index: PlanIndex, params: Mapping[str, Any]
+    indicator: Indicator, index: PlanIndex, params: ImplausibleGrowthParams
 ) -> Iterator[Result]:
     """Two levels of one amount must not imply a growth or fall beyond the plausible bound."""
-    bound = 1 + float(params["max_annual_growth"]) / 100
+    bound = 1 + params.max_annual_growth / 100
     points = sorted(
         (s for s in _stated(indicator, index) if s.year is not None and s.value.is_level),
         key=lambda s: s.year or 0,
@@ -256,7 +259,7 @@ def implausible_growth(
                 "second_year": later.year,
                 "rate": f"{rate:+.0f}%",
                 "times": f"{ratio:.3g}" if not math.isinf(ratio) else "∞",
-                "bound": f"{params['max_annual_growth']}%",
+                "bound": f"{params.max_annual_growth:g}%",
             },
             evidence={
                 "first": f"{b.shown(earlier.value)} ({earlier.year})",

@@ -8,12 +8,13 @@ already report it, so these rules say they cannot judge it instead.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
 from plancheck.checks.funding import _components
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.outcome import Fail, NotApplicable, Result
+from plancheck.engine.params import NoParams
 from plancheck.engine.registry import check
 from plancheck.model import Indicator, IndicatorType, Project, Total
 
@@ -27,7 +28,7 @@ def _unread(index: PlanIndex, node: Any, field: str) -> NotApplicable | None:
 
 @check("binding-without-final-target", given="indicators")
 def binding_without_final_target(
-    indicator: Indicator, index: PlanIndex, params: Mapping[str, Any]
+    indicator: Indicator, index: PlanIndex, params: NoParams
 ) -> Iterator[Result]:
     """A 约束性 indicator must state a target for the plan's final year."""
     if indicator.type is not IndicatorType.BINDING:
@@ -51,9 +52,7 @@ def binding_without_final_target(
 
 
 @check("missing-baseline", given="indicators")
-def missing_baseline(
-    indicator: Indicator, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def missing_baseline(indicator: Indicator, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """An indicator should state where it starts from (its baseline cell is not empty)."""
     baseline = indicator.baseline
     if baseline is not None:
@@ -76,9 +75,7 @@ def missing_baseline(
 
 
 @check("project-without-years", given="projects")
-def project_without_years(
-    project: Project, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def project_without_years(project: Project, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """A funded project should state its 实施年度."""
     if project.years is not None:
         return
@@ -90,7 +87,7 @@ def project_without_years(
 
 
 @check("empty-total", given="totals")
-def empty_total(total: Total, index: PlanIndex, params: Mapping[str, Any]) -> Iterator[Result]:
+def empty_total(total: Total, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """A declared total must total something: at least one project falls under it."""
     projects = _components(total, index)
     if not isinstance(projects, NotApplicable):

@@ -7,15 +7,16 @@ and the structure they count (PC605), and the period and the title (PC106).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from itertools import pairwise
-from typing import Any, Final
+from typing import Final
 
 from plancheck.checks import _bounds as b
 from plancheck.checks.traceability import _breaks, _numbering_fail
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.normalise import normalise
 from plancheck.engine.outcome import Fail, NotApplicable, Result
+from plancheck.engine.params import NoParams
 from plancheck.engine.registry import check
 from plancheck.model import Box, Claim, DeclaredCount, Direction, Indicator, Plan, Project
 from plancheck.quantities import QuantityError
@@ -24,9 +25,7 @@ from plancheck.quantities import QuantityError
 
 
 @check("box-item-numbering-gap", given="boxes")
-def box_item_numbering_gap(
-    box: Box, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def box_item_numbering_gap(box: Box, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """The items of a 专栏 must be numbered 1, 2, 3 … with nothing skipped."""
     if not box.items:
         yield NotApplicable("the 专栏 has no numbered items")
@@ -62,7 +61,7 @@ def _named(text: str) -> list[str]:
 
 @check("mismatched-implementers", given="projects")
 def mismatched_implementers(
-    project: Project, index: PlanIndex, params: Mapping[str, Any]
+    project: Project, index: PlanIndex, params: NoParams
 ) -> Iterator[Result]:
     """The implementers list must name the bodies the 实施单位 cell names, no more, no less."""
     if project.implementers_text is None or not project.implementers:
@@ -123,9 +122,7 @@ def population(name: str) -> str | None:
 
 
 @check("mismatched-claim-subject", given="claims")
-def mismatched_claim_subject(
-    claim: Claim, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def mismatched_claim_subject(claim: Claim, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """A claim about an indicator must be about the same population as the indicator."""
     if claim.indicator is None or claim.subject is None:
         yield NotApplicable("the claim names no indicator or no subject")
@@ -185,9 +182,7 @@ def _texts(indicator: Indicator, index: PlanIndex) -> Iterator[str]:
 
 
 @check("renamed-indicator", given="indicators")
-def renamed_indicator(
-    indicator: Indicator, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def renamed_indicator(indicator: Indicator, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """The text should call an indicator by one name."""
     name = normalise(indicator.name)
     others = sorted(
@@ -206,9 +201,7 @@ def renamed_indicator(
 
 
 @check("regressing-target", given="indicators")
-def regressing_target(
-    indicator: Indicator, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def regressing_target(indicator: Indicator, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """A later target must not fall behind an earlier one, in the indicator's direction."""
     if indicator.direction not in (Direction.INCREASE, Direction.DECREASE):
         yield NotApplicable("the indicator should neither increase nor decrease")
@@ -291,7 +284,7 @@ def _structure(count: DeclaredCount, plan: Plan) -> tuple[list[str], str] | NotA
 
 @check("miscounted-structure", given="counts")
 def miscounted_structure(
-    count: DeclaredCount, index: PlanIndex, params: Mapping[str, Any]
+    count: DeclaredCount, index: PlanIndex, params: NoParams
 ) -> Iterator[Result]:
     """A declared count must match the structure it counts (八大工程 vs the appendix headings)."""
     found = _structure(count, index.plan)
@@ -337,9 +330,7 @@ def five_year_period(title: str) -> tuple[str, int, int] | None:
 
 
 @check("period-title-mismatch", given="plan")
-def period_title_mismatch(
-    plan: Plan, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def period_title_mismatch(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """The period must lie within the five years the title names (“十二五” is 2011–2015)."""
     named = five_year_period(plan.title)
     if named is None:

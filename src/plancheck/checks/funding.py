@@ -10,14 +10,14 @@ decimals the document writes the total with.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import Any
 
 from plancheck.checks._bounds import EXACT, amount_in, exact_sum, quantize
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.normalise import normalise
 from plancheck.engine.outcome import Fail, NotApplicable, Result
+from plancheck.engine.params import NoParams
 from plancheck.engine.registry import check
 from plancheck.model import Plan, Project, Total
 from plancheck.quantities import Comparator, Value, ValueStatus, is_currency
@@ -76,7 +76,7 @@ _BOUNDS: dict[Comparator, Callable[[Decimal, Decimal], bool]] = {
 
 
 @check("mismatched-total", given="totals")
-def mismatched_total(total: Total, index: PlanIndex, params: Mapping[str, Any]) -> Iterator[Result]:
+def mismatched_total(total: Total, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """A declared total must equal the sum of what it totals, at its written precision."""
     value = total.value
     if value.amount is None or value.unit is None:
@@ -159,9 +159,7 @@ def _suspects(projects: list[Project], total: Value, excess: Decimal) -> list[st
 
 
 @check("unfunded-project", given="projects")
-def unfunded_project(
-    project: Project, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def unfunded_project(project: Project, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """Every funded project must state a positive amount."""
     funding = project.funding
     if funding is None or funding.status is ValueStatus.MISSING:
@@ -185,9 +183,7 @@ def unfunded_project(
 
 
 @check("non-currency-funding", given="plan", reports_on=("plan", "projects", "totals"))
-def non_currency_funding(
-    plan: Plan, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def non_currency_funding(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """Project funding and declared totals must be amounts of money."""
     for project in plan.projects:
         funding = project.funding

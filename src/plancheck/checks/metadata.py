@@ -3,29 +3,28 @@ and a 文号 whose 〔year〕 is not the year of issue (PC109)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+
+from pydantic import Field
 
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.outcome import Fail, NotApplicable, Result
+from plancheck.engine.params import CheckParams, NoParams
 from plancheck.engine.registry import check
 from plancheck.model import Plan
 
 
-@check(
-    "late-issued-plan",
-    given="plan",
-    params={
-        "max_months": {
-            "type": "integer",
-            "minimum": 0,
-            "description": "Months after the period starts within which a plan is issued "
-            "on time (12: during its first year).",
-        }
-    },
-    defaults={"max_months": 12},
-)
-def late_issued_plan(plan: Plan, index: PlanIndex, params: Mapping[str, Any]) -> Iterator[Result]:
+class LateIssuedParams(CheckParams):
+    max_months: int = Field(
+        default=12,
+        ge=0,
+        description="Months after the period starts within which a plan is issued "
+        "on time (12: during its first year).",
+    )
+
+
+@check("late-issued-plan", given="plan", params=LateIssuedParams)
+def late_issued_plan(plan: Plan, index: PlanIndex, params: LateIssuedParams) -> Iterator[Result]:
     """A plan should be issued near the start of its period, not well into it."""
     issued = plan.issued_date
     if issued is None:
@@ -33,7 +32,7 @@ def late_issued_plan(plan: Plan, index: PlanIndex, params: Mapping[str, Any]) ->
         return
     # Without a month, the plan is taken as issued as early as that year allows.
     months = (issued.year - plan.period.start) * 12 + (issued.month or 1) - 1
-    if months < int(params["max_months"]):
+    if months < params.max_months:
         return
     elapsed = plan.period.end - plan.period.start + 1
     yield Fail(
@@ -50,7 +49,7 @@ def late_issued_plan(plan: Plan, index: PlanIndex, params: Mapping[str, Any]) ->
 
 @check("mismatched-document-number-year", given="plan")
 def mismatched_document_number_year(
-    plan: Plan, index: PlanIndex, params: Mapping[str, Any]
+    plan: Plan, index: PlanIndex, params: NoParams
 ) -> Iterator[Result]:
     """The year in the 文号 (〔2012〕) should be the year the document was issued."""
     issued = plan.issued_date

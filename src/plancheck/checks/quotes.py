@@ -13,18 +13,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Final
+from typing import Final
 
 from plancheck.checks import _bounds as b
 from plancheck.checks.sources import NO_SOURCE_DOCUMENT, UNREADABLE_SOURCE
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.outcome import Fail, NotApplicable, Result
+from plancheck.engine.params import NoParams
 from plancheck.engine.registry import check
-from plancheck.model import Claim, DeclaredCount, Plan
-from plancheck.model._base import Node
+from plancheck.model import Claim, DeclaredCount, Node, Plan
 from plancheck.quantities import QuantityError, Value, canonical_unit
 
 _NUMBER: Final = re.compile(r"(?<![0-9.,])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
@@ -165,9 +165,7 @@ def _count_against(count: DeclaredCount) -> int | None:
     given="plan",
     reports_on=("indicator-values", "claims", "counts", "totals"),
 )
-def value_contradicting_quote(
-    plan: Plan, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def value_contradicting_quote(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """Each value must be one of the numbers its own quote writes (comparator included)."""
     cells: list[tuple[Node, Value | None, str | None]] = []
     for indicator in plan.indicators:
@@ -202,9 +200,7 @@ def _claim_against(claim: Claim) -> Iterator[Fail]:
 
 
 @check("claim-quote-not-in-source", given="claims")
-def claim_quote_not_in_source(
-    claim: Claim, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def claim_quote_not_in_source(claim: Claim, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """A claim's quote must be what the document says on the claim's source line."""
     ref = claim.source
     if ref is None or ref.line is None:

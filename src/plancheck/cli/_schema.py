@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from plancheck.outputs.json_schema import findings_schema_text
-from plancheck.schema import plan_schema_text
+from plancheck.schema import part_schema_text, plan_schema_text
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -16,9 +16,19 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="print the schema of the JSON report instead (schemas/findings.schema.json)",
     )
+    parser.add_argument(
+        "--part",
+        action="store_true",
+        help="print the schema of a directory plan's part files (schemas/part.schema.json)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    sys.stdout.write(findings_schema_text() if args.findings else plan_schema_text())
+    if args.findings:
+        sys.stdout.write(findings_schema_text())
+    elif args.part:
+        sys.stdout.write(part_schema_text())
+    else:
+        sys.stdout.write(plan_schema_text())
     return 0

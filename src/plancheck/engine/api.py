@@ -9,11 +9,11 @@ from pathlib import Path
 from plancheck.engine.catalogue import Catalogue, load_catalogue
 from plancheck.engine.config import Config
 from plancheck.engine.registry import PluginError, builtin_registry, load_plugins
-from plancheck.engine.report import PlanReport, Report
 from plancheck.engine.ruleset import ActiveRule, resolve
 from plancheck.engine.run import run_plan
 from plancheck.loading import LoadResult, load_plan
 from plancheck.model import Plan
+from plancheck.records import PlanReport, Report
 
 
 class Checker:
@@ -22,11 +22,12 @@ class Checker:
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or Config()
         try:
-            load_plugins(self.config.plugins)
+            shipped = load_plugins(self.config.plugins)
         except PluginError as exc:
             origin = self.config.origin
             raise PluginError(f"{origin}: {exc}" if origin else str(exc)) from None
-        self.catalogue: Catalogue = load_catalogue(builtin_registry(), self.config.rule_files())
+        extra = [*shipped, *self.config.rule_files()]
+        self.catalogue: Catalogue = load_catalogue(builtin_registry(), extra)
         self.rules: list[ActiveRule] = resolve(self.catalogue, self.config)
 
     def check_plan(self, plan: Plan) -> PlanReport:

@@ -1,11 +1,12 @@
 """The typed plan model: every rule reads these classes, never raw YAML."""
 
+from plancheck.model._base import ID_PATTERN, Entity, Node
 from plancheck.model.agency import Agency, AgencyKind
 from plancheck.model.box import Box, BoxItem, BoxKind
 from plancheck.model.claim import Claim, ClaimKind
 from plancheck.model.declarations import DeclaredCount, Identity, Term, Total
 from plancheck.model.indicator import Direction, Indicator, IndicatorType, IndicatorValue
-from plancheck.model.location import SourceRef, YamlLocation
+from plancheck.model.location import SourceRef
 from plancheck.model.numbering import NumberStyle, SectionNumber, parse_section_number
 from plancheck.model.period import YearRange
 from plancheck.model.plan import (
@@ -21,6 +22,7 @@ from plancheck.model.section import Section
 
 __all__ = [
     "FORMAT_VERSION",
+    "ID_PATTERN",
     "Agency",
     "AgencyKind",
     "Box",
@@ -30,6 +32,7 @@ __all__ = [
     "ClaimKind",
     "DeclaredCount",
     "Direction",
+    "Entity",
     "Identity",
     "Implementer",
     "Indicator",
@@ -38,6 +41,7 @@ __all__ = [
     "IssuedDate",
     "Jurisdiction",
     "Level",
+    "Node",
     "NumberStyle",
     "Plan",
     "Project",
@@ -47,7 +51,6 @@ __all__ = [
     "SourceRef",
     "Term",
     "Total",
-    "YamlLocation",
     "YearRange",
     "parse_section_number",
 ]
