@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from tests._snapshots import UPDATE_OPTION, Snapshots
+
 # Hypothesis profiles for the whole suite: ``ci`` (the default) is bounded and
 # derandomized, so CI is deterministic and quick; ``long`` runs thousands of examples:
 # ``HYPOTHESIS_PROFILE=long pytest tests/hardening``.
@@ -52,3 +54,18 @@ def write_plan(tmp_path: Path):  # type: ignore[no-untyped-def]
         return path
 
     return write
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        UPDATE_OPTION,
+        action="store_true",
+        default=False,
+        help="rewrite the files under tests/snapshots/ from the current output",
+    )
+
+
+@pytest.fixture
+def snapshot(request: pytest.FixtureRequest) -> Snapshots:
+    """Compare a whole output with its file under tests/snapshots/ (see tests/_snapshots.py)."""
+    return Snapshots(bool(request.config.getoption(UPDATE_OPTION)))

@@ -27,3 +27,10 @@ def test_schema_is_valid_draft_2020_12_and_accepts_a_plan() -> None:
     data["projects"][0]["fundng"] = 1
     errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
     assert errors
+
+
+def test_checked_in_part_schema_is_current() -> None:
+    from plancheck.schema import part_schema_text
+
+    checked_in = (ROOT / "schemas" / "part.schema.json").read_text(encoding="utf-8")
+    assert checked_in == part_schema_text(), "schema is stale: run `nox -s schemas`"

@@ -2,43 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from plancheck.engine.index import PlanIndex
 from plancheck.model import Plan
 from plancheck.quantities import QuantityError
-
-UNPLANNED = "—"
-
-
-@dataclass(frozen=True, slots=True)
-class TraceRow:
-    project_id: str
-    project: str
-    category: str
-    box: str
-    item: str
-    item_name: str
-    funding: str
-    funding_amount: Decimal | None
-    implementers: str
-
-
-@dataclass(frozen=True, slots=True)
-class BoxTotal:
-    box: str
-    title: str
-    projects: int
-    funding: Decimal
-
-
-@dataclass(frozen=True, slots=True)
-class Trace:
-    plan_id: str
-    unit: str
-    rows: tuple[TraceRow, ...]
-    totals: tuple[BoxTotal, ...]
+from plancheck.records.trace import UNPLANNED, BoxTotal, Trace, TraceRow
 
 
 def _amount(plan: Plan, index: int) -> Decimal | None:
@@ -46,9 +15,8 @@ def _amount(plan: Plan, index: int) -> Decimal | None:
     if funding is None or not funding.is_given:
         return None
     try:
-        # Decimal via the pint magnitude keeps the sum exact enough for display
-        # while converting 亿元/元 amounts into the plan's currency.
-        return Decimal(str(funding.to(plan.currency).magnitude))
+        # The registry's magnitudes are Decimal: 亿元/元 amounts convert exactly.
+        return Decimal(funding.to(plan.currency).magnitude)
     except QuantityError:
         return None
 

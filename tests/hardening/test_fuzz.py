@@ -24,15 +24,16 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import html5lib
 import jsonschema
 from hypothesis import given
 from hypothesis import strategies as st
 
-from plancheck import Checker
+from plancheck import Checker, gather_material
 from plancheck.cli import main
-from plancheck.engine.report import PlanReport
 from plancheck.loading import LoadResult, load_plan
 from plancheck.outputs import FORMATS, render
+from plancheck.records import PlanReport
 from tests.conftest import CORPUS, ROOT
 from tests.hardening._support import HEAD, examples
 
@@ -304,6 +305,9 @@ def assert_renders(report: PlanReport) -> None:
                 assert not errors, (output_format, errors[:5])
         elif output_format == "junit":
             ET.fromstring(text)  # our own output, not untrusted XML
+    # The HTML report with its plan sections reads the (mutated) plan itself.
+    page = render(full, "html", material=gather_material(full))
+    html5lib.HTMLParser(strict=True).parse(page)
 
 
 @examples(40)

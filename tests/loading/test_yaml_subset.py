@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from plancheck._reader.parse import MAX_DEPTH
 from plancheck.loading import load_plan
-from plancheck.loading._yaml import MAX_DEPTH
 from tests.loading._plans import HEAD, load_ok, only_diagnostic, write
 
 # --- anchors and aliases ------------------------------------------------------------------

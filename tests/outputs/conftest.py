@@ -10,10 +10,17 @@ from typing import Any
 import pytest
 
 from plancheck import Checker, Config
-from plancheck.engine.finding import Finding, RuleStats, Severity, SourcePosition, Subject
-from plancheck.engine.report import PlanReport, Report
-from plancheck.engine.rule import Rule
-from plancheck.model.location import YamlLocation
+from plancheck.records import (
+    Finding,
+    PlanReport,
+    Report,
+    Rule,
+    RuleStats,
+    Severity,
+    SourcePosition,
+    Subject,
+    YamlLocation,
+)
 from tests.conftest import MINIMAL_PLAN
 
 DATA = Path(__file__).parent / "data"

@@ -8,9 +8,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from plancheck.engine.report import Report
 from plancheck.outputs.json_format import render_json
 from plancheck.outputs.json_schema import SCHEMA_ID, findings_schema, findings_schema_text
+from plancheck.records import Report
 from tests.conftest import ROOT
 
 from .conftest import hand_report

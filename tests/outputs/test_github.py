@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from plancheck.engine.report import Report
+import pytest
+
 from plancheck.outputs import render
 from plancheck.outputs.github_format import escape_data, escape_property, render_github
+from plancheck.records import Report
 
 from .conftest import BASELINED, WAIVED, engine_report, hand_findings, hand_report, write_plans
 
@@ -82,3 +84,83 @@ def test_no_findings_no_output(tmp_path: Path) -> None:
 def test_renders_are_byte_identical(relative_report: Report) -> None:
     assert render_github(relative_report) == render_github(relative_report)
     assert render(relative_report, "github") == render_github(relative_report)
+
+
+def _many(count: int, severity_index: int) -> Report:
+    """A report with ``count`` copies of one hand finding (distinct lines)."""
+    from dataclasses import replace
+
+    from plancheck.records import YamlLocation
+
+    base = hand_findings()[severity_index]
+    report = hand_report()
+    plan = report.plans[0]
+    plan.findings = [
+        replace(base, location=YamlLocation("plans/x.yaml", 100 + n, 1, "")) for n in range(count)
+    ]
+    return report
+
+
+def test_ten_per_type_are_annotated_as_they_are() -> None:
+    lines = parsed(render_github(_many(10, 0)))
+    assert len(lines) == 10 and all(m["command"] == "error" for m in lines)
+
+
+def test_beyond_ten_the_last_slot_says_how_many_more() -> None:
+    text = render_github(_many(25, 0))
+    lines = text.splitlines()
+    assert len(lines) == 10
+    assert sum(line.startswith("::error file=") for line in lines) == 9
+    assert lines[-1].startswith("::error title=plancheck%3A 16 more errors::")
+    assert "16 more errors not annotated" in lines[-1]
+    # The other types are untouched.
+    assert render_github(_many(11, 1)).splitlines()[-1].startswith("::warning title=")
+
+
+def test_job_summary_is_appended_when_github_asks_for_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import contextlib
+    import io
+
+    from plancheck.cli import main
+
+    write_plans(tmp_path)
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step output\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", "plans", "--format", "github"])
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("earlier step output\n# ")
+    assert "plans/broken.yaml" in text and "PC101" in text
+    assert "::error" not in text and "::error" in out.getvalue()
+    with contextlib.redirect_stdout(io.StringIO()):
+        main(["check", "plans", "--format", "json"])
+    assert summary.read_text(encoding="utf-8") == text
+
+
+def test_no_summary_without_the_variable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import contextlib
+    import io
+
+    from plancheck.cli import main
+
+    write_plans(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    with contextlib.redirect_stdout(io.StringIO()):
+        main(["check", "plans", "--format", "github"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plans"]
+
+
+def test_oversized_summaries_are_cut_with_a_note() -> None:
+    from plancheck.cli._summary import MAX_SUMMARY_BYTES, fit
+
+    big = "行\n" * (MAX_SUMMARY_BYTES // 2)
+    cut = fit(big, "en")
+    assert len(cut.encode("utf-8")) <= MAX_SUMMARY_BYTES
+    assert cut.endswith("--format markdown --output.\n")
+    assert fit("small\n", "en") == "small\n"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plancheck.engine.report import Report
 from plancheck.outputs import render
 from plancheck.outputs.markdown_format import md_escape, render_markdown
+from plancheck.records import Report
 
 from .conftest import BASELINED, WAIVED, engine_report, hand_report, write_plans
 

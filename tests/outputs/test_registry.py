@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 from plancheck.cli import main
-from plancheck.engine.report import Report
 from plancheck.outputs import FORMATS, render
+from plancheck.records import Report
 
 from .conftest import write_plans
 
 
 def test_formats_in_order() -> None:
-    assert FORMATS == ("text", "json", "sarif", "junit", "github", "markdown")
+    assert FORMATS == ("text", "json", "sarif", "junit", "github", "markdown", "html")
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -10,10 +10,9 @@ from urllib.parse import urlsplit
 import jsonschema
 import pytest
 
-from plancheck.engine.fingerprint import fingerprint
-from plancheck.engine.report import Report
 from plancheck.outputs import render
 from plancheck.outputs.sarif_format import FINGERPRINT_KEY, SRCROOT, render_sarif
+from plancheck.records import Report, fingerprint
 
 from .conftest import (
     BASELINED,
@@ -28,10 +27,13 @@ from .conftest import (
 
 def validate(document: dict[str, Any]) -> None:
     schema = sarif_schema()
-    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
-    jsonschema.Draft7Validator.check_schema(schema)
-    validator = jsonschema.Draft7Validator(
-        schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER
+    # The OASIS errata01 schema (the published 2.1.0 one) is draft-04; the draft-07 file
+    # on the sarif-spec master branch is an older draft that still had `state`.
+    assert schema["$schema"] == "http://json-schema.org/draft-04/schema#"
+    assert schema["id"].endswith("/errata01/os/schemas/sarif-schema-2.1.0.json")
+    jsonschema.Draft4Validator.check_schema(schema)
+    validator = jsonschema.Draft4Validator(
+        schema, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER
     )
     errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
     assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors)

@@ -287,10 +287,10 @@ def test_decimals(text: str, decimals: int) -> None:
 def test_quantity_and_magnitude() -> None:
     value = parse_value("303.99万户")
     q = value.quantity
-    assert isinstance(q.magnitude, float)
-    assert q.magnitude == 303.99
-    assert value.magnitude == 303.99
-    assert str(q.units) == "wan_household"
+    assert isinstance(q.magnitude, Decimal)
+    assert q.magnitude == Decimal("303.99")
+    assert value.magnitude == Decimal("303.99")
+    assert str(q.units) == "万户"
 
 
 @pytest.mark.parametrize("text", ["——", "/"])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from plancheck.engine.fingerprint import fingerprint
+from plancheck.records import fingerprint
 from plancheck.review import Baseline, load_baseline
 
 from ._helpers import BASE, SELECT, check, waiver, waivers_file, write

@@ -9,8 +9,8 @@ import pytest
 
 from plancheck import Checker, Config, check, load
 from plancheck.cli import main
-from plancheck.engine.fingerprint import fingerprint
 from plancheck.engine.planset import PlanSet
+from plancheck.records import fingerprint
 
 UPPER = """\
 plancheck: 1

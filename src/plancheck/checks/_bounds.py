@@ -32,6 +32,7 @@ from plancheck.quantities import (
     align,
     canonical_unit,
     is_dimensionless,
+    parse_unit,
 )
 
 T = TypeVar("T")
@@ -57,9 +58,12 @@ def _one(unit: str | None) -> Quantity:
     return pure
 
 
-def _exact(magnitude: float) -> Decimal:
-    # Every factor between plancheck's units is a power of ten; snap the float
-    # pint computes to that power so that no rounding noise enters the Decimals.
+def _exact(magnitude: Decimal | float) -> Decimal:
+    if isinstance(magnitude, Decimal):
+        # The registry computes in Decimal: factors are exact already.
+        return magnitude.normalize(EXACT)
+    # A float (a pure number pint returned as one): every factor between plancheck's
+    # units is a power of ten, so snap it to that power.
     if magnitude > 0:
         exponent = round(math.log10(magnitude))
         if math.isclose(magnitude, 10.0**exponent, rel_tol=1e-9):
@@ -268,6 +272,27 @@ def reported_in_year(indicator: Indicator, year: int) -> IndicatorValue | None:
 def same_qualifier(a: Value, b: Value) -> bool:
     """Whether two values measure the same population ("80%用户" vs none are not)."""
     return (a.qualifier or "") == (b.qualifier or "")
+
+
+# Dimensions whose amounts add up over parts and years: money, counted things, mass,
+# area, length, stored data.  Bit rates (speeds), %, indices and ratios do not.
+ADDITIVE: Final = frozenset(
+    {"[currency]", "[household]", "[person]", "[device]", "[item]", "[occurrence]"}
+    | {"[mass]", "[area]", "[length]", "[data]"}
+)
+
+
+def is_additive(unit: str | None) -> bool:
+    """Whether amounts in ``unit`` add up (户, 亿元, 吨): not %, Mbps, 倍, 台/百户 or none."""
+    if unit is None:
+        return False
+    try:
+        dimensions = dict(parse_unit(unit).dimensionality)
+    except QuantityError:
+        return False
+    return len(dimensions) == 1 and all(
+        dimension in ADDITIVE and exponent == 1 for dimension, exponent in dimensions.items()
+    )
 
 
 def why_not_level(value: Value, role: str) -> str:

@@ -16,13 +16,15 @@ a few dictionary look-ups.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+
+from pydantic import Field
 
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.normalise import normalise
 from plancheck.engine.outcome import Fail, NotApplicable, Result
+from plancheck.engine.params import CheckParams, DistinctTexts, NoParams
 from plancheck.engine.registry import check
 from plancheck.model import Agency, AgencyKind, Project
 
@@ -82,7 +84,7 @@ def _resolve(unit: _Unit, index: PlanIndex) -> Agency | None:
 
 @check("unresolved-implementer", given="projects")
 def unresolved_implementer(
-    project: Project, index: PlanIndex, params: Mapping[str, Any]
+    project: Project, index: PlanIndex, params: NoParams
 ) -> Iterator[Result]:
     """Every implementing unit must name an agency of the plan's agency list."""
     units = _units(project, index)
@@ -121,20 +123,16 @@ DEFAULT_VAGUE_WORDS = (
 )
 
 
-@check(
-    "vague-implementer",
-    given="projects",
-    params={
-        "vague_words": {
-            "type": "array",
-            "items": {"type": "string", "minLength": 1},
-            "uniqueItems": True,
-        }
-    },
-    defaults={"vague_words": list(DEFAULT_VAGUE_WORDS)},
-)
+class VagueImplementerParams(CheckParams):
+    vague_words: DistinctTexts = Field(
+        default=DEFAULT_VAGUE_WORDS,
+        description="Words that make an implementing unit vague when its text contains one.",
+    )
+
+
+@check("vague-implementer", given="projects", params=VagueImplementerParams)
 def vague_implementer(
-    project: Project, index: PlanIndex, params: Mapping[str, Any]
+    project: Project, index: PlanIndex, params: VagueImplementerParams
 ) -> Iterator[Result]:
     """Implementing units must be specific bodies that can be held to account."""
     units = _units(project, index)
@@ -142,7 +140,7 @@ def vague_implementer(
     if not units and not open_list:
         yield NotApplicable("the project names no implementing unit (see PC503)")
         return
-    words: list[str] = [str(word) for word in params["vague_words"]]
+    words = params.vague_words
     reasons_zh: list[str] = []
     reasons_en: list[str] = []
     vague: list[str] = []
@@ -176,9 +174,7 @@ def vague_implementer(
 
 
 @check("unassigned-project", given="projects")
-def unassigned_project(
-    project: Project, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def unassigned_project(project: Project, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """Every project must name at least one implementing unit."""
     if project.implementers:
         return

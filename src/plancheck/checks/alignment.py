@@ -11,14 +11,16 @@ fingerprint covers both plans.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, Final
+from typing import Final
+
+from pydantic import Field
 
 from plancheck.checks import _bounds as b
-from plancheck.engine.finding import Severity
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.outcome import Fail, NotApplicable, Result
+from plancheck.engine.params import CheckParams, NoParams
 from plancheck.engine.planset import SetIndex, citation_year
 from plancheck.engine.registry import check
 from plancheck.model import (
@@ -27,11 +29,12 @@ from plancheck.model import (
     Indicator,
     IndicatorType,
     IndicatorValue,
+    Node,
     Plan,
     Relation,
 )
-from plancheck.model._base import Node
 from plancheck.quantities import Comparator, QuantityError, Value
+from plancheck.records import Severity
 
 _NOT_IN_SET: Final = "the linked plan is not in the checked set (see PC802)"
 _NO_UPPER_INDICATOR: Final = "the linked indicator is not in the upper plan (see PC802)"
@@ -147,7 +150,7 @@ def _year_pairs(lower: Indicator, upper: Indicator) -> list[tuple[IndicatorValue
 
 @check("undercut-upper-target", given="set-indicators")
 def undercut_upper_target(
-    indicator: Indicator, index: PlanIndex, params: Mapping[str, Any]
+    indicator: Indicator, index: PlanIndex, params: NoParams
 ) -> Iterator[Result]:
     """A lower plan's target must not fall short of the upper plan's for the same year."""
     found = _set(index)
@@ -220,19 +223,20 @@ def _undercut(
 # -- PC802 ---------------------------------------------------------------------------
 
 
+class RequireLinksParams(CheckParams):
+    require_links: bool = Field(
+        default=False,
+        description="Report a link outside the set as an error "
+        "(command line: --require-links); otherwise it is not judged.",
+    )
+
+
 @check(
     "unresolved-link",
     given="set-links",
-    params={
-        "require_links": {
-            "type": "boolean",
-            "description": "Report a link outside the set as an error "
-            "(command line: --require-links); otherwise it is not judged.",
-        }
-    },
-    defaults={"require_links": False},
+    params=RequireLinksParams,
 )
-def unresolved_link(node: Node, index: PlanIndex, params: Mapping[str, Any]) -> Iterator[Result]:
+def unresolved_link(node: Node, index: PlanIndex, params: RequireLinksParams) -> Iterator[Result]:
     """Every plan and indicator a link names is in the checked set."""
     found = _set(index)
     for plan_id, indicator_id in _links(node):
@@ -245,7 +249,7 @@ def unresolved_link(node: Node, index: PlanIndex, params: Mapping[str, Any]) -> 
             continue
         missing_plan = upper is None
         reason = _NOT_IN_SET if missing_plan else _NO_UPPER_INDICATOR
-        if not params["require_links"]:
+        if not params.require_links:
             yield NotApplicable(reason)
             continue
         yield Fail(
@@ -264,7 +268,7 @@ def unresolved_link(node: Node, index: PlanIndex, params: Mapping[str, Any]) -> 
 
 
 @check("link-unit-mismatch", given="set-links")
-def link_unit_mismatch(node: Node, index: PlanIndex, params: Mapping[str, Any]) -> Iterator[Result]:
+def link_unit_mismatch(node: Node, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """The two ends of a link measure the same kind of thing (units that convert)."""
     found = _set(index)
     for plan_id, indicator_id in _links(node):
@@ -346,9 +350,7 @@ def _quotations(
 
 
 @check("misquoted-upper-figure", given="set-links")
-def misquoted_upper_figure(
-    node: Node, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def misquoted_upper_figure(node: Node, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """A figure quoted from an upper plan is the figure that plan gives."""
     found = _set(index)
     quoted_any = False
@@ -401,9 +403,7 @@ def _value_node(indicator: Node, year: int | None) -> Node:
 
 
 @check("period-differs-from-basis", given="set-plans")
-def period_differs_from_basis(
-    plan: Plan, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def period_differs_from_basis(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """A plan's period follows the plans it is based on (794号 art. 4)."""
     found = _set(index)
     resolved = False

@@ -9,26 +9,28 @@ and compared with a tolerance of half a unit of the rate's last written digit.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import math
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, Final
+from typing import Final
+
+from pydantic import Field
 
 from plancheck.checks import _bounds as b
-from plancheck.engine.finding import Severity
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.normalise import normalise
 from plancheck.engine.outcome import Fail, NotApplicable, Result
+from plancheck.engine.params import CheckParams, NoParams
 from plancheck.engine.registry import check
 from plancheck.model import Claim, ClaimKind, DeclaredCount, Identity, Term
 from plancheck.quantities import Comparator, QuantityError, Value
+from plancheck.records import Severity
 
 # -- PC601 ---------------------------------------------------------------------------
 
 
 @check("miscounted-list", given="counts")
-def miscounted_list(
-    count: DeclaredCount, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def miscounted_list(count: DeclaredCount, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """A declared count (八大工程) must match the number of items enumerated."""
     items = list(dict.fromkeys(item for item in count.items if normalise(item)))
     distinct = len({normalise(item) for item in items})
@@ -90,9 +92,7 @@ def _term_values(identity: Identity, index: PlanIndex) -> list[Value] | NotAppli
 
 
 @check("unbalanced-identity", given="identities")
-def unbalanced_identity(
-    identity: Identity, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def unbalanced_identity(identity: Identity, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """A stated identity (total = sum of its components) must hold."""
     values = _term_values(identity, index)
     if isinstance(values, NotApplicable):
@@ -154,32 +154,64 @@ def _rate(value: Value) -> tuple[float, float] | None:
     return float(amount), float(half_unit)
 
 
-@check(
-    "inconsistent-growth-rate",
-    given="claims",
-    params={
-        "tolerance": {
-            "type": ["number", "null"],
-            "minimum": 0,
-            "description": "Allowed difference in percentage points; null: half a unit "
-            "of the last digit of the stated rate.",
-        }
-    },
-    defaults={"tolerance": None},
-)
+class GrowthRateParams(CheckParams):
+    tolerance: float | None = Field(
+        default=None,
+        ge=0,
+        description="Allowed difference in percentage points; null: half a unit "
+        "of the last digit of the stated rate.",
+    )
+
+
+@check("inconsistent-growth-rate", given="claims", params=GrowthRateParams)
 def inconsistent_growth_rate(
-    claim: Claim, index: PlanIndex, params: Mapping[str, Any]
+    claim: Claim, index: PlanIndex, params: GrowthRateParams
 ) -> Iterator[Result]:
     """A stated growth rate must agree with the indicator's values for its years."""
     if claim.kind is not ClaimKind.GROWTH:
         yield NotApplicable("only growth claims are checked")
         return
-    result = _judge_growth(claim, index, params.get("tolerance"))
+    result = _judge_growth(claim, index, params.tolerance)
     if result is not None:
         yield result
 
 
-def _judge_growth(claim: Claim, index: PlanIndex, tolerance: object) -> Result | None:
+def _level_in_year(indicator_id: str, year: int, index: PlanIndex) -> Value | None:
+    """The indicator's level in ``year``: from the table, else from a claim about it."""
+    indicator = b.indicator(index, indicator_id)
+    if indicator is not None:
+        found = b.value_in_year(indicator, year)
+        if found is not None and found.value is not None and found.value.is_level:
+            return found.value
+    for claim in index.claims_by_indicator.get(indicator_id, []):
+        if claim.kind is not ClaimKind.GROWTH and claim.year == year and claim.value.is_level:
+            return claim.value
+    return None
+
+
+def _growth(ratio: float | None, years: int, annual: bool) -> float:
+    """Growth in % for a ratio final/base (None: unbounded above)."""
+    if ratio is None:
+        return math.inf
+    if ratio <= 0:
+        return -100.0
+    return (ratio ** (1 / years) - 1 if annual else ratio - 1) * 100
+
+
+def _span(value: Value, amount: Decimal) -> tuple[Decimal, Decimal | None]:
+    """The amounts a written value allows, as [low, high] (high None: unbounded)."""
+    low = b.lower_end(value.comparator, amount)
+    high = b.upper_end(value.comparator, amount)
+    return (low[0] if low is not None else Decimal(0)), (high[0] if high is not None else None)
+
+
+def _percent(amount: float) -> str:
+    if math.isinf(amount):
+        return "∞"
+    return f"{amount:.1f}%"
+
+
+def _judge_growth(claim: Claim, index: PlanIndex, tolerance: float | None) -> Result | None:
     if claim.indicator is None:
         return NotApplicable("the growth figure names no indicator, so it has no base value")
     indicator = b.indicator(index, claim.indicator)
@@ -193,15 +225,10 @@ def _judge_growth(claim: Claim, index: PlanIndex, tolerance: object) -> Result |
     rate = _rate(claim.value)
     if rate is None or not claim.value.is_given:
         return NotApplicable("the growth figure is not a rate in % or ‰")
-    start = b.value_in_year(indicator, claim.base_year)
-    end = b.value_in_year(indicator, claim.year)
-    if start is None or end is None or start.value is None or end.value is None:
+    first = _level_in_year(indicator.id, claim.base_year, index)
+    last = _level_in_year(indicator.id, claim.year, index)
+    if first is None or last is None:
         return NotApplicable("the indicator has no value for the base year or the final year")
-    first, last = start.value, end.value
-    if not first.is_level or not last.is_level:
-        return NotApplicable("the indicator's value for the base or final year is not given")
-    if first.comparator not in _EXACT_COMPARATORS or last.comparator not in _EXACT_COMPARATORS:
-        return NotApplicable("a value is a bound (以上, 以下 …), not an amount")
     try:
         unit = b.common_unit(first.unit, last.unit)
         base = b.amount_in(first, unit)
@@ -210,20 +237,32 @@ def _judge_growth(claim: Claim, index: PlanIndex, tolerance: object) -> Result |
         return NotApplicable("the values are in incompatible units (see PC302)")
     if base <= 0 or final < 0:
         return NotApplicable("a growth rate needs a positive base value")
-    ratio = float(b.EXACT.divide(final, base))
-    actual = (ratio ** (1 / years) - 1 if claim.annual else ratio - 1) * 100
+    # Interval arithmetic: a bound (">3900亿元") allows a range of start or end values, and
+    # the growth they imply is a range too; the stated rate must meet it somewhere.
+    base_low, base_high = _span(first, base)
+    final_low, final_high = _span(last, final)
+    least = _growth(
+        float(b.EXACT.divide(final_low, base_high)) if base_high is not None else 0.0,
+        years,
+        claim.annual,
+    )
+    most = _growth(
+        float(b.EXACT.divide(final_high, base_low))
+        if final_high is not None and base_low > 0
+        else None,
+        years,
+        claim.annual,
+    )
     stated, half_unit = rate
-    allowed = float(tolerance) if isinstance(tolerance, int | float) else half_unit
+    allowed = tolerance if tolerance is not None else half_unit
     comparator = claim.value.comparator
-    if comparator in (Comparator.GT, Comparator.GE):
-        holds = actual >= stated - allowed
-    elif comparator in (Comparator.LT, Comparator.LE):
-        holds = actual <= stated + allowed
-    else:
-        holds = abs(actual - stated) <= allowed + 1e-9
-    if holds:
+    stated_low = -math.inf if comparator in (Comparator.LT, Comparator.LE) else stated - allowed
+    stated_high = math.inf if comparator in (Comparator.GT, Comparator.GE) else stated + allowed
+    if stated_low <= most + 1e-9 and least - 1e-9 <= stated_high:
         return None
-    computed = f"{actual:.{max(claim.value.decimals, 1) + 1}f}%"
+    exact = least == most
+    digits = max(claim.value.decimals, 1) + 1
+    computed = f"{least:.{digits}f}%" if exact else f"{_percent(least)}–{_percent(most)}"
     kind_zh = "年均增长" if claim.annual else "增长"
     kind_en = "annual growth" if claim.annual else "growth"
     return Fail(
@@ -246,4 +285,5 @@ def _judge_growth(claim: Claim, index: PlanIndex, tolerance: object) -> Result |
             "annual": str(claim.annual).lower(),
         },
         field="value",
+        variant=None if exact else "bound",
     )

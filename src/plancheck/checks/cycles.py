@@ -7,11 +7,11 @@ linear in the number of entities. Every member of a cycle is reported, keyed to 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
 
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.outcome import Fail, Result
+from plancheck.engine.params import NoParams
 from plancheck.engine.registry import check
 from plancheck.model import Agency, Indicator, Plan
 
@@ -53,7 +53,7 @@ _KIND_ZH = {"agency": "机构", "indicator": "指标"}
 
 
 @check("circular-parent", given="plan", reports_on=("agencies", "indicators"))
-def circular_parent(plan: Plan, index: PlanIndex, params: Mapping[str, Any]) -> Iterator[Result]:
+def circular_parent(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """No agency or indicator may be its own ancestor."""
     yield from _report("agency", plan.agencies)
     yield from _report("indicator", plan.indicators)

@@ -10,15 +10,17 @@ the report's own assessment (met, on-track, lagging, not-met) and its tallies
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, Final
+from typing import Final
+
+from pydantic import Field
 
 from plancheck.checks import _bounds as b
 from plancheck.checks._path import ProgressPath, Standing, path_of, standing
-from plancheck.engine.finding import Severity
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.outcome import Fail, NotApplicable, Result
+from plancheck.engine.params import CheckParams, NoParams
 from plancheck.engine.registry import check
 from plancheck.model import (
     Assessment,
@@ -30,16 +32,8 @@ from plancheck.model import (
     Tally,
 )
 from plancheck.quantities import Comparator, QuantityError, is_percent
+from plancheck.records import Severity
 
-_TOLERANCE: Final = {
-    "tolerance": {
-        "type": "number",
-        "minimum": 0,
-        "maximum": 1,
-        "description": "Lag allowed behind the path, as a share of the planned change "
-        "from baseline to target (0.05: five per cent of the way).",
-    }
-}
 _TYPE_ZH: Final = {IndicatorType.BINDING: "约束性", IndicatorType.EXPECTED: "预期性"}
 _STATUS_ZH: Final = {
     Assessment.MET: "已完成",
@@ -57,7 +51,7 @@ def _indicator(result: EvaluationResult, index: PlanIndex) -> Indicator | NotApp
 
 
 def _standing(
-    result: EvaluationResult, index: PlanIndex, params: Mapping[str, Any]
+    result: EvaluationResult, index: PlanIndex, params: ToleranceParams
 ) -> tuple[Indicator, ProgressPath, Standing] | NotApplicable:
     """The result's actual against its indicator's path, or why it cannot be placed."""
     indicator = _indicator(result, index)
@@ -74,7 +68,7 @@ def _standing(
     if not path.start_year < year <= path.end_year:
         return NotApplicable("the actual's year is not on the path (baseline year to target year)")
     try:
-        placed = standing(path, year, result.actual, Decimal(str(params["tolerance"])))
+        placed = standing(path, year, result.actual, Decimal(str(params.tolerance)))
     except QuantityError:
         return NotApplicable("the actual's unit does not convert to the indicator's (PC302)")
     return indicator, path, placed
@@ -91,17 +85,26 @@ def _difference(amount: Decimal, unit: str | None) -> str:
     return _shown(amount, unit)
 
 
+class ToleranceParams(CheckParams):
+    tolerance: float = Field(
+        default=0,
+        ge=0,
+        le=1,
+        description="Lag allowed behind the path, as a share of the planned change "
+        "from baseline to target (0.05: five per cent of the way).",
+    )
+
+
 # -- PC901 ---------------------------------------------------------------------------
 
 
 @check(
     "behind-schedule",
     given="evaluation-results",
-    params=_TOLERANCE,
-    defaults={"tolerance": 0},
+    params=ToleranceParams,
 )
 def behind_schedule(
-    result: EvaluationResult, index: PlanIndex, params: Mapping[str, Any]
+    result: EvaluationResult, index: PlanIndex, params: ToleranceParams
 ) -> Iterator[Result]:
     """An actual must not be behind the 序时进度 path between baseline and target."""
     placed = _standing(result, index, params)
@@ -153,11 +156,10 @@ def _contradiction(status: Assessment, where: Standing) -> bool:
 @check(
     "contradicted-assessment",
     given="evaluation-results",
-    params=_TOLERANCE,
-    defaults={"tolerance": 0},
+    params=ToleranceParams,
 )
 def contradicted_assessment(
-    result: EvaluationResult, index: PlanIndex, params: Mapping[str, Any]
+    result: EvaluationResult, index: PlanIndex, params: ToleranceParams
 ) -> Iterator[Result]:
     """The status a report gives must agree with the actual it reports."""
     if result.status is None:
@@ -221,7 +223,7 @@ def _explanations(rate: Decimal, exponent: int, of: int) -> tuple[str, str]:
 
 @check("completion-rate-arithmetic", given="tallies")
 def completion_rate_arithmetic(
-    tally: Tally, index: PlanIndex, params: Mapping[str, Any]
+    tally: Tally, index: PlanIndex, params: NoParams
 ) -> Iterator[Result]:
     """A tally's counts must add up and its rate must be met/of at its precision."""
     if tally.of is None:
@@ -287,7 +289,7 @@ def completion_rate_arithmetic(
 
 @check("unevaluated-binding-indicator", given="evaluations")
 def unevaluated_binding_indicator(
-    evaluation: Evaluation, index: PlanIndex, params: Mapping[str, Any]
+    evaluation: Evaluation, index: PlanIndex, params: NoParams
 ) -> Iterator[Result]:
     """A mid-term or final evaluation reports every 约束性 indicator."""
     if evaluation.kind is EvaluationKind.ANNUAL:
@@ -320,7 +322,7 @@ def unevaluated_binding_indicator(
 
 @check("revised-base-year-figure", given="evaluation-results")
 def revised_base_year_figure(
-    result: EvaluationResult, index: PlanIndex, params: Mapping[str, Any]
+    result: EvaluationResult, index: PlanIndex, params: NoParams
 ) -> Iterator[Result]:
     """An actual for the base year should be the plan's baseline, or a noted revision."""
     indicator = _indicator(result, index)

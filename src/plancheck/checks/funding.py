@@ -10,14 +10,14 @@ decimals the document writes the total with.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import Any
 
 from plancheck.checks._bounds import EXACT, amount_in, exact_sum, quantize
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.normalise import normalise
 from plancheck.engine.outcome import Fail, NotApplicable, Result
+from plancheck.engine.params import NoParams
 from plancheck.engine.registry import check
 from plancheck.model import Plan, Project, Total
 from plancheck.quantities import Comparator, Value, ValueStatus, is_currency
@@ -76,7 +76,7 @@ _BOUNDS: dict[Comparator, Callable[[Decimal, Decimal], bool]] = {
 
 
 @check("mismatched-total", given="totals")
-def mismatched_total(total: Total, index: PlanIndex, params: Mapping[str, Any]) -> Iterator[Result]:
+def mismatched_total(total: Total, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """A declared total must equal the sum of what it totals, at its written precision."""
     value = total.value
     if value.amount is None or value.unit is None:
@@ -108,16 +108,28 @@ def mismatched_total(total: Total, index: PlanIndex, params: Mapping[str, Any]) 
                 variant="bound",
             )
         return
-    # "=" and "约": equal once the sum is rounded as the document rounds the total.
-    rounded = quantize(exact, -value.decimals)
-    if rounded == value.amount:
+    # "=" and "约": equal once the sum is rounded as the document rounds the total, or, when
+    # the rows are in the total's own unit, as finely as the finest row is written: the
+    # document adds such rows exactly, so a stray decimal in one row is a slip, not rounding.
+    exponent = -value.decimals
+    if value.comparator is Comparator.EQ and all(
+        p.funding and p.funding.unit == value.unit for p in projects
+    ):
+        exponent = min([exponent, *(-p.funding.decimals for p in projects if p.funding)])
+    rounded = quantize(exact, exponent)
+    if rounded == quantize(value.amount, exponent):
         return
     difference = EXACT.subtract(value.amount, rounded)
+    rows = _suspects(projects, value, EXACT.subtract(exact, value.amount))
     yield Fail(
         args={
             "total": _shown(value),
-            "sum": _money(rounded, value.unit),
+            "sum": _money(
+                rounded.normalize() if exponent < -value.decimals else rounded, value.unit
+            ),
             "difference": _money(abs(difference), value.unit),
+            "rows_zh": "、".join(rows) if rows else "无法确定",
+            "rows_en": ", ".join(rows) if rows else "none found",
         },
         evidence={
             "expected": _money(value.amount, value.unit),
@@ -128,10 +140,26 @@ def mismatched_total(total: Total, index: PlanIndex, params: Mapping[str, Any]) 
     )
 
 
+def _suspects(projects: list[Project], total: Value, excess: Decimal) -> list[str]:
+    """Rows whose removal balances the total, or that are written more finely than it."""
+    assert total.unit is not None
+    removal = [
+        p.name
+        for p in projects
+        if p.funding is not None and amount_in(p.funding, total.unit) == excess
+    ]
+    stray = [
+        p.name
+        for p in projects
+        if p.funding is not None
+        and p.funding.unit == total.unit
+        and p.funding.decimals > total.decimals
+    ]
+    return list(dict.fromkeys(removal + stray))
+
+
 @check("unfunded-project", given="projects")
-def unfunded_project(
-    project: Project, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def unfunded_project(project: Project, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """Every funded project must state a positive amount."""
     funding = project.funding
     if funding is None or funding.status is ValueStatus.MISSING:
@@ -155,9 +183,7 @@ def unfunded_project(
 
 
 @check("non-currency-funding", given="plan", reports_on=("plan", "projects", "totals"))
-def non_currency_funding(
-    plan: Plan, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def non_currency_funding(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """Project funding and declared totals must be amounts of money."""
     for project in plan.projects:
         funding = project.funding

@@ -7,11 +7,11 @@ what the period is meant to be and are not applicable.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.outcome import Fail, NotApplicable, Result
+from plancheck.engine.params import NoParams
 from plancheck.engine.registry import check
 from plancheck.model import ClaimKind, Indicator, Plan, Project, YearRange
 
@@ -24,7 +24,7 @@ def _reversed(years: YearRange) -> bool:
 
 @check("project-outside-period", given="projects")
 def project_outside_period(
-    project: Project, index: PlanIndex, params: Mapping[str, Any]
+    project: Project, index: PlanIndex, params: NoParams
 ) -> Iterator[Result]:
     """A project's implementation years must lie within the plan period."""
     period = index.plan.period
@@ -46,9 +46,7 @@ def project_outside_period(
 
 
 @check("reversed-year-range", given="plan", reports_on=("plan", "projects"))
-def reversed_year_range(
-    plan: Plan, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def reversed_year_range(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """The plan period and every project's years must run forwards."""
     if _reversed(plan.period):
         yield Fail(
@@ -68,9 +66,7 @@ def reversed_year_range(
 
 
 @check("target-outside-period", given="plan", reports_on=("indicator-targets", "claims"))
-def target_outside_period(
-    plan: Plan, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def target_outside_period(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """Indicator targets and target claims must be for a year of the plan period."""
     period = plan.period
     if _reversed(period):
@@ -108,7 +104,7 @@ def _baseline_year(indicator: Indicator, period: YearRange) -> int | NotApplicab
 
 @check("late-baseline-year", given="indicators")
 def late_baseline_year(
-    indicator: Indicator, index: PlanIndex, params: Mapping[str, Any]
+    indicator: Indicator, index: PlanIndex, params: NoParams
 ) -> Iterator[Result]:
     """An indicator's baseline must be for a year before the plan period starts."""
     period = index.plan.period
@@ -127,7 +123,7 @@ def late_baseline_year(
 
 @check("unexpected-baseline-year", given="indicators")
 def unexpected_baseline_year(
-    indicator: Indicator, index: PlanIndex, params: Mapping[str, Any]
+    indicator: Indicator, index: PlanIndex, params: NoParams
 ) -> Iterator[Result]:
     """The baseline should be the stated base year, else the year before the period."""
     plan = index.plan

@@ -15,9 +15,9 @@ from typing import Any, TypeVar
 from plancheck.engine.index import PlanIndex, describe
 from plancheck.engine.normalise import normalise
 from plancheck.engine.outcome import Fail, Result
+from plancheck.engine.params import NoParams
 from plancheck.engine.registry import check
-from plancheck.model import Agency, Identity, Plan, Project, Term, Total
-from plancheck.model._base import Node
+from plancheck.model import Agency, Identity, Node, Plan, Project, Term, Total
 
 T = TypeVar("T", bound=Node)
 
@@ -67,9 +67,7 @@ def _term_references(identity: Identity, index: PlanIndex) -> Iterator[Fail]:
 
 
 @check("undefined-reference", given="plan", reports_on=("entities",))
-def undefined_references(
-    plan: Plan, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def undefined_references(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """Every id, number or path one entity uses to name another must exist."""
     for agency in plan.agencies:
         if agency.parent is not None and agency.parent not in index.agencies:
@@ -228,9 +226,7 @@ def _shared_agency_names(plan: Plan, index: PlanIndex) -> Iterator[Fail]:
 
 
 @check("duplicate-identifier", given="plan", reports_on=("entities",))
-def duplicate_identifiers(
-    plan: Plan, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def duplicate_identifiers(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """Ids, 专栏 numbers, item numbers, project names and agency names must be unique."""
     yield from _duplicate_ids(plan)
     yield from _duplicate_numbers(plan)

@@ -7,15 +7,14 @@ look lines up in it, so they are linear in the number of source references.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.outcome import Fail, NotApplicable, Result
+from plancheck.engine.params import NoParams
 from plancheck.engine.registry import check
-from plancheck.model import Plan
-from plancheck.model._base import Entity
+from plancheck.model import Entity, Plan
 
 # How far from the stated line a misplaced quote is looked for, to say where it is.
 _NEARBY_LINES = 50
@@ -92,7 +91,7 @@ def _check_reference(entity: Entity, index: PlanIndex, total_lines: int) -> Iter
 
 
 @check("misplaced-source-quote", given="plan", reports_on=("entities",))
-def misplaced_quotes(plan: Plan, index: PlanIndex, params: Mapping[str, Any]) -> Iterator[Result]:
+def misplaced_quotes(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """Each ``source`` must point at an existing line that holds its quote."""
     if plan.source_document is None:
         yield NotApplicable(NO_SOURCE_DOCUMENT)
@@ -112,7 +111,7 @@ def _document_path(plan: Plan, relative: str) -> Path:
 
 
 @check("source-document-mismatch", given="plan")
-def source_document(plan: Plan, index: PlanIndex, params: Mapping[str, Any]) -> Iterator[Result]:
+def source_document(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """The named source document must exist and match its declared sha256."""
     document = plan.source_document
     if document is None:

@@ -11,14 +11,16 @@ nothing above 5, so it cannot improve on a baseline of 5.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, Final
+from typing import Final
+
+from pydantic import Field
 
 from plancheck.checks import _bounds as b
-from plancheck.engine.finding import Severity
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.outcome import Fail, NotApplicable, Result
+from plancheck.engine.params import CheckParams, DistinctTexts, NoParams
 from plancheck.engine.registry import check
 from plancheck.model import (
     Claim,
@@ -36,8 +38,8 @@ from plancheck.quantities import (
     Value,
     ValueStatus,
     is_percent,
-    parse_unit,
 )
+from plancheck.records import Severity
 
 INCOMPATIBLE_UNITS: Final = "the values are in incompatible units (see PC302)"
 UNDEFINED_INDICATOR: Final = (
@@ -114,9 +116,7 @@ def _order(x: b.Bound, y: b.Bound) -> int:
 
 
 @check("unimproved-target", given="indicators")
-def unimproved_target(
-    indicator: Indicator, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def unimproved_target(indicator: Indicator, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """Each target must improve on the baseline in the indicator's direction."""
     direction = indicator.direction
     if direction is None:
@@ -200,9 +200,7 @@ def _reference_unit(indicator: Indicator) -> str | NotApplicable | None:
 
 
 @check("incompatible-unit", given="indicators")
-def incompatible_unit(
-    indicator: Indicator, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def incompatible_unit(indicator: Indicator, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """Table values and the text's claims about an indicator must be in convertible units."""
     unit = _reference_unit(indicator)
     if isinstance(unit, NotApplicable):
@@ -278,25 +276,23 @@ def _out_of_range(value: Value, may_exceed: bool) -> bool:
     return not may_exceed and low is not None and low > _HUNDRED
 
 
+class PercentageRangeParams(CheckParams):
+    allow_over_100: DistinctTexts = Field(
+        default=(), description="Ids of indicators whose percentages may exceed 100%."
+    )
+
+
 @check(
     "percentage-out-of-range",
     given="plan",
     reports_on=("indicator-values", "claims"),
-    params={
-        "allow_over_100": {
-            "type": "array",
-            "items": {"type": "string", "minLength": 1},
-            "uniqueItems": True,
-            "description": "Ids of indicators whose percentages may exceed 100%.",
-        }
-    },
-    defaults={"allow_over_100": []},
+    params=PercentageRangeParams,
 )
 def percentage_out_of_range(
-    plan: Plan, index: PlanIndex, params: Mapping[str, Any]
+    plan: Plan, index: PlanIndex, params: PercentageRangeParams
 ) -> Iterator[Result]:
     """Every amount written in % must lie between 0 and 100%."""
-    exempt = {str(item) for item in params["allow_over_100"]}
+    exempt = set(params.allow_over_100)
     for indicator in plan.indicators:
         for item in b.table_values(indicator):
             value = item.value
@@ -385,9 +381,7 @@ def _table_entry(claim: Claim, indicator: Indicator, year: int) -> IndicatorValu
 
 
 @check("conflicting-claim", given="claims")
-def conflicting_claim(
-    claim: Claim, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def conflicting_claim(claim: Claim, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """A figure in the text must agree with the indicator table for the same year."""
     if claim.kind is ClaimKind.GROWTH:
         yield NotApplicable("a growth claim is checked against the table by PC603")
@@ -468,7 +462,7 @@ def conflicting_claim(
 
 
 @check("unlisted-target", given="claims")
-def unlisted_target(claim: Claim, index: PlanIndex, params: Mapping[str, Any]) -> Iterator[Result]:
+def unlisted_target(claim: Claim, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """A quantitative target in the text should be one of the table's indicators."""
     if claim.kind is not ClaimKind.TARGET:
         yield NotApplicable("only target claims are checked")
@@ -489,27 +483,9 @@ def unlisted_target(claim: Claim, index: PlanIndex, params: Mapping[str, Any]) -
 # -- PC306 ---------------------------------------------------------------------------
 
 
-# Dimensions whose amounts add up over parts: money, counted things, mass, area, length,
-# stored data.  Bit rates (speeds), %, indices and ratios do not.
-_ADDITIVE: Final = frozenset(
-    {"[currency]", "[household]", "[person]", "[device]", "[item]", "[occurrence]"}
-    | {"[mass]", "[area]", "[length]", "[data]"}
-)
-
-
 def _is_extensive(unit: str | None) -> bool:
     """Whether amounts in ``unit`` add up (户, 亿元): not %, Mbps, 倍 or 台/百户."""
-    if unit is None:
-        return False
-    try:
-        dimensions = dict(parse_unit(unit).dimensionality)
-    except QuantityError:
-        return False
-    return (
-        len(dimensions) == 1
-        and next(iter(dimensions)) in _ADDITIVE
-        and (next(iter(dimensions.values())) == 1)
-    )
+    return b.is_additive(unit)
 
 
 # A bracket in a 其中 row's name that restricts it to some of the whole: "（部分城市）",
@@ -526,7 +502,7 @@ def _qualified_subset(part: Indicator, part_value: Value, whole_value: Value) ->
 
 @check("part-exceeding-whole", given="indicators")
 def part_exceeding_whole(
-    indicator: Indicator, index: PlanIndex, params: Mapping[str, Any]
+    indicator: Indicator, index: PlanIndex, params: NoParams
 ) -> Iterator[Result]:
     """A 其中 row must not exceed the row it is part of, year by year."""
     if indicator.parent is None:
@@ -595,9 +571,7 @@ def _table_of(indicator: Indicator, index: PlanIndex) -> list[Indicator]:
 
 
 @check("untyped-indicator", given="indicators")
-def untyped_indicator(
-    indicator: Indicator, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def untyped_indicator(indicator: Indicator, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """Every indicator should say whether it is 预期性 or 约束性 (a whole table: once)."""
     if indicator.type is not IndicatorType.UNSPECIFIED:
         return

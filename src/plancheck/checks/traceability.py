@@ -18,18 +18,19 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 from weakref import WeakKeyDictionary
 
-from plancheck.engine.finding import Severity
+from pydantic import Field
+
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.normalise import normalise, similarity
 from plancheck.engine.outcome import Fail, NotApplicable, Result
+from plancheck.engine.params import CheckParams, NoParams
 from plancheck.engine.registry import check
-from plancheck.model import Box, BoxItem, BoxKind, NumberStyle, Plan, Project, Section
-from plancheck.model._base import Node
+from plancheck.model import Box, BoxItem, BoxKind, Node, NumberStyle, Plan, Project, Section
+from plancheck.records import Severity
 
 # -- lookups built once per plan ----------------------------------------------------
 
@@ -129,14 +130,18 @@ def _candidates(near: list[tuple[float, BoxItem]]) -> tuple[str, str]:
     return zh, en
 
 
-@check(
-    "unplanned-project",
-    given="projects",
-    params={"similarity": {"type": "number", "minimum": 0, "maximum": 1}},
-    defaults={"similarity": 0.6},
-)
+class UnplannedProjectParams(CheckParams):
+    similarity: float = Field(
+        default=0.6,
+        ge=0,
+        le=1,
+        description="Least character-bigram similarity of a 专栏 item named in the hint.",
+    )
+
+
+@check("unplanned-project", given="projects", params=UnplannedProjectParams)
 def unplanned_project(
-    project: Project, index: PlanIndex, params: Mapping[str, Any]
+    project: Project, index: PlanIndex, params: UnplannedProjectParams
 ) -> Iterator[Result]:
     """Every funded project must be planned as an item of some 专栏."""
     if project.box_item is not None:
@@ -148,7 +153,7 @@ def unplanned_project(
     lookup = _lookup(index)
     category = project.category
     boxes = lookup.boxes_by_title.get(normalise(category), []) if category else []
-    near = _near_misses(project, lookup, boxes, float(params["similarity"]))
+    near = _near_misses(project, lookup, boxes, params.similarity)
     near_zh, near_en = _candidates(near)
     if category is None:
         variant = "uncategorised"
@@ -174,9 +179,7 @@ def unplanned_project(
 
 
 @check("unfunded-box-item", given="box-items")
-def unfunded_box_item(
-    item: BoxItem, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def unfunded_box_item(item: BoxItem, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """Every item of a 专栏 of projects must have a funded project tracing to it."""
     box = _lookup(index).box_of_item.get(id(item))
     if box is None or box.kind is not BoxKind.PROJECTS:
@@ -291,7 +294,7 @@ def _numbering_fail(
 
 
 @check("box-numbering-gap", given="plan", reports_on=("boxes",))
-def box_numbering_gap(plan: Plan, index: PlanIndex, params: Mapping[str, Any]) -> Iterator[Result]:
+def box_numbering_gap(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """专栏 in document order must be numbered 1, 2, 3 … with nothing skipped."""
     if not plan.boxes:
         yield NotApplicable("the plan has no 专栏")
@@ -365,9 +368,7 @@ def _sibling_groups(plan: Plan) -> Iterator[list[Section]]:
 
 
 @check("section-numbering-gap", given="plan", reports_on=("sections",))
-def section_numbering_gap(
-    plan: Plan, index: PlanIndex, params: Mapping[str, Any]
-) -> Iterator[Result]:
+def section_numbering_gap(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """Sibling headings must count 1, 2, 3 … in one numbering style."""
     if not plan.sections:
         yield NotApplicable("the plan has no sections")
@@ -403,7 +404,7 @@ def section_numbering_gap(
 
 @check("mismatched-project-category", given="projects")
 def mismatched_project_category(
-    project: Project, index: PlanIndex, params: Mapping[str, Any]
+    project: Project, index: PlanIndex, params: NoParams
 ) -> Iterator[Result]:
     """A project's category heading must match the title of the 专栏 that plans it."""
     # Traced as PlanIndex.project_box_items traces it, but for this project object

@@ -1,4 +1,4 @@
-"""The command line: ``plancheck check|rules|explain|schema``."""
+"""The command line: ``plancheck check|report|rules|explain|schema|trace|extract``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import traceback
 from collections.abc import Sequence
 
 from plancheck._version import __version__
-from plancheck.cli import _check, _plan_progress, _rules, _schema, _trace
+from plancheck.cli import _check, _extract, _plan_progress, _report, _rules, _schema, _trace
 from plancheck.cli._errors import UsageError
 from plancheck.engine.catalogue import RuleFileError
 from plancheck.engine.config import ConfigError
@@ -24,10 +24,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     _check.add_parser(commands)
+    _report.add_parser(commands)
     _rules.add_parsers(commands)
     _schema.add_parser(commands)
     _trace.add_parser(commands)
     _plan_progress.add_parser(commands)
+    _extract.add_parser(commands)
     return parser
 
 

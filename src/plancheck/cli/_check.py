@@ -8,16 +8,20 @@ import sys
 from pathlib import Path
 
 from plancheck._atomic import write_atomic
+from plancheck.cli._changed import changed_targets
+from plancheck.cli._clock import run_clock
+from plancheck.cli._configs import check_per_config
 from plancheck.cli._errors import UsageError
 from plancheck.cli._guard import refuse_overwrite
 from plancheck.cli._progress import progress_for
+from plancheck.cli._summary import SUMMARY_VARIABLE, append_summary, fit
 from plancheck.engine.api import Checker
 from plancheck.engine.config import Config, load_config, load_config_file
-from plancheck.engine.finding import Severity
-from plancheck.engine.parallel import check_many
-from plancheck.engine.report import Report
-from plancheck.loading import owning_plan, plan_targets
-from plancheck.outputs import FORMATS, render
+from plancheck.loading import plan_targets
+from plancheck.material import gather_material
+from plancheck.outputs import FORMATS, Invocation, render
+from plancheck.outputs.junit_format import FLAVOURS
+from plancheck.records import Report, Severity
 from plancheck.review import (
     WAIVERS_FILE,
     Baseline,
@@ -27,7 +31,6 @@ from plancheck.review import (
     baseline_of,
     load_baseline,
     load_waivers,
-    render_suppressed,
     write_baseline,
 )
 
@@ -50,6 +53,41 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--output", "-o", metavar="FILE", help="write the report to FILE (atomically)"
     )
+    add_selection_options(parser)
+    parser.add_argument("--statistics", action="store_true", help="print per-rule counts")
+    add_review_options(parser)
+    parser.add_argument(
+        "--show-waived",
+        action="store_true",
+        help="also list waived, inline-ignored and baselined findings, with why",
+    )
+    parser.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="write the findings that are not waived to FILE as a baseline, then report against it",
+    )
+    parser.add_argument(
+        "--changed",
+        action="store_true",
+        help="treat PATHs as changed files (pre-commit): check every plan each one can affect "
+        "(its plan, the plans listing a part or source document, all plans for the "
+        "configuration, waivers or baseline; files deleted in git's index included)",
+    )
+    parser.add_argument(
+        "--failing-only",
+        action="store_true",
+        help="text format: list only findings at or above --fail-on, and count the rest "
+        "in one line",
+    )
+    add_run_options(parser)
+    parser.add_argument(
+        "--quiet", "-q", action="store_true", help="print nothing; only set the exit code"
+    )
+    parser.set_defaults(run=run)
+
+
+def add_selection_options(parser: argparse.ArgumentParser) -> None:
+    """What to check and how: rules, language, threshold, configuration."""
     parser.add_argument(
         "--select", metavar="CODES", help="comma-separated codes, prefixes or families to run"
     )
@@ -65,15 +103,19 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--config",
         metavar="FILE",
-        help="configuration file (default: nearest .plancheck.yaml or pyproject.toml)",
+        help="configuration file for every plan (default: for each plan, the nearest "
+        ".plancheck.yaml or pyproject.toml above it; run settings from the current directory's)",
     )
-    parser.add_argument("--statistics", action="store_true", help="print per-rule counts")
     parser.add_argument(
         "--require-links",
         action="store_true",
         help="a link (aligns_with, cite) to a plan or indicator not in the checked set is an "
         "error (PC802), not merely unjudged",
     )
+
+
+def add_review_options(parser: argparse.ArgumentParser) -> None:
+    """Waivers and baseline: which findings were accepted."""
     parser.add_argument(
         "--waivers",
         metavar="FILE",
@@ -81,26 +123,14 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "the configuration file or in the current directory)",
     )
     parser.add_argument(
-        "--show-waived",
-        action="store_true",
-        help="also list waived, inline-ignored and baselined findings, with why",
-    )
-    parser.add_argument(
         "--baseline",
         metavar="FILE",
         help="do not fail on findings whose fingerprint is in FILE (see --write-baseline)",
     )
-    parser.add_argument(
-        "--write-baseline",
-        metavar="FILE",
-        help="write the findings that are not waived to FILE as a baseline, then report against it",
-    )
-    parser.add_argument(
-        "--changed",
-        action="store_true",
-        help="treat PATHs as changed files (pre-commit): check the whole plan each belongs to "
-        "and skip files that belong to no plan",
-    )
+
+
+def add_run_options(parser: argparse.ArgumentParser) -> None:
+    """How to run and where paths in the output are relative to."""
     parser.add_argument(
         "--jobs",
         "-j",
@@ -112,13 +142,22 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--root",
         metavar="DIR",
-        help="repository root that SARIF/JUnit/GitHub/Markdown paths are relative to "
-        "(default: the current directory)",
+        help="directory that every path in the output is relative to "
+        "(default: the repository root, else the current directory)",
     )
     parser.add_argument(
-        "--quiet", "-q", action="store_true", help="print nothing; only set the exit code"
+        "--junit-flavour",
+        choices=FLAVOURS,
+        default="jenkins",
+        help="JUnit schema to satisfy: jenkins (Jenkins/Surefire junit-10.xsd, GitLab; "
+        "default) or ant (Apache Ant's, one failure per test case)",
     )
-    parser.set_defaults(run=run)
+    parser.add_argument(
+        "--timestamps",
+        action="store_true",
+        help="record the run's start and end times (SARIF invocations, Ant JUnit timestamp); "
+        "SOURCE_DATE_EPOCH, when set, fixes them, for reproducible output",
+    )
 
 
 def _split(value: str | None) -> list[str]:
@@ -127,6 +166,11 @@ def _split(value: str | None) -> list[str]:
 
 def _config(args: argparse.Namespace) -> Config:
     config = load_config_file(Path(args.config)) if args.config else load_config()
+    return _overridden(config, args)
+
+
+def _overridden(config: Config, args: argparse.Namespace) -> Config:
+    """``config`` with the command line's options applied on top."""
     updates: dict[str, object] = {}
     if args.select:
         updates["select"] = _split(args.select)
@@ -143,16 +187,7 @@ def _config(args: argparse.Namespace) -> Config:
     return config.model_copy(update=updates)
 
 
-def _changed_targets(paths: list[str]) -> list[Path]:
-    # pre-commit passes every changed YAML file; only those that belong to a plan matter,
-    # and each must bring in its whole plan so cross-file rules still see everything.
-    owners = (owning_plan(Path(raw)) for raw in paths)
-    return sorted(dict.fromkeys(owner for owner in owners if owner is not None))
-
-
-def _targets(paths: list[str], changed: bool = False) -> list[Path]:
-    if changed:
-        return _changed_targets(paths)
+def _targets(paths: list[str]) -> list[Path]:
     targets: list[Path] = []
     for raw in paths or ["."]:
         path = Path(raw)
@@ -217,17 +252,29 @@ def _colour(stream_is_tty: bool) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    clock = run_clock() if args.timestamps else None
+    started = clock() if clock is not None else None
     config = _config(args)
     checker = Checker(config)
     if args.jobs < 1:
         raise UsageError("--jobs 必须至少为 1 / --jobs must be at least 1")
-    targets = _targets(args.paths, args.changed)
+    if args.changed:
+        run_inputs = (config.origin, _waivers_path(args, config), args.baseline)
+        targets = changed_targets(args.paths, run_inputs=run_inputs)
+    else:
+        targets = _targets(args.paths)
     waivers, baseline = _review_inputs(args, config)
     progress = progress_for(len(targets), args.quiet)
-    reports = check_many(checker, targets, jobs=args.jobs, progress=progress)
-    checker.check_set(reports)
-    report = checker.report(reports)
-    severities = {active.rule.code: active.severity for active in checker.rules}
+    checked = check_per_config(
+        checker,
+        targets,
+        adjust=lambda found: _overridden(found, args),
+        one_config=bool(args.config),
+        jobs=args.jobs,
+        progress=progress,
+    )
+    report = checked.report
+    severities = {active.rule.code: active.severity for active in checked.rules}
     if args.write_baseline:
         _refuse_overwriting_inputs(Path(args.write_baseline), report, config, args, "baseline")
         # Everything that is not waived (the old baseline's findings included) is accepted;
@@ -245,9 +292,29 @@ def run(args: argparse.Namespace) -> int:
         return report.exit_code
     colour = args.output is None and _colour(sys.stdout.isatty())
     root = Path(args.root) if args.root else None
-    text = render(report, args.format, colour=colour, statistics=args.statistics, root=root)
-    if args.format == "text":
-        text += render_suppressed(report, show=args.show_waived)
+    # Only the HTML report shows the plans themselves; they are read again here so
+    # that checking (possibly in other processes) stays the same for every format.
+    material = (
+        gather_material(report, max_file_bytes=config.max_file_bytes)
+        if args.format == "html"
+        else None
+    )
+    invocation = Invocation(report.exit_code, started, clock() if clock is not None else None)
+    text = render(
+        report,
+        args.format,
+        colour=colour,
+        statistics=args.statistics,
+        root=root,
+        show_waived=args.show_waived,
+        material=material,
+        invocation=invocation,
+        failing_only=args.failing_only,
+        junit_flavour=args.junit_flavour,
+    )
+    summary_file = os.environ.get(SUMMARY_VARIABLE)
+    if args.format == "github" and summary_file:
+        append_summary(summary_file, fit(render(report, "markdown", root=root), report.lang))
     if args.output:
         _refuse_overwriting_inputs(Path(args.output), report, config, args)
         write_atomic(args.output, text)

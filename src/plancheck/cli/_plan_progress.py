@@ -7,13 +7,13 @@ import sys
 from pathlib import Path
 
 from plancheck._atomic import write_atomic
+from plancheck.checks.progress import progress_table
 from plancheck.cli._errors import UsageError
 from plancheck.cli._guard import refuse_overwrite
 from plancheck.cli._trace import source_files
 from plancheck.engine.config import load_config
 from plancheck.loading import load_plan
 from plancheck.outputs.progress_format import PROGRESS_FORMATS, render_progress
-from plancheck.progress import progress_table
 
 
 def _tolerance(text: str) -> float:

@@ -7,7 +7,7 @@ import sys
 
 from plancheck.outputs.json_schema import findings_schema_text
 from plancheck.outputs.progress_format import progress_schema_text
-from plancheck.schema import plan_schema_text
+from plancheck.schema import part_schema_text, plan_schema_text
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -16,6 +16,11 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--findings",
         action="store_true",
         help="print the schema of the JSON report instead (schemas/findings.schema.json)",
+    )
+    parser.add_argument(
+        "--part",
+        action="store_true",
+        help="print the schema of a directory plan's part files (schemas/part.schema.json)",
     )
     parser.add_argument(
         "--progress",
@@ -29,6 +34,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     if args.findings:
         sys.stdout.write(findings_schema_text())
+    elif args.part:
+        sys.stdout.write(part_schema_text())
     elif args.progress:
         sys.stdout.write(progress_schema_text())
     else:

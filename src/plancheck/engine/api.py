@@ -11,11 +11,11 @@ from plancheck.engine.catalogue import Catalogue, load_catalogue
 from plancheck.engine.config import Config
 from plancheck.engine.planset import run_set, set_rules
 from plancheck.engine.registry import PluginError, builtin_registry, load_plugins
-from plancheck.engine.report import PlanReport, Report
 from plancheck.engine.ruleset import ActiveRule, resolve
 from plancheck.engine.run import run_plan
 from plancheck.loading import LoadResult, load_plan
 from plancheck.model import Plan
+from plancheck.records import PlanReport, Report
 
 # Plans kept from the first phase for the set phase; beyond this many the set phase
 # reads a plan again rather than holding every plan of a large run in memory.
@@ -28,11 +28,12 @@ class Checker:
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or Config()
         try:
-            load_plugins(self.config.plugins)
+            shipped = load_plugins(self.config.plugins)
         except PluginError as exc:
             origin = self.config.origin
             raise PluginError(f"{origin}: {exc}" if origin else str(exc)) from None
-        self.catalogue: Catalogue = load_catalogue(builtin_registry(), self.config.rule_files())
+        extra = [*shipped, *self.config.rule_files()]
+        self.catalogue: Catalogue = load_catalogue(builtin_registry(), extra)
         self.rules: list[ActiveRule] = resolve(self.catalogue, self.config)
 
         # Keyed by the report object (kept alive here, so its id is not reused): plans
@@ -57,12 +58,16 @@ class Checker:
         self._retain(report, loaded.plan)
         return report
 
-    def check_set(self, reports: Sequence[PlanReport]) -> None:
+    def check_set(
+        self, reports: Sequence[PlanReport], *, judged: Sequence[PlanReport] | None = None
+    ) -> None:
         """The second phase: the set-level rules (alignment) over the plans of ``reports``.
 
         Each plan was checked on its own first; here the plans are seen together, and
         findings are added to the report of the plan they are about. Call it once per
         run, with every plan of the run. Plans that could not be read take no part.
+        ``judged`` (default: all of ``reports``) are the plans these rules judge; the
+        others are only linked to, as when plans of one run have different configurations.
         """
         if not set_rules(self.rules):
             return
@@ -70,13 +75,13 @@ class Checker:
         for report in reports:
             if report.plan_id is None:
                 continue
-            kept = self._retained.pop(id(report), None)
+            kept = self._retained.get(id(report))
             plan = kept[1] if kept is not None and kept[0] is report else None
             if plan is None and report.path:  # checked in another process, or not retained
                 plan = load_plan(report.path, max_file_bytes=self.config.max_file_bytes).plan
             if plan is not None:
                 entries.append((plan, report))
-        run_set(entries, self.rules)
+        run_set(entries, self.rules, judged=judged)
 
     def report(self, plans: Iterable[PlanReport]) -> Report:
         return Report(

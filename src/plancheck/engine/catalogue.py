@@ -8,15 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
+from plancheck._reader.parse import YamlProblem, parse_yaml
+from plancheck._reader.read import ReadProblem, read_text
+from plancheck._resources import rules_dir
 from plancheck.engine.registry import CheckRegistry, CheckSpec
-from plancheck.engine.resources import rules_dir
-from plancheck.engine.rule import Rule
 from plancheck.engine.selectors import SELECTORS
 from plancheck.engine.set_selectors import SET_SELECTORS
-from plancheck.loading._read import ReadProblem, read_text
-from plancheck.loading._yaml import YamlProblem, parse_yaml
+from plancheck.records import Rule
 
 
 class RuleFileError(Exception):
@@ -36,9 +36,6 @@ class Catalogue:
 
     def get(self, code: str) -> Rule | None:
         return self.rules.get(code)
-
-    def families(self) -> set[str]:
-        return {rule.family for rule in self.rules.values()}
 
 
 def _parse_rule(path: Path) -> Rule:
@@ -61,14 +58,21 @@ def _parse_rule(path: Path) -> Rule:
         ) from None
 
 
-def validate_params(rule: Rule, spec: CheckSpec, params: Mapping[str, Any], origin: str) -> None:
+def validate_params(
+    rule: Rule, spec: CheckSpec, params: Mapping[str, Any], origin: str
+) -> BaseModel:
+    """The check's typed parameters from ``params``; bad ones name ``origin`` and the option."""
     try:
-        jsonschema.validate(dict(params), dict(spec.params_schema))
+        jsonschema.validate(dict(params), spec.params_schema)
+        return spec.params.model_validate(dict(params))
     except jsonschema.ValidationError as exc:
         where = ".".join(str(p) for p in exc.absolute_path) or "params"
-        raise RuleFileError(
-            f"{origin}: {rule.code} 参数无效 / bad parameter {where}: {exc.message}"
-        ) from None
+        message = exc.message
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"]) or "params"
+        message = first["msg"]
+    raise RuleFileError(f"{origin}: {rule.code} 参数无效 / bad parameter {where}: {message}")
 
 
 def load_catalogue(registry: CheckRegistry, extra_files: Iterable[Path] = ()) -> Catalogue:

@@ -8,9 +8,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from plancheck.engine.finding import Severity
-from plancheck.loading._read import DEFAULT_MAX_BYTES, ReadProblem, read_text
-from plancheck.loading._yaml import YamlProblem, parse_yaml
+from plancheck._reader.parse import YamlProblem, parse_yaml
+from plancheck._reader.read import DEFAULT_MAX_BYTES, ReadProblem, read_text
+from plancheck.records import Severity
 
 CONFIG_FILE = ".plancheck.yaml"
 # A configuration found in a repository is not trusted to lift the limit without bound.

@@ -10,7 +10,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
-from plancheck.engine.finding import SourcePosition, Subject
 from plancheck.engine.normalise import normalise
 from plancheck.loading import DEFAULT_MAX_BYTES
 from plancheck.model import (
@@ -19,18 +18,20 @@ from plancheck.model import (
     BoxItem,
     Claim,
     DeclaredCount,
+    Entity,
     Evaluation,
     EvaluationResult,
     Identity,
     Indicator,
     IndicatorValue,
+    Node,
     Plan,
     Project,
     Section,
     Tally,
     Total,
 )
-from plancheck.model._base import Entity, Node
+from plancheck.records import SourcePosition, Subject
 
 T = TypeVar("T")
 

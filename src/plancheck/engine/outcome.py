@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from plancheck.engine.finding import Severity
-from plancheck.model._base import Node
+from plancheck.model import Node
+from plancheck.records import Severity
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from plancheck.engine.api import Checker
 from plancheck.engine.config import Config
-from plancheck.engine.report import PlanReport
+from plancheck.records import PlanReport
 
 Progress = Callable[[int, int], None]
 

@@ -12,14 +12,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from plancheck.engine.finding import Finding
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.normalise import normalise
-from plancheck.engine.report import PlanReport
 from plancheck.engine.ruleset import ActiveRule
-from plancheck.engine.run import INTERNAL_ERROR, _Collector, judge
+from plancheck.engine.run import _Collector, judge
 from plancheck.engine.set_selectors import SET_SELECTORS
 from plancheck.model import Claim, Indicator, Plan
+from plancheck.records import INTERNAL_ERROR, Finding, PlanReport
 
 
 class PlanSet:
@@ -93,14 +92,26 @@ def set_rules(rules: Iterable[ActiveRule]) -> list[ActiveRule]:
     return [a for a in rules if a.spec is not None and a.rule.given in SET_SELECTORS]
 
 
-def run_set(entries: Sequence[tuple[Plan, PlanReport]], rules: Sequence[ActiveRule]) -> None:
-    """The second phase: set-level rules over every plan, into each plan's report."""
+def run_set(
+    entries: Sequence[tuple[Plan, PlanReport]],
+    rules: Sequence[ActiveRule],
+    *,
+    judged: Sequence[PlanReport] | None = None,
+) -> None:
+    """The second phase: set-level rules over every plan, into each plan's report.
+
+    Every plan of ``entries`` can be linked to; only the reports in ``judged`` (default:
+    all) are judged.
+    """
     active_rules = set_rules(rules)
     if not active_rules:
         return
     internal = next((a for a in rules if a.rule.code == INTERNAL_ERROR), None)
     plans = PlanSet([plan for plan, _ in entries])
+    chosen = None if judged is None else {id(report) for report in judged}
     for plan, report in entries:
+        if chosen is not None and id(report) not in chosen:
+            continue
         index = SetIndex(plan, plans)
         collector = _Collector(report)
         for active in active_rules:

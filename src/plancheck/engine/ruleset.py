@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+
+from pydantic import BaseModel
 
 from plancheck.engine.catalogue import Catalogue, RuleFileError, validate_params
 from plancheck.engine.config import Config, ConfigError
-from plancheck.engine.finding import Severity
+from plancheck.engine.params import NoParams
 from plancheck.engine.registry import CheckSpec
-from plancheck.engine.rule import Rule
+from plancheck.records import Rule, Severity
 
 # A plan that cannot be read is not checked at all: these rules always run, at error
 # severity, and their findings are never waived or baselined, so no configuration can
@@ -22,7 +22,7 @@ MANDATORY = frozenset({"PC000", "PC001", "PC002", "PC003", "PC004"})
 class ActiveRule:
     rule: Rule
     severity: Severity
-    params: Mapping[str, Any]
+    params: BaseModel  # the check's parameter model, validated
     spec: CheckSpec | None
 
 
@@ -68,11 +68,11 @@ def _resolve(catalogue: Catalogue, config: Config) -> list[ActiveRule]:
         if code not in MANDATORY and (not selected or ignored):
             continue
         spec = catalogue.checks.get(code)
-        params: dict[str, Any] = {}
+        params: BaseModel = NoParams()
         if spec is not None:
-            params = {**spec.defaults, **rule.params, **config.params.get(code, {})}
+            given = {**rule.params, **config.params.get(code, {})}
             try:
-                validate_params(rule, spec, params, config.origin or "configuration")
+                params = validate_params(rule, spec, given, config.origin or "configuration")
             except RuleFileError as exc:
                 raise ConfigError(str(exc)) from None
         elif code in config.params:

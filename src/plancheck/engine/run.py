@@ -2,29 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
-from plancheck.engine.finding import (
+from plancheck.engine.index import PlanIndex
+from plancheck.engine.outcome import Fail, NotApplicable
+from plancheck.engine.ruleset import ActiveRule
+from plancheck.engine.selectors import SELECTORS
+from plancheck.loading import LoadResult
+from plancheck.model import Node, Plan
+from plancheck.records import (
+    INTERNAL_ERROR,
+    Diagnostic,
     Finding,
     Outcome,
+    PlanReport,
+    Rule,
     RuleStats,
     Severity,
     Subject,
     SubjectResult,
+    YamlLocation,
+    compose_finding,
     file_subject,
 )
-from plancheck.engine.index import PlanIndex
-from plancheck.engine.outcome import Fail, NotApplicable
-from plancheck.engine.report import PlanReport
-from plancheck.engine.rule import Rule, Text
-from plancheck.engine.ruleset import ActiveRule
-from plancheck.engine.selectors import SELECTORS
-from plancheck.loading import Diagnostic, LoadResult
-from plancheck.model import Plan
-from plancheck.model._base import Node
-from plancheck.model.location import YamlLocation
-
-INTERNAL_ERROR = "PC000"
 
 
 def _diagnostic_finding(
@@ -74,40 +74,27 @@ class _Collector:
         self.report.results.append(SubjectResult(code, subject, outcome, reason))
 
 
-def _render(rule: Rule, template: Text, args: Mapping[str, object]) -> tuple[str, str]:
-    return rule.render(template, args, "zh"), rule.render(template, args, "en")
-
-
 def _finding(
     active: ActiveRule, plan: Plan, index: PlanIndex, checked: Node, fail: Fail
 ) -> Finding:
     rule = active.rule
     node = fail.node if fail.node is not None else checked
     subject = index.describe(node)
-    args = {"name": subject.name, "key": subject.key, **fail.args}
-    template = rule.messages.get(fail.variant, rule.message) if fail.variant else rule.message
-    zh, en = _render(rule, template, args)
-    hint_zh = hint_en = None
-    if rule.hint is not None:
-        hint_zh, hint_en = _render(rule, rule.hint, args)
     severity = (
         fail.severity
         if fail.severity is not None and active.severity is rule.severity
         else active.severity
     )
-    return Finding(
-        rule=rule.code,
-        name=rule.name,
-        severity=severity,
-        message_zh=zh,
-        message_en=en,
-        subject=subject,
-        location=plan.locate(node, fail.field),
+    return compose_finding(
+        rule,
+        severity,
+        {"name": subject.name, "key": subject.key, **fail.args},
+        subject,
+        plan.locate(node, fail.field),
+        variant=fail.variant,
         entity=plan.locate(node),
         source=index.source_position(node),
-        evidence=tuple(sorted((k, str(v)) for k, v in fail.evidence.items())),
-        hint_zh=hint_zh,
-        hint_en=hint_en,
+        evidence=((k, str(v)) for k, v in fail.evidence.items()),
         plan=plan.path,
         plan_id=plan.id,
     )
@@ -192,7 +179,12 @@ def judge(
 def run_plan(loaded: LoadResult, rules: list[ActiveRule]) -> PlanReport:
     """Check one loaded plan with the active rules."""
     plan = loaded.plan
-    report = PlanReport(loaded.path, plan.id if plan else None, files=list(loaded.files))
+    report = PlanReport(
+        loaded.path,
+        plan.id if plan else None,
+        files=list(loaded.files),
+        revision=plan.revision if plan else None,
+    )
     by_code = {active.rule.code: active for active in rules}
     collector = _Collector(report)
     for diagnostic in loaded.diagnostics:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from plancheck.model import Plan
-from plancheck.model._base import Node
+from plancheck.model import Node, Plan
 
 
 def _box_items(plan: Plan) -> Iterable[Node]:

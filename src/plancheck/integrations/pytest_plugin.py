@@ -28,8 +28,8 @@ import pytest
 
 if TYPE_CHECKING:
     from plancheck.engine.api import Checker
-    from plancheck.engine.report import Report
     from plancheck.model import Plan
+    from plancheck.records import Report
 
 __all__ = [
     "PlanCheckFailure",
@@ -88,7 +88,7 @@ def _checker(config: pytest.Config) -> Checker:
         return found
     from plancheck.engine.api import Checker
     from plancheck.engine.config import ConfigError, load_config
-    from plancheck.engine.finding import Severity
+    from plancheck.records import Severity
 
     try:
         settings = load_config(config.rootpath)

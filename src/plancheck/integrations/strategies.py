@@ -484,8 +484,9 @@ def _apply(draw: st.DrawFn, data: PlanData, rule: str) -> str:
         return f"reversed the years of {project['id']}"
     if rule == "PC103":
         indicator = draw(st.sampled_from(data["indicators"]))
-        indicator["targets"][0]["year"] = end + 1
-        return f"moved the target of {indicator['id']} to {end + 1}, after the period"
+        # Added, not moved: a 约束性 indicator must keep its final-year target (PC308).
+        indicator["targets"].append({**indicator["targets"][0], "year": end + 1})
+        return f"gave {indicator['id']} a target for {end + 1}, after the period"
     if rule == "PC301":
         indicator = draw(st.sampled_from(data["indicators"]))
         written = indicator["baseline"]["value"]

@@ -51,8 +51,8 @@ def plan_targets(path: Path) -> list[Path]:
 
 def _lists_part(plan_file: Path, part: Path) -> bool:
     # Imported here: discovery stays cheap for the common case of plain plan files.
-    from plancheck.loading._read import ReadProblem, read_text
-    from plancheck.loading._yaml import YamlProblem, parse_yaml
+    from plancheck._reader.parse import YamlProblem, parse_yaml
+    from plancheck._reader.read import ReadProblem, read_text
 
     try:
         data = parse_yaml(read_text(plan_file, plan_file.as_posix())).data

@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from plancheck._reader.parse import YamlProblem, parse_yaml, to_diagnostic
+from plancheck._reader.pointer import join
+from plancheck._reader.read import DEFAULT_MAX_BYTES, ReadProblem, read_text
+from plancheck.loading._errors import PlanLoadError
 from plancheck.loading._merge import check_part_shape, merge_part, resolve_part
-from plancheck.loading._pointer import join
-from plancheck.loading._read import DEFAULT_MAX_BYTES, ReadProblem, read_text
 from plancheck.loading._validate import validate
-from plancheck.loading._yaml import YamlProblem, parse_yaml, to_diagnostic
-from plancheck.loading.diagnostics import Diagnostic, PlanLoadError
 from plancheck.model import Plan
-from plancheck.model.location import YamlLocation
+from plancheck.records import Diagnostic, YamlLocation
 
 PLAN_FILE = "plan.yaml"
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from plancheck.loading._pointer import escape, join
-from plancheck.loading.diagnostics import Diagnostic
-from plancheck.model.location import YamlLocation
+from plancheck._reader.pointer import escape, join
+from plancheck.records import Diagnostic, YamlLocation
 
 LIST_KEYS = (
     "sections",

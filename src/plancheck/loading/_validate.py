@@ -7,13 +7,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from plancheck.loading._pointer import join
+from plancheck._reader.pointer import join
 from plancheck.loading._salvage import MAX_ROUNDS, Salvage, salvage_cell, start
-from plancheck.loading.diagnostics import Diagnostic
-from plancheck.model import Plan
-from plancheck.model._base import Node
-from plancheck.model.location import YamlLocation
+from plancheck.model import Node, Plan
 from plancheck.quantities import QuantityError
+from plancheck.records import Diagnostic, YamlLocation
 
 
 def _pointer(loc: Sequence[int | str]) -> str:

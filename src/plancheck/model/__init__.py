@@ -1,5 +1,6 @@
 """The typed plan model: every rule reads these classes, never raw YAML."""
 
+from plancheck.model._base import ID_PATTERN, Entity, Node
 from plancheck.model.agency import Agency, AgencyKind
 from plancheck.model.box import Box, BoxItem, BoxKind
 from plancheck.model.claim import Claim, ClaimKind
@@ -19,15 +20,23 @@ from plancheck.model.indicator import (
     PathKind,
 )
 from plancheck.model.links import AlignmentLink, Citation, Relation
-from plancheck.model.location import SourceRef, YamlLocation
+from plancheck.model.location import SourceRef
 from plancheck.model.numbering import NumberStyle, SectionNumber, parse_section_number
 from plancheck.model.period import YearRange
-from plancheck.model.plan import FORMAT_VERSION, Jurisdiction, Level, Plan, SourceDocument
+from plancheck.model.plan import (
+    FORMAT_VERSION,
+    IssuedDate,
+    Jurisdiction,
+    Level,
+    Plan,
+    SourceDocument,
+)
 from plancheck.model.project import Implementer, Project
 from plancheck.model.section import Section
 
 __all__ = [
     "FORMAT_VERSION",
+    "ID_PATTERN",
     "Agency",
     "AgencyKind",
     "AlignmentLink",
@@ -40,6 +49,7 @@ __all__ = [
     "ClaimKind",
     "DeclaredCount",
     "Direction",
+    "Entity",
     "Evaluation",
     "EvaluationKind",
     "EvaluationResult",
@@ -48,8 +58,10 @@ __all__ = [
     "Indicator",
     "IndicatorType",
     "IndicatorValue",
+    "IssuedDate",
     "Jurisdiction",
     "Level",
+    "Node",
     "NumberStyle",
     "PathKind",
     "Plan",
@@ -62,7 +74,6 @@ __all__ = [
     "Tally",
     "Term",
     "Total",
-    "YamlLocation",
     "YearRange",
     "parse_section_number",
 ]

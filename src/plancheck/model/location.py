@@ -1,23 +1,8 @@
-"""Locations: in the plan YAML (for editors) and in the source document."""
+"""References from plan data into the source document (the published text)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, model_validator
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class YamlLocation:
-    """A position in a plan data file; line and column are 1-based."""
-
-    file: str
-    line: int
-    column: int
-    pointer: str = ""
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
 
 
 class SourceRef(BaseModel):

@@ -16,11 +16,11 @@ from plancheck.model.claim import Claim
 from plancheck.model.declarations import DeclaredCount, Identity, Total
 from plancheck.model.evaluation import Evaluation
 from plancheck.model.indicator import Indicator, IndicatorValue
-from plancheck.model.location import YamlLocation
 from plancheck.model.period import YearRange
 from plancheck.model.project import Project
 from plancheck.model.section import Section
 from plancheck.quantities import Value, parse_unit
+from plancheck.records import YamlLocation
 
 FORMAT_VERSION = 1
 _NUMBER_YEAR = re.compile(r"[〔\[［(（【]\s*([0-9]{4})\s*[〕\]］)）】]")

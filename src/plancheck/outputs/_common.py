@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
-from plancheck.engine.finding import Finding, Severity
-from plancheck.engine.report import PlanReport, Report, Suppression
+from plancheck.records import Finding, PlanReport, Report, Severity, Subject, Suppression
 
 SuppressionKind = Literal["waived", "baselined"]
 
@@ -22,8 +21,21 @@ _JUSTIFICATIONS: dict[str, dict[SuppressionKind, str]] = {
 
 
 def root_path(root: str | os.PathLike[str] | None) -> Path:
-    """The absolute directory that output paths are made relative to (default: cwd)."""
-    return _absolute(Path(root) if root is not None else Path.cwd())
+    """The absolute directory that output paths are made relative to.
+
+    Default: the repository root (the nearest folder at or above the working
+    directory holding ``.git``), else the working directory, so the paths in a
+    report are the same from whichever subfolder it was run.
+    """
+    return _absolute(Path(root)) if root is not None else default_root()
+
+
+def default_root() -> Path:
+    cwd = _absolute(Path.cwd())
+    for folder in (cwd, *cwd.parents):
+        if (folder / ".git").exists():
+            return folder
+    return cwd
 
 
 def _absolute(path: Path) -> Path:
@@ -54,9 +66,22 @@ def absolute_path(file: str) -> Path:
 
 
 def display_path(file: str, root: Path) -> str:
-    """Relative to ``root`` where possible, else the path as the engine reported it."""
+    """Relative to ``root``, climbing with ``..`` for a file outside it: never absolute
+    (unless ``root`` is on another drive), whatever the paths given on the command line."""
+    if not file:
+        return file
     relative = relative_path(file, root)
-    return relative if relative is not None else file
+    if relative is not None:
+        return relative
+    try:
+        return PurePosixPath(*Path(os.path.relpath(absolute_path(file), root)).parts).as_posix()
+    except ValueError:
+        return file
+
+
+def subject_name(subject: Subject, root: Path) -> str:
+    """The subject's display name; a file subject is named by its path, shown relative."""
+    return display_path(subject.name, root) if subject.kind == "file" else subject.name
 
 
 def severity_label(severity: Severity, lang: str) -> str:

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from typing import Any
 
 from plancheck._version import __version__
-from plancheck.engine.finding import Finding
-from plancheck.engine.report import Report
+from plancheck.outputs._common import display_path, root_path, subject_name
+from plancheck.records import Finding, Report, fingerprint
 
 FORMAT_VERSION = 1
 
 
-def finding_to_dict(finding: Finding, lang: str) -> dict[str, Any]:
+def finding_to_dict(finding: Finding, lang: str, root: Path | None = None) -> dict[str, Any]:
+    """One finding as JSON; paths relative to ``root`` (default: see ``root_path``)."""
+    base = root if root is not None else root_path(None)
     location = finding.location
     return {
         "rule": finding.rule,
@@ -21,28 +25,29 @@ def finding_to_dict(finding: Finding, lang: str) -> dict[str, Any]:
         "message": finding.message(lang),
         "message_zh": finding.message_zh,
         "message_en": finding.message_en,
-        "file": finding.file,
+        "file": display_path(finding.file, base),
         "line": finding.line,
         "column": finding.column,
         "pointer": location.pointer if location else "",
         "subject": {
             "kind": finding.subject.kind,
             "id": finding.subject.id,
-            "name": finding.subject.name,
+            "name": subject_name(finding.subject, base),
             "key": finding.subject.key,
         },
         "source": (
             None
             if finding.source is None
             else {
-                "file": finding.source.file,
+                "file": display_path(finding.source.file, base),
                 "line": finding.source.line,
                 "column": finding.source.column,
             }
         ),
         "evidence": dict(finding.evidence),
         "hint": finding.hint(lang),
-        "plan": finding.plan,
+        "plan": display_path(finding.plan, base),
+        "fingerprint": fingerprint(finding),
     }
 
 
@@ -50,11 +55,11 @@ def _suppressed(report: Report) -> list[Finding]:
     return sorted([*report.waived, *report.baselined], key=Finding.sort_key)
 
 
-def _suppressed_to_dict(report: Report, finding: Finding) -> dict[str, Any]:
+def _suppressed_to_dict(report: Report, finding: Finding, root: Path) -> dict[str, Any]:
     why = report.suppressions.get(finding)
     kind = why.kind if why else ("waiver" if finding in report.waived else "baseline")
     return {
-        "finding": finding_to_dict(finding, report.lang),
+        "finding": finding_to_dict(finding, report.lang, root),
         "suppression": {
             "kind": kind,
             "origin": why.origin if why else "",
@@ -65,7 +70,8 @@ def _suppressed_to_dict(report: Report, finding: Finding) -> dict[str, Any]:
     }
 
 
-def render_json(report: Report) -> str:
+def render_json(report: Report, *, root: str | os.PathLike[str] | None = None) -> str:
+    base = root_path(root)
     counts = report.counts()
     document = {
         "version": FORMAT_VERSION,
@@ -80,10 +86,15 @@ def render_json(report: Report) -> str:
             "suppressed": len(report.waived) + len(report.baselined),
         },
         "plans": [
-            {"path": plan.path, "id": plan.plan_id, "files": plan.files} for plan in report.plans
+            {
+                "path": display_path(plan.path, base),
+                "id": plan.plan_id,
+                "files": [display_path(file, base) for file in plan.files],
+            }
+            for plan in report.plans
         ],
-        "findings": [finding_to_dict(finding, report.lang) for finding in report.findings],
-        "suppressed": [_suppressed_to_dict(report, finding) for finding in _suppressed(report)],
+        "findings": [finding_to_dict(f, report.lang, base) for f in report.findings],
+        "suppressed": [_suppressed_to_dict(report, f, base) for f in _suppressed(report)],
         "rules": {
             code: {
                 "checked": stats.checked,

@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from plancheck.engine.finding import Severity
+from plancheck._project import schema_url
 from plancheck.outputs.json_format import FORMAT_VERSION
+from plancheck.records import Severity
 
-SCHEMA_ID = "https://plancheck.invalid/schemas/findings.schema.json"
+SCHEMA_ID = schema_url("findings.schema.json")
 
 _SEVERITIES = [severity.value for severity in Severity]
 
@@ -95,6 +96,11 @@ def _definitions() -> dict[str, Any]:
                 "description": "How to fix it, in the report's language; null when none.",
             },
             "plan": _string("Path of the plan (file or directory) the finding belongs to."),
+            "fingerprint": _string(
+                "Semantic fingerprint (rule, plan id, subject key, values; never line numbers): "
+                "the identity baselines and SARIF partialFingerprints use.",
+                pattern="^[0-9a-f]{32}$",
+            ),
         },
     )
     rule_stats = _object(

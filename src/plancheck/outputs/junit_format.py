@@ -1,8 +1,24 @@
-"""JUnit XML for CI dashboards: one ``<testsuite>`` and one ``<testcase>`` per plan.
+"""JUnit XML for CI dashboards: one ``<testsuite>`` per plan, one ``<testcase>`` per rule.
 
-A plan's case fails when it has findings at or above ``fail_on``; they are listed
-in ``<failure>`` (type = the highest severity among them). Findings below the
-threshold, and waived or baselined ones, go to ``<system-out>`` and never fail.
+Each rule that ran on a plan is a test case named by its code and name:
+
+- **passed** — no finding at or above ``fail_on`` (findings below it, and waived or
+  baselined ones, are listed in the case's ``<system-out>``);
+- **failed** — one ``<failure>`` per finding at or above ``fail_on``, each with its
+  ``file:line:col`` location;
+- **skipped** — the rule applied to nothing in the plan (every subject not applicable);
+- a plan that could not be read gets an ``<error>`` per load problem instead.
+
+Two flavours, because the two schemas CI tools validate against disagree:
+
+- ``jenkins`` (default): Jenkins' and Surefire's ``junit-10.xsd``, also read by GitLab
+  and junitparser. Several ``<failure>`` elements per case; no timestamps, so the same
+  input gives the same bytes.
+- ``ant``: the Apache Ant JUnit schema, which allows one ``<failure>`` per case (so a
+  failed rule is one case per finding, named ``CODE name: subject``) and requires
+  ``timestamp``, ``hostname`` and ``time``. The timestamp is the run's start when
+  given (``--timestamps``, fixed by ``SOURCE_DATE_EPOCH``), else the Unix epoch; the
+  host is ``localhost`` (the report describes the plans, not the machine).
 """
 
 from __future__ import annotations
@@ -10,10 +26,12 @@ from __future__ import annotations
 import os
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal
 
-from plancheck.engine.finding import Finding
-from plancheck.engine.report import PlanReport, Report
 from plancheck.outputs._common import (
     Suppressed,
     display_path,
@@ -22,9 +40,14 @@ from plancheck.outputs._common import (
     severity_label,
     suppressed,
 )
+from plancheck.records import Finding, PlanReport, Report, RuleStats
+
+Flavour = Literal["jenkins", "ant"]
+FLAVOURS: tuple[Flavour, ...] = ("jenkins", "ant")
 
 # Characters XML 1.0 cannot carry at all (not even as references), and lone surrogates.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def xml_text(text: str) -> str:
@@ -38,92 +61,212 @@ def finding_line(finding: Finding, lang: str, root: Path) -> str:
     return f"{file}:{finding.line}:{finding.column}: {finding.rule} {message}"
 
 
-def _failure_message(count: int, threshold: str, lang: str) -> str:
-    if lang == "zh":
-        return f"{count} 个问题达到或超过“{threshold}”级别"
-    return f"{count} finding{'s' if count != 1 else ''} at or above {threshold}"
+@dataclass
+class _Case:
+    """One rule on one plan, before it is written out."""
+
+    code: str
+    name: str
+    failing: list[Finding] = field(default_factory=list)
+    errors: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    skipped: bool = False
 
 
-def _testsuite(
-    parent: ET.Element,
-    plan: PlanReport,
-    report: Report,
-    hidden: list[Suppressed],
-    root: Path,
-) -> tuple[int, int]:
+@dataclass
+class _Counts:
+    tests: int = 0
+    failures: int = 0
+    errors: int = 0
+    skipped: int = 0
+
+    def add(self, other: _Counts) -> None:
+        self.tests += other.tests
+        self.failures += other.failures
+        self.errors += other.errors
+        self.skipped += other.skipped
+
+
+def _rule_name(report: Report, code: str, findings: Sequence[Finding]) -> str:
+    rule = report.rules.get(code)
+    if rule is not None:
+        return rule.name
+    return findings[0].name if findings else ""
+
+
+def _skipped(stats: RuleStats | None) -> bool:
+    return stats is not None and stats.checked > 0 and stats.not_applicable == stats.checked
+
+
+def _cases(plan: PlanReport, report: Report, hidden: list[Suppressed], root: Path) -> list[_Case]:
     lang = report.lang
-    name = xml_text(display_path(plan.path, root))
     hidden_set = {item.finding for item in hidden}
     findings = sorted((f for f in plan.findings if f not in hidden_set), key=Finding.sort_key)
-    failing = [f for f in findings if f.severity.rank >= report.fail_on.rank]
-    passing = [f for f in findings if f.severity.rank < report.fail_on.rank]
-    failures = 1 if failing else 0
-    suite = ET.SubElement(
+    by_rule: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_rule.setdefault(finding.rule, []).append(finding)
+    for item in hidden:
+        by_rule.setdefault(item.finding.rule, [])
+    codes = sorted(set(plan.stats) | set(by_rule))
+    unreadable = plan.plan_id is None
+    cases = []
+    for code in codes:
+        mine = by_rule.get(code, [])
+        case = _Case(code, _rule_name(report, code, mine))
+        for finding in mine:
+            if unreadable:
+                case.errors.append(finding)
+            elif finding.severity >= report.fail_on:
+                case.failing.append(finding)
+            else:
+                label = severity_label(finding.severity, lang)
+                case.notes.append(f"[{label}] {finding_line(finding, lang, root)}")
+        for item in hidden:
+            if item.finding.rule == code:
+                line = finding_line(item.finding, lang, root)
+                case.notes.append(f"[{item.justification(lang)}] {line}")
+        case.skipped = not mine and not case.notes and _skipped(plan.stats.get(code))
+        cases.append(case)
+    return cases
+
+
+def _problem(parent: ET.Element, tag: str, finding: Finding, lang: str, root: Path) -> None:
+    element = ET.SubElement(
         parent,
-        "testsuite",
+        tag,
         {
-            "name": name,
-            "tests": "1",
-            "failures": str(failures),
-            "errors": "0",
-            "skipped": "0",
+            "type": f"{finding.rule} {finding.severity.value}",
+            "message": xml_text(" ".join(finding.message(lang).splitlines())),
         },
     )
+    element.text = xml_text(finding_line(finding, lang, root))
+
+
+def _skip_message(lang: str) -> str:
+    if lang == "zh":
+        return "规则不适用于本规划的任何对象"
+    return "the rule applied to nothing in this plan"
+
+
+def _write_case(
+    suite: ET.Element,
+    case: _Case,
+    classname: str,
+    lang: str,
+    root: Path,
+    flavour: Flavour,
+) -> _Counts:
+    title = f"{case.code} {case.name}".rstrip()
+    counts = _Counts()
+    problems = [("error", f) for f in case.errors] + [("failure", f) for f in case.failing]
+    if flavour == "ant" and len(problems) > 1:
+        # Ant's schema allows one failure or error per case: one case per finding.
+        for tag, finding in problems:
+            single = _Case(case.code, case.name)
+            (single.errors if tag == "error" else single.failing).append(finding)
+            named = ET.SubElement(
+                suite,
+                "testcase",
+                {"classname": classname, "name": xml_text(f"{title}: {finding.subject.key}")},
+            )
+            named.set("time", "0")
+            _problem(named, tag, finding, lang, root)
+            counts.tests += 1
+            counts.errors += tag == "error"
+            counts.failures += tag == "failure"
+        return counts
+    element = ET.SubElement(suite, "testcase", {"classname": classname, "name": xml_text(title)})
+    if flavour == "ant":
+        element.set("time", "0")
+    counts.tests = 1
+    for tag, finding in problems:
+        _problem(element, tag, finding, lang, root)
+    if case.errors:
+        counts.errors = 1
+    elif case.failing:
+        counts.failures = 1
+    elif case.skipped:
+        ET.SubElement(element, "skipped", {"message": _skip_message(lang)})
+        counts.skipped = 1
+    if case.notes and flavour == "jenkins":
+        # Ant's testcase has no <system-out>; there the notes go to the suite's.
+        ET.SubElement(element, "system-out").text = xml_text("\n".join(case.notes))
+    return counts
+
+
+def _suite(
+    parent: ET.Element,
+    index: int,
+    name: str,
+    plan_id: str | None,
+    cases: list[_Case],
+    report: Report,
+    root: Path,
+    flavour: Flavour,
+    timestamp: datetime,
+) -> _Counts:
+    suite = ET.SubElement(parent, "testsuite", {"name": xml_text(name)})
     properties = ET.SubElement(suite, "properties")
-    ET.SubElement(
-        properties, "property", {"name": "plan_id", "value": xml_text(plan.plan_id or "")}
-    )
+    ET.SubElement(properties, "property", {"name": "plan_id", "value": xml_text(plan_id or "")})
     ET.SubElement(properties, "property", {"name": "fail_on", "value": report.fail_on.value})
-    case = ET.SubElement(suite, "testcase", {"classname": "plancheck", "name": name})
-    if failing:
-        worst = max(failing, key=lambda f: f.severity.rank).severity
-        failure = ET.SubElement(
-            case,
-            "failure",
-            {
-                "type": worst.value,
-                "message": _failure_message(
-                    len(failing), severity_label(report.fail_on, lang), lang
-                ),
-            },
-        )
-        failure.text = xml_text("\n".join(finding_line(f, lang, root) for f in failing))
-    out_lines = [
-        f"[{severity_label(f.severity, lang)}] {finding_line(f, lang, root)}" for f in passing
-    ]
-    for item in hidden:
-        out_lines.append(f"[{item.justification(lang)}] {finding_line(item.finding, lang, root)}")
-    if out_lines:
-        system_out = ET.SubElement(case, "system-out")
-        system_out.text = xml_text("\n".join(out_lines))
-    return 1, failures
+    counts = _Counts()
+    classname = xml_text(f"plancheck.{plan_id or name}")
+    for case in cases:
+        counts.add(_write_case(suite, case, classname, report.lang, root, flavour))
+    suite.set("tests", str(counts.tests))
+    suite.set("failures", str(counts.failures))
+    suite.set("errors", str(counts.errors))
+    suite.set("skipped", str(counts.skipped))
+    if flavour == "ant":
+        suite.set("package", "plancheck")
+        suite.set("id", str(index))
+        suite.set("timestamp", timestamp.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S"))
+        suite.set("hostname", "localhost")
+        suite.set("time", "0")
+        notes = [note for case in cases for note in case.notes]
+        ET.SubElement(suite, "system-out").text = xml_text("\n".join(notes))
+        ET.SubElement(suite, "system-err").text = ""
+    return counts
 
 
-def render_junit(report: Report, *, root: str | os.PathLike[str] | None = None) -> str:
+def render_junit(
+    report: Report,
+    *,
+    root: str | os.PathLike[str] | None = None,
+    flavour: Flavour = "jenkins",
+    timestamp: datetime | None = None,
+) -> str:
+    """JUnit XML in the given flavour (see the module docstring)."""
+    if flavour not in FLAVOURS:
+        raise ValueError(f"unknown JUnit flavour {flavour!r}")
     base = root_path(root)
     by_plan: dict[int, list[Suppressed]] = {}
     for item in suppressed(report):
         plan = plan_of(item.finding, report.plans)
         if plan is not None:
             by_plan.setdefault(id(plan), []).append(item)
-    suites = ET.Element("testsuites", {"name": "plancheck"})
-    tests = failures = 0
-    for plan in report.plans:
-        counted, failed = _testsuite(suites, plan, report, by_plan.get(id(plan), []), base)
-        tests += counted
-        failures += failed
+    suites = ET.Element("testsuites")
+    total = _Counts()
+    when = timestamp or _EPOCH
+    index = 0
+    for index, plan in enumerate(report.plans):
+        cases = _cases(plan, report, by_plan.get(id(plan), []), base)
+        name = display_path(plan.path, base)
+        total.add(_suite(suites, index, name, plan.plan_id, cases, report, base, flavour, when))
     if report.extra_findings:
         # Findings about inputs that belong to no plan (the waivers file) fail the run
         # too, so they get a suite of their own rather than vanishing from the dashboard.
-        files = sorted({finding.file for finding in report.extra_findings})
-        inputs = PlanReport(", ".join(files), None, findings=list(report.extra_findings))
-        counted, failed = _testsuite(suites, inputs, report, [], base)
-        tests += counted
-        failures += failed
-    suites.set("tests", str(tests))
-    suites.set("failures", str(failures))
-    suites.set("errors", "0")
-    suites.set("skipped", "0")
+        files = sorted({display_path(f.file, base) for f in report.extra_findings})
+        inputs = PlanReport(", ".join(files), "inputs", findings=list(report.extra_findings))
+        cases = _cases(inputs, report, [], base)
+        total.add(_suite(suites, index + 1, inputs.path, None, cases, report, base, flavour, when))
+    if flavour == "jenkins":
+        # junit-10.xsd allows these totals on <testsuites> (but not `skipped`); Ant's
+        # schema allows no attributes there at all.
+        suites.set("name", "plancheck")
+        suites.set("tests", str(total.tests))
+        suites.set("failures", str(total.failures))
+        suites.set("errors", str(total.errors))
     ET.indent(suites)
     body: bytes = ET.tostring(suites, encoding="UTF-8", xml_declaration=True)
     return body.decode("utf-8") + "\n"

@@ -12,8 +12,6 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from plancheck.engine.finding import Finding, Severity
-from plancheck.engine.report import Report
 from plancheck.outputs._common import (
     Suppressed,
     active,
@@ -21,8 +19,10 @@ from plancheck.outputs._common import (
     relative_path,
     root_path,
     severity_label,
+    subject_name,
     suppressed,
 )
+from plancheck.records import Finding, Report, Severity
 
 _CONTROL = re.compile("[\x00-\x1f\x7f]")
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&$])")
@@ -104,7 +104,7 @@ def _link(file: str, line: int, root: Path) -> str:
 def _finding_item(finding: Finding, lang: str, root: Path, prefix: str = "") -> list[str]:
     text = _TEXT["zh" if lang == "zh" else "en"]
     subject = finding.subject
-    who = md_escape(subject.name or subject.id or subject.key)
+    who = md_escape(subject_name(subject, root) or subject.id or subject.key)
     head = (
         f"- {prefix}{_link(finding.file, finding.line, root)} — "
         f"**{who}** ({_code(subject.key)}): {md_escape(finding.message(lang))}"

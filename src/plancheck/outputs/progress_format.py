@@ -13,7 +13,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Any
 
-from plancheck.progress import BEHIND, MET, NO_ACTUAL, NOT_JUDGED, ON_TRACK, ProgressTable
+from plancheck.records.progress import BEHIND, MET, NO_ACTUAL, NOT_JUDGED, ON_TRACK, ProgressTable
 
 PROGRESS_FORMATS = ("text", "json", "markdown", "csv")
 FORMAT_VERSION = 1

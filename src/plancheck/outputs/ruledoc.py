@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
-from plancheck.engine.catalogue import Catalogue
-from plancheck.engine.rule import Example, Rule
+from plancheck.records import CheckDoc, Example, Rule
 
 
 def _example(example: Example, failing: bool) -> list[str]:
@@ -31,7 +31,8 @@ def _example(example: Example, failing: bool) -> list[str]:
     return out
 
 
-def rule_markdown(rule: Rule, catalogue: Catalogue | None = None) -> str:
+def rule_markdown(rule: Rule, check: CheckDoc | None = None) -> str:
+    """The rule's page; ``check`` describes the registered check behind it."""
     out = [
         f"# {rule.code} {rule.name}",
         "",
@@ -43,14 +44,15 @@ def rule_markdown(rule: Rule, catalogue: Catalogue | None = None) -> str:
     ]
     if rule.principle:
         out.append(f"- Principle: {rule.principle}")
+    if check is not None:
+        out.append(f"- Check: `{check.name}`, function `{check.function}` in `{check.file}`")
     out += ["", "## What it checks", "", rule.description.strip(), "", "## Why it matters", ""]
     out += [rule.rationale.strip(), ""]
     out += ["## Message", "", f"- en: {rule.message.en}", f"- zh: {rule.message.zh}", ""]
     for variant in sorted(rule.messages):
         text = rule.messages[variant]
         out += [f"Variant `{variant}`:", "", f"- en: {text.en}", f"- zh: {text.zh}", ""]
-    spec = catalogue.checks.get(rule.code) if catalogue else None
-    params = {**(spec.defaults if spec else {}), **rule.params}
+    params = {**(check.defaults if check else {}), **rule.params}
     if params:
         out += [
             "## Options",
@@ -58,8 +60,11 @@ def rule_markdown(rule: Rule, catalogue: Catalogue | None = None) -> str:
             "Override in `.plancheck.yaml` under `params: {" + rule.code + ": …}`.",
             "",
         ]
+        described = check.descriptions if check else {}
         for name in sorted(params):
-            out.append(f"- `{name}`: default `{json.dumps(params[name], ensure_ascii=False)}`")
+            line = f"- `{name}`: default `{json.dumps(params[name], ensure_ascii=False)}`"
+            description = described.get(name)
+            out.append(f"{line} — {description}" if description else line)
         out.append("")
     if rule.examples is not None:
         out += ["## Examples", ""]
@@ -70,10 +75,10 @@ def rule_markdown(rule: Rule, catalogue: Catalogue | None = None) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def rules_table(catalogue: Catalogue, lang: str = "en") -> str:
+def rules_table(rules: Iterable[Rule], lang: str = "en") -> str:
     rows = []
-    for code in sorted(catalogue.rules):
-        rule = catalogue.rules[code]
+    for rule in sorted(rules, key=lambda r: r.code):
+        code = rule.code
         title = rule.title.zh if lang == "zh" else rule.title.en
         rows.append(
             f"{code}  {rule.severity.value:<7}  {rule.family:<12}  {rule.name:<32}  {title}"
@@ -81,15 +86,15 @@ def rules_table(catalogue: Catalogue, lang: str = "en") -> str:
     return "\n".join(rows) + "\n"
 
 
-def rules_index_markdown(catalogue: Catalogue) -> str:
+def rules_index_markdown(rules: Iterable[Rule]) -> str:
     out = [
         "# Rules",
         "",
         "| code | name | family | severity | title |",
         "| --- | --- | --- | --- | --- |",
     ]
-    for code in sorted(catalogue.rules):
-        rule = catalogue.rules[code]
+    for rule in sorted(rules, key=lambda r: r.code):
+        code = rule.code
         out.append(
             f"| [{code}]({code}.md) | `{rule.name}` | {rule.family} | {rule.severity.value} | "
             f"{rule.title.en} / {rule.title.zh} |"

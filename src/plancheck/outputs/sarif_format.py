@@ -14,25 +14,27 @@ import json
 import os
 import re
 from collections.abc import Iterable
-from importlib.metadata import PackageNotFoundError, metadata
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from plancheck._project import REPOSITORY, rule_doc_url
+from plancheck._resources import rules_dir
 from plancheck._version import __version__
-from plancheck.engine.finding import Finding, Severity, SourcePosition
-from plancheck.engine.fingerprint import fingerprint
-from plancheck.engine.report import Report
-from plancheck.engine.rule import Rule
 from plancheck.outputs._common import (
     Suppressed,
     absolute_path,
     active,
+    display_path,
     relative_path,
     root_path,
+    subject_name,
     suppressed,
 )
 from plancheck.outputs.ruledoc import rule_markdown
+from plancheck.records import Finding, Report, Rule, Severity, SourcePosition, fingerprint
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (
@@ -40,8 +42,9 @@ SARIF_SCHEMA = (
 )
 SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "plancheck/v1"
-# Used when the installed distribution names no home page (``[project.urls]``).
-DEFAULT_INFORMATION_URI = "https://plancheck.invalid/"
+# GitHub takes everything before the last "/" as the analysis category; a trailing
+# "/" makes the whole id a category, so re-uploads replace the previous analysis.
+AUTOMATION_ID = "plancheck/"
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _SEMVER = re.compile(r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
@@ -52,18 +55,38 @@ def sarif_level(severity: Severity) -> str:
 
 
 def information_uri() -> str:
-    """The project's home page from the installed metadata, else a placeholder."""
-    try:
-        urls = metadata("plancheck").get_all("Project-URL") or []
-    except PackageNotFoundError:
-        urls = []
-    for entry in urls:
-        label, _, url = str(entry).partition(",")
-        if label.strip().lower() in {"homepage", "home", "documentation", "source"}:
-            url = url.strip()
-            if url.startswith(("https://", "http://")):
-                return url
-    return DEFAULT_INFORMATION_URI
+    """The project's home page."""
+    return REPOSITORY
+
+
+@dataclass(frozen=True, slots=True)
+class Invocation:
+    """How the run ended, for SARIF ``invocations``.
+
+    Times are optional so that the default output stays byte-identical for the same
+    input; the CLI adds them only when asked (see ``plancheck check --timestamps``).
+    """
+
+    exit_code: int
+    start: datetime | None = None
+    end: datetime | None = None
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _invocation(invocation: Invocation) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        # The checks ran to the end; findings are not a tool failure (exit 1 is "found").
+        "executionSuccessful": invocation.exit_code in (0, 1),
+        "exitCode": invocation.exit_code,
+    }
+    if invocation.start is not None:
+        entry["startTimeUtc"] = _utc(invocation.start)
+    if invocation.end is not None:
+        entry["endTimeUtc"] = _utc(invocation.end)
+    return entry
 
 
 def _artifact_location(file: str, root: Path) -> dict[str, Any] | None:
@@ -96,15 +119,35 @@ def _rule_descriptor(code: str, rule: Rule | None, name: str, lang: str) -> dict
         }
     title = rule.title.get(lang)
     help_text = f"{title}\n\n{rule.description.strip()}\n\n{rule.rationale.strip()}\n"
-    return {
+    descriptor: dict[str, Any] = {
         "id": code,
         "name": rule.name,
-        "shortDescription": {"text": title},
-        "fullDescription": {"text": rule.description.strip()},
+        "shortDescription": {"text": _sentence(title)},
+        "fullDescription": {"text": _sentence(rule.description.strip())},
         "help": {"text": help_text, "markdown": rule_markdown(rule)},
-        "defaultConfiguration": {"level": sarif_level(rule.severity)},
-        "properties": {"tags": [rule.family]},
     }
+    if _is_builtin(code):
+        descriptor["helpUri"] = rule_doc_url(code)
+    descriptor["defaultConfiguration"] = {"level": sarif_level(rule.severity)}
+    descriptor["properties"] = {"tags": [rule.family]}
+    return descriptor
+
+
+def _is_builtin(code: str) -> bool:
+    # Only the shipped rules have a page under docs/rules/; a plugin's or a local
+    # rule file's rule has none to link to.
+    return (rules_dir() / f"{code}.yaml").is_file()
+
+
+def _sentence(text: str) -> str:
+    # SARIF viewers show these as sentences (SARIF2001: end plain-text messages with a period).
+    text = text.strip()
+    return text if text.endswith((".", "。", "!", "?", "！", "？")) else text + "."
+
+
+def _escaped(text: str) -> str:
+    """Message text with literal brackets escaped, so only our own links are links."""
+    return re.sub(r"([\[\]])", r"\\\1", text)
 
 
 def _rules(
@@ -135,6 +178,18 @@ def _source_location(source: SourcePosition, root: Path, lang: str) -> dict[str,
     }
 
 
+def _message(finding: Finding, lang: str, source: dict[str, Any] | None) -> dict[str, str]:
+    """The finding's message; with a source position, a link to relatedLocations id 1
+    so that viewers (GitHub, VS Code) show where the document says it."""
+    text = finding.message(lang)
+    if source is None or finding.source is None:
+        return {"text": text}
+    where = f"{Path(finding.source.file).name}:{finding.source.line}"
+    link = f"[{_escaped(where)}](1)"
+    suffix = f"（原文：{link}）" if lang == "zh" else f" (source document: {link})"
+    return {"text": _escaped(text) + suffix}
+
+
 def _result(
     finding: Finding,
     rule_index: int,
@@ -156,10 +211,10 @@ def _result(
             "name": subject.id or subject.key,
             "fullyQualifiedName": subject.key,
             "kind": subject.kind,
-            "properties": {"displayName": subject.name},
+            "properties": {"displayName": subject_name(subject, root)},
         }
     ]
-    properties: dict[str, Any] = {"subject": subject.key, "plan": finding.plan}
+    properties: dict[str, Any] = {"subject": subject.key, "plan": display_path(finding.plan, root)}
     if finding.plan_id:
         properties["planId"] = finding.plan_id
     if finding.location is not None and finding.location.pointer:
@@ -169,23 +224,23 @@ def _result(
     hint = finding.hint(lang)
     if hint:
         properties["hint"] = hint
+    related = None if finding.source is None else _source_location(finding.source, root, lang)
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
         "level": sarif_level(finding.severity),
-        "message": {"text": finding.message(lang)},
+        "message": _message(finding, lang, related),
         "locations": [location],
         "partialFingerprints": {FINGERPRINT_KEY: partial},
     }
-    if finding.source is not None:
-        related = _source_location(finding.source, root, lang)
-        if related is not None:
-            result["relatedLocations"] = [related]
+    if related is not None:
+        result["relatedLocations"] = [related]
     if suppression is not None:
         result["suppressions"] = [
             {
                 "kind": "inSource" if suppression.in_source else "external",
-                "state": "accepted",
+                # SARIF 2.1.0 §3.35.3 (errata01): "status"; "state" was a draft name.
+                "status": "accepted",
                 "justification": suppression.justification(lang),
             }
         ]
@@ -193,8 +248,16 @@ def _result(
     return result
 
 
-def sarif_document(report: Report, *, root: str | os.PathLike[str] | None = None) -> dict[str, Any]:
-    """The SARIF log as a JSON-ready dict."""
+def sarif_document(
+    report: Report,
+    *,
+    root: str | os.PathLike[str] | None = None,
+    invocation: Invocation | None = None,
+) -> dict[str, Any]:
+    """The SARIF log as a JSON-ready dict.
+
+    ``invocation`` defaults to the report's own exit code, without times.
+    """
     base = root_path(root)
     lang = report.lang
     hidden = suppressed(report)
@@ -217,8 +280,11 @@ def sarif_document(report: Report, *, root: str | os.PathLike[str] | None = None
     }
     if _SEMVER.match(__version__):
         driver["semanticVersion"] = __version__
+    ran = invocation if invocation is not None else Invocation(report.exit_code)
     run: dict[str, Any] = {
         "tool": {"driver": driver},
+        "invocations": [_invocation(ran)],
+        "automationDetails": {"id": AUTOMATION_ID},
         "originalUriBaseIds": {SRCROOT: {"uri": base.as_uri().rstrip("/") + "/"}},
         "language": "zh" if lang == "zh" else "en",
         "columnKind": "unicodeCodePoints",
@@ -226,14 +292,18 @@ def sarif_document(report: Report, *, root: str | os.PathLike[str] | None = None
         "properties": {
             "failOn": report.fail_on.value,
             "plans": [
-                {"path": relative_path(plan.path, base) or plan.path, "id": plan.plan_id}
-                for plan in report.plans
+                {"path": display_path(plan.path, base), "id": plan.plan_id} for plan in report.plans
             ],
         },
     }
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
-def render_sarif(report: Report, *, root: str | os.PathLike[str] | None = None) -> str:
-    document = sarif_document(report, root=root)
+def render_sarif(
+    report: Report,
+    *,
+    root: str | os.PathLike[str] | None = None,
+    invocation: Invocation | None = None,
+) -> str:
+    document = sarif_document(report, root=root, invocation=invocation)
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from pathlib import Path
 
-from plancheck.engine.finding import Finding, Severity
-from plancheck.engine.report import Report
-from plancheck.loading import DEFAULT_MAX_BYTES
+from plancheck._reader.read import DEFAULT_MAX_BYTES
+from plancheck.outputs._common import display_path, root_path
+from plancheck.outputs._suppressed import render_suppressed
 from plancheck.outputs._visible import visible
+from plancheck.records import Finding, Report, Severity
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 _LABELS = {
@@ -71,10 +73,16 @@ def _snippet(finding: Finding, sources: _Sources) -> list[str]:
 
 
 def render_finding(
-    finding: Finding, lang: str, colour: bool, sources: _Sources | None = None
+    finding: Finding,
+    lang: str,
+    colour: bool,
+    sources: _Sources | None = None,
+    root: Path | None = None,
 ) -> list[str]:
+    base = root if root is not None else root_path(None)
     label = _LABELS["zh" if lang == "zh" else "en"][finding.severity]
-    where = visible(f"{finding.file}:{finding.line}:{finding.column}:")
+    file = display_path(finding.file, base)
+    where = visible(f"{file}:{finding.line}:{finding.column}:")
     head = (
         f"{_paint(where, '1', colour)} "
         f"{_paint(finding.rule, _COLOURS[finding.severity], colour)} "
@@ -82,9 +90,12 @@ def render_finding(
     )
     out = [head, *_snippet(finding, sources or _Sources())]
     if finding.source is not None:
-        where = "原文" if lang == "zh" else "source"
         label_source = "原文" if lang == "zh" else "source"
-        out.append(f"  = {label_source}: {visible(str(finding.source))}")
+        source = finding.source
+        shown = f"{display_path(source.file, base)}:{source.line}" + (
+            f":{source.column}" if source.column else ""
+        )
+        out.append(f"  = {label_source}: {visible(shown)}")
     hint = finding.hint(lang)
     if hint:
         out.append(f"  = {'提示' if lang == 'zh' else 'hint'}: {visible(hint)}")
@@ -120,15 +131,46 @@ def render_statistics(report: Report) -> list[str]:
     return rows
 
 
-def render_text(report: Report, *, colour: bool = False, statistics: bool = False) -> str:
+def render_hidden(hidden: list[Finding], fail_on: Severity, lang: str) -> str:
+    """One line counting the findings below ``fail_on`` that were not listed."""
+    counts = {s: sum(1 for f in hidden if f.severity is s) for s in Severity}
+    present = [s for s in Severity if counts[s]]
+    if lang == "zh":
+        detail = "，".join(f"{counts[s]} 个{_LABELS['zh'][s]}" for s in present)
+        return f"另有 {len(hidden)} 项低于 --fail-on {fail_on.value} 的发现未列出（{detail}）。"
+    detail = ", ".join(f"{counts[s]} {s.value}{'s' if counts[s] != 1 else ''}" for s in present)
+    plural = "s" if len(hidden) != 1 else ""
+    return (
+        f"{len(hidden)} more finding{plural} below --fail-on {fail_on.value} not listed ({detail})."
+    )
+
+
+def render_text(
+    report: Report,
+    *,
+    colour: bool = False,
+    statistics: bool = False,
+    show_waived: bool = False,
+    failing_only: bool = False,
+    root: str | os.PathLike[str] | None = None,
+) -> str:
+    """The terminal report; suppressed findings are counted, and listed with ``show_waived``."""
+    base = root_path(root)
     lang = report.lang
     out: list[str] = []
     sources = _Sources()
-    for finding in report.findings:
-        out.extend(render_finding(finding, lang, colour, sources))
+    shown = report.findings
+    hidden: list[Finding] = []
+    if failing_only:
+        hidden = [f for f in shown if f.severity < report.fail_on]
+        shown = [f for f in shown if f.severity >= report.fail_on]
+    for finding in shown:
+        out.extend(render_finding(finding, lang, colour, sources, base))
         out.append("")
+    if hidden:
+        out.append(render_hidden(hidden, report.fail_on, lang))
     if statistics:
         out.extend(render_statistics(report))
         out.append("")
     out.append(render_summary(report, lang))
-    return "\n".join(out) + "\n"
+    return "\n".join(out) + "\n" + render_suppressed(report, show=show_waived)

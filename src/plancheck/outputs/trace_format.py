@@ -7,7 +7,7 @@ import io
 import json
 from decimal import Decimal
 
-from plancheck.trace import Trace
+from plancheck.records.trace import Trace
 
 TRACE_FORMATS = ("text", "csv", "json")
 _COLUMNS = (

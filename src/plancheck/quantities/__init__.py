@@ -8,7 +8,7 @@ private pint registry and convert between them.
 
 from ._enums import ChangeDirection, Comparator, ValueStatus
 from ._errors import QuantityError
-from ._registry import Quantity
+from ._registry import UREG, Quantity
 from ._units import (
     align,
     canonical_unit,
@@ -22,6 +22,7 @@ from ._units import (
 from ._value import Value, parse_value
 
 __all__ = [
+    "UREG",
     "ChangeDirection",
     "Comparator",
     "Quantity",

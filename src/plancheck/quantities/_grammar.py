@@ -24,6 +24,7 @@ MAX_CHARS: Final = 200
 MAX_DIGITS: Final = 50
 
 # Verbs that state a change ("下降16%") unless followed by 到/至 ("下降到16%": a level).
+# The first six go up, the rest down.
 _LEVEL_VERBS: Final = (
     "提高",
     "提升",

@@ -2,10 +2,14 @@
 
 The registry starts EMPTY (pint's default definitions file is never read, which
 keeps import cheap and stops plan text from accidentally matching one of pint's
-thousands of units) and defines only what development plans use.  pint unit
-names must be Python identifiers, so every unit gets an ASCII internal name and
-a tuple of surface spellings (Chinese or otherwise); the first spelling is the
-canonical one that models store.
+thousands of units) and defines only what development plans use.  Every unit has
+an ASCII internal name and a tuple of surface spellings (Chinese or otherwise);
+the first spelling is the canonical one that models store.  In pint, a unit is
+*named* by its canonical spelling wherever that is an identifier (亿元, 万户, Mbps),
+so quantities print as plans write them; the ASCII name stays as an alias.
+
+Magnitudes are ``Decimal`` (``non_int_type``): conversion factors are exact powers of
+ten, so 万元 sums and 亿元 conversions carry no binary-float noise.
 """
 
 from __future__ import annotations
@@ -13,13 +17,14 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from types import MappingProxyType
 from typing import Final, TypeAlias, cast
 
 import pint
 
-Quantity: TypeAlias = pint.Quantity[float]
-"""A pint quantity with a float magnitude from this package's registry."""
+Quantity: TypeAlias = pint.Quantity[Decimal]
+"""A pint quantity with a Decimal magnitude from this package's registry."""
 
 
 class UnitKind(enum.Enum):
@@ -50,6 +55,11 @@ class UnitSpec:
     def canonical(self) -> str:
         """The normalised surface spelling stored in models."""
         return self.surfaces[0]
+
+    @property
+    def pint_name(self) -> str:
+        """The name pint prints: the canonical spelling if it is an identifier."""
+        return self.canonical if self.canonical.isidentifier() else self.name
 
     @property
     def is_base(self) -> bool:
@@ -202,11 +212,18 @@ def _index(specs: tuple[UnitSpec, ...]) -> tuple[dict[str, UnitSpec], dict[str, 
     return by_name, by_surface
 
 
-def _build_registry(specs: tuple[UnitSpec, ...]) -> pint.UnitRegistry[float]:
+def _build_registry(specs: tuple[UnitSpec, ...]) -> pint.UnitRegistry[Decimal]:
     # ``None`` as the definitions file leaves the registry empty.
-    registry: pint.UnitRegistry[float] = pint.UnitRegistry(None, on_redefinition="raise")
+    registry: pint.UnitRegistry[Decimal] = pint.UnitRegistry(
+        None, on_redefinition="raise", non_int_type=Decimal
+    )
     for spec in specs:
-        registry.define(f"{spec.name} = {spec.definition}")
+        if spec.pint_name == spec.name:
+            registry.define(f"{spec.name} = {spec.definition}")
+        else:
+            # name = definition = symbol = alias: the readable name prints, the ASCII
+            # name still resolves (definitions above refer to units by it).
+            registry.define(f"{spec.pint_name} = {spec.definition} = _ = {spec.name}")
     return registry
 
 
@@ -214,7 +231,11 @@ SPECS: Final[tuple[UnitSpec, ...]] = _build_specs()
 _by_name, _by_surface = _index(SPECS)
 BY_NAME: Final[Mapping[str, UnitSpec]] = MappingProxyType(_by_name)
 BY_SURFACE: Final[Mapping[str, UnitSpec]] = MappingProxyType(_by_surface)
-UREG: Final[pint.UnitRegistry[float]] = _build_registry(SPECS)
+UREG: Final[pint.UnitRegistry[Decimal]] = _build_registry(SPECS)
+_by_pint_name = {spec.pint_name: spec for spec in SPECS}
+if len(_by_pint_name) != len(SPECS):
+    raise RuntimeError("two units share a printed name")
+BY_PINT_NAME: Final[Mapping[str, UnitSpec]] = MappingProxyType(_by_pint_name)
 
 # Counter dimension (e.g. "[household]") -> the internal name of its base unit.
 COUNTER_BASES: Final[Mapping[str, str]] = MappingProxyType(
@@ -237,9 +258,9 @@ def is_own_quantity(obj: object) -> bool:
     return isinstance(obj, UREG.Quantity)
 
 
-def make_quantity(magnitude: float, unit: pint.Unit) -> Quantity:
-    """A float quantity in ``unit``."""
-    return UREG.Quantity(float(magnitude), unit)
+def make_quantity(magnitude: Decimal | int, unit: pint.Unit) -> Quantity:
+    """An exact (Decimal) quantity in ``unit``."""
+    return UREG.Quantity(Decimal(magnitude), unit)
 
 
 def scale(quantity: Quantity, unit: pint.Unit) -> Quantity:
@@ -247,6 +268,15 @@ def scale(quantity: Quantity, unit: pint.Unit) -> Quantity:
     return cast(Quantity, quantity * unit)
 
 
+def spec_of(pint_name: str) -> UnitSpec | None:
+    """The unit a name from ``Quantity.unit_items()`` stands for."""
+    return BY_PINT_NAME.get(pint_name)
+
+
 def unit_names(quantity: Quantity) -> tuple[str, ...]:
     """The internal unit names ``quantity`` is expressed in."""
-    return tuple(name for name, _ in quantity.unit_items())
+    names = []
+    for name, _ in quantity.unit_items():
+        spec = BY_PINT_NAME.get(name)
+        names.append(spec.name if spec is not None else name)
+    return tuple(names)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Final, cast
 
 import pint
@@ -26,7 +27,9 @@ from ._registry import (
     UnitSpec,
     divide,
     is_own_quantity,
+    make_quantity,
     scale,
+    spec_of,
     unit_named,
     unit_names,
 )
@@ -162,7 +165,7 @@ def describe_quantity(q: Quantity) -> str:
     for name, scalar in q.unit_items():
         # Unit exponents are real numbers; pint types them as any scalar.
         exponent = float(cast(float, scalar))
-        spec = BY_NAME.get(name)
+        spec = spec_of(name)
         surface = spec.canonical if spec is not None else name
         power = abs(exponent)
         text = surface if power == 1 else f"{surface}^{power:g}"
@@ -170,7 +173,15 @@ def describe_quantity(q: Quantity) -> str:
     unit = "·".join(numerator)
     if denominator:
         unit = f"{unit or '1'}/{'·'.join(denominator)}"
-    return f"{q.magnitude:g} {unit}".rstrip()
+    return f"{plain_number(q.magnitude)} {unit}".rstrip()
+
+
+def plain_number(magnitude: object) -> str:
+    """A magnitude as plans write numbers: no exponent, no trailing zeros (27.234)."""
+    if isinstance(magnitude, Decimal):
+        text = format(magnitude.normalize(), "f")
+        return "0" if text in ("-0", "") else text
+    return f"{cast(float, magnitude):g}"
 
 
 def _elided_counter(target: ResolvedUnit) -> pint.Unit | None:
@@ -196,9 +207,22 @@ def _is_bare_number(q: Quantity) -> bool:
     return True
 
 
+def tidy(magnitude: Decimal) -> Decimal:
+    """The same number without trailing zeros or an exponent (3.00000000 -> 3, 3E+1 -> 30)."""
+    if magnitude == magnitude.to_integral_value():
+        return magnitude.quantize(Decimal(1))
+    return magnitude.normalize()
+
+
 def _convert(q: Quantity, target: ResolvedUnit) -> Quantity:
     try:
-        return q.to(target.unit)
+        converted = q.to(target.unit)
+        magnitude = converted.magnitude
+        if isinstance(magnitude, Decimal):
+            # Conversion factors carry precision digits (3.00000000 亿元); amounts
+            # read better, and compare the same, without them.
+            return make_quantity(tidy(magnitude), target.unit)
+        return converted
     except (pint.errors.PintError, ValueError, TypeError) as exc:
         raise QuantityError(
             f"单位不兼容 / incompatible units: cannot convert {quote(describe_quantity(q))} "

@@ -118,23 +118,23 @@ class Value:
 
     @property
     def quantity(self) -> Quantity:
-        """A pint quantity with a float magnitude in this value's unit."""
+        """An exact pint quantity (Decimal magnitude) in this value's unit."""
         amount = self._given_amount()
         if self.unit is None:
             raise QuantityError(
                 f"数量没有单位 / value {quote(str(self))} has no unit; "
                 "fill in the implied unit with with_unit()"
             )
-        return make_quantity(float(amount), parse_unit(self.unit))
+        return make_quantity(amount, parse_unit(self.unit))
 
     def to(self, unit: str) -> Quantity:
         """This value converted to ``unit`` (see ``align`` for elided counters)."""
         return align(self.quantity, unit)
 
     @property
-    def magnitude(self) -> float:
-        """The amount as a float, in this value's own unit."""
-        return float(self._given_amount())
+    def magnitude(self) -> Decimal:
+        """The amount, exactly, in this value's own unit."""
+        return self._given_amount()
 
     @property
     def decimals(self) -> int:
@@ -166,7 +166,7 @@ class Value:
 
     @classmethod
     def __get_pydantic_core_schema__(
-        cls, source_type: Any, handler: GetCoreSchemaHandler
+        cls, _source_type: Any, _handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
         return core_schema.no_info_plain_validator_function(
             _validate,
@@ -177,7 +177,7 @@ class Value:
 
     @classmethod
     def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+        cls, _schema: core_schema.CoreSchema, _handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         return {
             "anyOf": [{"type": "string", "minLength": 1}, {"type": "number"}],

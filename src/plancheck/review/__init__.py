@@ -18,7 +18,6 @@ from plancheck.review.baseline import (
     write_baseline,
 )
 from plancheck.review.inline import InlineIgnore, scan_file, scan_text
-from plancheck.review.text import render_suppressed
 from plancheck.review.waivers import (
     WAIVERS_FILE,
     InvalidWaiver,
@@ -43,7 +42,6 @@ __all__ = [
     "load_waivers",
     "parse_waivers",
     "render_baseline",
-    "render_suppressed",
     "scan_file",
     "scan_text",
     "write_baseline",

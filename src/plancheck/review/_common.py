@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from plancheck.engine.ruleset import MANDATORY
+from plancheck.records import MANDATORY
 
 UNUSED = "PC009"
 EXPIRED = "PC010"

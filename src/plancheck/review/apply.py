@@ -21,15 +21,20 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date
-from pathlib import Path
 
-from plancheck.engine.finding import Finding, Severity, Subject, file_subject
-from plancheck.engine.fingerprint import fingerprint
-from plancheck.engine.report import PlanReport, Report, Suppression
-from plancheck.engine.rule import Rule
-from plancheck.loading._read import ReadProblem, read_text
-from plancheck.loading._yaml import YamlProblem, parse_yaml
-from plancheck.model.location import YamlLocation
+from plancheck.records import (
+    Finding,
+    PlanReport,
+    Report,
+    Rule,
+    Severity,
+    Subject,
+    Suppression,
+    YamlLocation,
+    compose_finding,
+    file_subject,
+    fingerprint,
+)
 from plancheck.review._common import EXPIRED, INVALID, NEVER_SUPPRESSED, UNUSED
 from plancheck.review.baseline import Baseline, baselinable
 from plancheck.review.inline import InlineIgnore, scan_file
@@ -109,7 +114,6 @@ class _Review:
         self.used: set[int] = set()  # id() of the usable waivers that applied
         self.waived: list[Finding] = []
         self.suppressions: dict[Finding, Suppression] = {}
-        self._revisions: dict[str, str | None] = {}
 
     # -- plans ---------------------------------------------------------------------------
 
@@ -169,17 +173,10 @@ class _Review:
         for waiver in self.usable:
             if waiver.rule != finding.rule or waiver.subject != finding.subject.key:
                 continue
-            revision = self._revision(plan) if waiver.revision is not None else None
-            if waiver.applies_to(finding, plan_id, revision):
+            if waiver.applies_to(finding, plan_id, plan.revision):
                 self.used.add(id(waiver))
                 first = first or waiver
         return first
-
-    def _revision(self, plan: PlanReport) -> str | None:
-        """The plan's top-level ``revision``, read from its plan file (once per plan)."""
-        if plan.path not in self._revisions:
-            self._revisions[plan.path] = _read_revision(plan)
-        return self._revisions[plan.path]
 
     # -- findings about the review ---------------------------------------------------------
 
@@ -198,24 +195,14 @@ class _Review:
         severity = self.active.get(code)
         if rule is None or severity is None:
             return None
-        template = rule.messages.get(variant, rule.message) if variant else rule.message
-        hint_zh = hint_en = None
-        if rule.hint is not None:
-            hint_zh, hint_en = (
-                rule.render(rule.hint, args, "zh"),
-                rule.render(rule.hint, args, "en"),
-            )
-        return Finding(
-            rule=code,
-            name=rule.name,
-            severity=severity,
-            message_zh=rule.render(template, args, "zh"),
-            message_en=rule.render(template, args, "en"),
-            subject=subject,
-            location=location,
-            evidence=tuple(sorted(evidence)),
-            hint_zh=hint_zh,
-            hint_en=hint_en,
+        return compose_finding(
+            rule,
+            severity,
+            args,
+            subject,
+            location,
+            variant=variant,
+            evidence=evidence,
             plan=plan,
             plan_id=plan_id,
         )
@@ -335,17 +322,3 @@ class _Review:
 
 def _waiver_subject(key: str, name: str) -> Subject:
     return Subject(key, "waiver", key.removeprefix("waivers/"), name)
-
-
-def _read_revision(plan: PlanReport) -> str | None:
-    if not plan.files:
-        return None
-    main = plan.files[0]
-    try:
-        data = parse_yaml(read_text(Path(main), main)).data
-    except (ReadProblem, YamlProblem):
-        return None
-    value = data.get("revision") if isinstance(data, dict) else None
-    if isinstance(value, bool) or not isinstance(value, str | int):
-        return None
-    return str(value)

@@ -23,9 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from plancheck._atomic import write_atomic
-from plancheck.engine.finding import Finding
-from plancheck.engine.fingerprint import fingerprint
-from plancheck.loading._read import ReadProblem, read_text
+from plancheck._reader.read import ReadProblem, read_text
+from plancheck.records import Finding, fingerprint
 from plancheck.review._common import NEVER_SUPPRESSED, ReviewFileError
 
 BASELINE_VERSION = 1

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from plancheck.loading._read import DEFAULT_MAX_BYTES, ReadProblem, read_text
+from plancheck._reader.read import DEFAULT_MAX_BYTES, ReadProblem, read_text
 from plancheck.review._common import RULE_CODE
 
 MARKER = "plancheck:"

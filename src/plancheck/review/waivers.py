@@ -26,12 +26,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from plancheck.engine.finding import Finding
-from plancheck.loading._pointer import join
-from plancheck.loading._read import ReadProblem, read_text
-from plancheck.loading._yaml import ParsedYaml, YamlProblem, parse_yaml
-from plancheck.model._base import ID_PATTERN
-from plancheck.model.location import YamlLocation
+from plancheck._reader.parse import ParsedYaml, YamlProblem, parse_yaml
+from plancheck._reader.pointer import join
+from plancheck._reader.read import ReadProblem, read_text
+from plancheck.model import ID_PATTERN
+from plancheck.records import Finding, YamlLocation
 from plancheck.review._common import RULE_CODE, ReviewFileError
 
 WAIVERS_FILE = "waivers.yaml"

@@ -1,0 +1,83 @@
+"""Configuration per plan, found by walking up from each plan's folder (as ruff does).
+
+The run's own settings — output language, ``fail_on``, waivers — come from the
+configuration of the working directory (or ``--config``). Which rules run on a plan,
+with which severities and parameters, comes from the nearest ``.plancheck.yaml`` or
+``[tool.plancheck]`` above that plan, so a repository holding plans of several
+offices can configure each folder. ``--config`` applies one file to every plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from plancheck.engine.api import Checker
+from plancheck.engine.config import Config, find_config, load_config_file
+from plancheck.engine.parallel import Progress, check_many
+from plancheck.engine.ruleset import ActiveRule
+from plancheck.records import PlanReport, Report
+
+
+@dataclass
+class CheckedRun:
+    report: Report
+    rules: list[ActiveRule]
+
+
+def _same(a: Path | None, origin: str) -> bool:
+    if a is None or not origin:
+        return a is None and not origin
+    return a.resolve() == Path(origin).resolve()
+
+
+def check_per_config(
+    run_checker: Checker,
+    targets: Sequence[Path],
+    *,
+    adjust: Callable[[Config], Config],
+    one_config: bool,
+    jobs: int,
+    progress: Progress | None,
+) -> CheckedRun:
+    """Check ``targets``, each with the configuration nearest to it (adjusted by the
+    command line's overrides), unless ``one_config`` says ``--config`` was given."""
+    groups: dict[Path | None, list[Path]] = {}
+    for target in targets:
+        key = None if one_config else find_config(target)
+        groups.setdefault(key, []).append(target)
+    plans: list[PlanReport] = []
+    # Each group's checker, with the reports of the plans it checked.
+    checked: list[tuple[Checker, list[PlanReport]]] = []
+    rules = dict(run_checker.catalogue.rules)
+    active: list[ActiveRule] = list(run_checker.rules)
+    done = 0
+    total = len(targets)
+    for key, group in sorted(groups.items(), key=lambda item: str(item[0] or "")):
+        if one_config or _same(key, run_checker.config.origin):
+            checker = run_checker
+        else:
+            base = load_config_file(key) if key is not None else Config()
+            checker = Checker(adjust(base))
+            rules.update(checker.catalogue.rules)
+            active += checker.rules
+        offset = done
+
+        def step(count: int, _: int, offset: int = offset) -> None:
+            if progress:
+                progress(offset + count, total)
+
+        reports = check_many(checker, group, jobs=jobs, progress=step)
+        checked.append((checker, reports))
+        plans += reports
+        done += len(group)
+    # The set phase sees every plan of the run; each plan is judged by the set-level rules
+    # of its own configuration.
+    for checker, reports in checked:
+        checker.check_set(plans, judged=reports)
+    config = run_checker.config
+    report = Report(
+        sorted(plans, key=lambda p: p.path), rules, lang=config.lang, fail_on=config.fail_on
+    )
+    return CheckedRun(report, active)
