@@ -2,7 +2,7 @@
 indicator with no baseline (PC309), a project with no 实施年度 (PC107) and a total
 over no project (PC204).
 
-A cell the loader could not read is not empty: it was written, and PC004/PC002
+A cell the loader could not read is not empty: it was written, and the load rules
 already report it, so these rules say they cannot judge it instead.
 """
 
