@@ -5,7 +5,7 @@ The public API is what this module exports; everything else is private and may c
 
 from plancheck import units
 from plancheck._version import __version__
-from plancheck.checks.progress import progress_table
+from plancheck.checks import progress_table
 from plancheck.engine.api import Checker, check
 from plancheck.engine.catalogue import RuleFileError
 from plancheck.engine.config import Config, ConfigError, load_config

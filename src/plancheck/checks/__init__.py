@@ -1,6 +1,7 @@
 """plancheck's own check functions, one module per rule family.
 
-Importing this package registers them; rule files refer to them by name.
+Importing this package registers them; rule files refer to them by name. The progress
+view (``progress_table``) shares PC901's judgement, so it is built here too.
 """
 
 from plancheck.checks import (
@@ -21,6 +22,7 @@ from plancheck.checks import (
     targets,
     traceability,
 )
+from plancheck.checks._progress import progress_table
 
 __all__ = [
     "agencies",
@@ -34,6 +36,7 @@ __all__ = [
     "funding",
     "metadata",
     "period",
+    "progress_table",
     "quotes",
     "references",
     "sources",

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from plancheck._atomic import write_atomic
-from plancheck.checks.progress import progress_table
+from plancheck.checks import progress_table
 from plancheck.cli._errors import UsageError
 from plancheck.cli._guard import refuse_overwrite
 from plancheck.cli._trace import source_files

@@ -1,6 +1,7 @@
 """The progress view's records: each indicator against its 序时进度 path per evaluation.
 
-Built by ``plancheck.checks.progress``; rendered by ``plancheck.outputs.progress_format``.
+Built by ``plancheck.checks`` (``progress_table``); rendered by
+``plancheck.outputs.progress_format``.
 """
 
 from __future__ import annotations
