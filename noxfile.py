@@ -116,6 +116,8 @@ def schemas(session: nox.Session) -> None:
     )
     with Path("schemas/diff.schema.json").open("w", encoding="utf-8") as out:
         session.run("plancheck", "schema", "--diff", stdout=out)
+    with Path("schemas/progress.schema.json").open("w", encoding="utf-8") as out:
+        session.run("plancheck", "schema", "--progress", stdout=out)
     session.run("plancheck", "rules", "--format", "markdown", "--output-dir", "docs/rules")
     # The shipped rules, validated once, in the compact form start-up reads.
     session.run("python", "-m", "plancheck.engine._shipped")

@@ -242,7 +242,9 @@ def _register_module(init: Path, module: str) -> str:
     listed = re.search(r"__all__ = \[(.*?)\]", source, re.DOTALL)
     if listed is None:
         raise ScaffoldError(f"{init}: cannot find __all__")
-    entries = "".join(f'    "{n}",\n' for n in names)
+    # Names the package exports besides its modules (progress_table) stay listed.
+    exported = set(re.findall(r'"([^"]+)"', listed.group(1))) | set(names)
+    entries = "".join(f'    "{n}",\n' for n in sorted(exported))
     return source[: listed.start(1)] + "\n" + entries + source[listed.end(1) :]
 
 

@@ -14,12 +14,14 @@ from plancheck._version import __version__
 
 if TYPE_CHECKING:
     from plancheck import units
+    from plancheck.checks import progress_table
     from plancheck.engine.api import Checker, check
     from plancheck.engine.catalogue import RuleFileError
     from plancheck.engine.config import Config, ConfigError, load_config
     from plancheck.engine.index import PlanIndex
     from plancheck.engine.outcome import Fail, NotApplicable
     from plancheck.engine.params import CheckParams
+    from plancheck.engine.planset import SetIndex
     from plancheck.engine.registry import check as register_check
     from plancheck.extraction import ExtractError, ExtractReport, extract, extract_to
     from plancheck.loading import Diagnostic, LoadResult, PlanLoadError, dump, load, load_plan
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
         Indicator,
         IndicatorType,
         IndicatorValue,
+        IssuedDate,
         Jurisdiction,
         Level,
         Node,
@@ -55,6 +58,7 @@ if TYPE_CHECKING:
     )
     from plancheck.outputs import FORMATS, render
     from plancheck.outputs.html import IndicatorPoint, PlanMaterial
+    from plancheck.outputs.progress_format import render_progress
     from plancheck.plan_diff import (
         Change,
         ChangeNote,
@@ -67,7 +71,7 @@ if TYPE_CHECKING:
         diff,
         render_diff,
     )
-    from plancheck.quantities import QuantityError, Value, parse_value
+    from plancheck.quantities import ChangeDirection, QuantityError, Value, parse_value
     from plancheck.records import (
         Finding,
         PlanReport,
@@ -147,6 +151,11 @@ _LAZY: dict[str, tuple[str, str]] = {
     "Suppression": ("plancheck.records", "Suppression"),
     "YamlLocation": ("plancheck.records", "YamlLocation"),
     "apply_review": ("plancheck.review", "apply_review"),
+    "progress_table": ("plancheck.checks", "progress_table"),
+    "SetIndex": ("plancheck.engine.planset", "SetIndex"),
+    "IssuedDate": ("plancheck.model", "IssuedDate"),
+    "render_progress": ("plancheck.outputs.progress_format", "render_progress"),
+    "ChangeDirection": ("plancheck.quantities", "ChangeDirection"),
     "dump": ("plancheck.loading", "dump"),
     "Revision": ("plancheck.model", "Revision"),
     "RevisionNote": ("plancheck.model", "RevisionNote"),
@@ -189,6 +198,7 @@ __all__ = [
     "BoxItem",
     "BoxKind",
     "Change",
+    "ChangeDirection",
     "ChangeNote",
     "CheckParams",
     "Checker",
@@ -214,6 +224,7 @@ __all__ = [
     "IndicatorPoint",
     "IndicatorType",
     "IndicatorValue",
+    "IssuedDate",
     "Jurisdiction",
     "Level",
     "LoadResult",
@@ -233,6 +244,7 @@ __all__ = [
     "Rule",
     "RuleFileError",
     "Section",
+    "SetIndex",
     "Severity",
     "SourceDocument",
     "SourcePosition",
@@ -257,8 +269,10 @@ __all__ = [
     "load_plan",
     "parse_value",
     "plan_material",
+    "progress_table",
     "register_check",
     "render",
     "render_diff",
+    "render_progress",
     "units",
 ]

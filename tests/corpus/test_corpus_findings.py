@@ -28,6 +28,8 @@ EXPECTED = {
     # warnings
     ("PC307", "indicators/informatization-index", "warning"),  # headline index has no type
     ("PC405", "projects/talent-cultivation", "warning"),  # 人才培养 vs 专栏9 人才培育
+    # line 45 restates the 装备制造型企业 row as "80%以上大中型企业"
+    ("PC310", "claims/deep-application-enterprises-2015", "warning"),
     ("PC502", "projects/two-integration-demonstration", "warning"),  # 相关企业
     ("PC502", "projects/industrial-production-digitization", "warning"),  # 各示范企业
     ("PC502", "projects/equipment-manufacturing-digitization", "warning"),  # 各示范企业
@@ -37,6 +39,7 @@ EXPECTED = {
     ("PC502", "projects/e-commerce-platform", "warning"),  # 相关企业及园区
     ("PC502", "projects/social-public-information-platform", "warning"),  # …计生局等
     # infos
+    ("PC311", "indicators/informatization-index", "info"),  # 信息化综合指数 on line 2
     ("PC601", "counts/ten-agricultural-subnets", "info"),  # 十大子网 lists 7 before 等
     *(
         ("PC105", f"indicators/{name}/2009", "info")  # table baseline column is 2009

@@ -103,8 +103,9 @@ def test_text_lists_the_changes_and_the_revision_findings(
     assert "    revision: 2013-mid-term；中期评估：省级两化融合试验区改由省级统筹建设" in out
     assert "    合计 / total: 272,340 → 269,340 (-3,000)" in out
     assert "6 changes / 处变化" in out
-    assert f"{revised}/indicators.yaml:17:22: PC702 [warning]" in out
-    assert f"{revised}/declarations.yaml:11:5: PC704 [info]" in out
+    # Paths are shown relative to the repository root: match on the plan folder's name.
+    assert f"{revised.name}/indicators.yaml:17:22: PC702 [warning]" in out
+    assert f"{revised.name}/declarations.yaml:11:5: PC704 [info]" in out
     assert "PC703" not in out and "PC701" not in out
     fail_code, _ = _run(capsys, "diff", str(CORPUS), str(revised), "--fail-on", "warning")
     assert fail_code == 1

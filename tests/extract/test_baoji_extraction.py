@@ -126,7 +126,13 @@ def test_check_gives_the_same_findings(extracted: tuple[Plan, Path]) -> None:
     # (PC502) and arithmetic (PC601) findings agree too.
     hand = _findings(Path(CORPUS))
     got = _findings(extracted[1])
-    assert got == hand, (sorted(map(str, got - hand)), sorted(map(str, hand - got)))
+    # One known difference: line 2 gives the 2009 value and the 2010 estimate of the index
+    # under another name (信息化综合指数). Linking the two names is the encoder's judgement,
+    # so the draft has the index without a baseline (PC309) where the hand encoding links
+    # them and reports the second name (PC311).
+    index = ("indicator", "信息化水平指数")
+    assert got - hand == {("PC309", index, "warning")}
+    assert hand - got == {("PC311", index, "info")}
 
 
 def test_every_quote_is_on_its_line(extracted: tuple[Plan, Path]) -> None:

@@ -124,7 +124,7 @@ def test_many_plans_give_one_report_with_an_index(tmp_path: Path) -> None:
     assert paths == ["plans/a-demo/plan.yaml", "plans/b-baoji/plan.yaml"]
     # Each plan has its own sections, charts and findings.
     assert len(by_class(plans[0], "article", "finding")) == 8
-    assert len(by_class(plans[1], "article", "finding")) == 41
+    assert len(by_class(plans[1], "article", "finding")) == 43
     assert len(by_class(by_id(root, "p2-chart-box"), "rect", "bar")) == 8
 
 

@@ -30,8 +30,11 @@ def write_bytes(path: Path, data: bytes) -> Path:
 
 
 def only_diagnostic(result: LoadResult) -> Diagnostic:
-    """The single diagnostic of a failed load (fails the test if there are more or none)."""
-    assert result.plan is None, "the plan loaded, but a diagnostic was expected"
+    """The single diagnostic of a load (fails the test if there are more or none).
+
+    A bad cell no longer stops the plan (it is set aside and the rest is checked), so
+    the plan may or may not have been built; tests that care assert it themselves.
+    """
     assert len(result.diagnostics) == 1, [str(d) for d in result.diagnostics]
     return result.diagnostics[0]
 

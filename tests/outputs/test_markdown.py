@@ -43,8 +43,9 @@ def test_findings_grouped_by_plan_then_rule_with_links(relative_report: Report) 
     findings = section(text, "## Findings")
     plans = [line for line in findings.splitlines() if line.startswith("### ")]
     assert plans == sorted(plans)
-    assert "### Plan `plans/broken.yaml`" in plans
-    broken = section(findings, "### Plan `plans/broken.yaml`")
+    # Its two bad cells are reported and the rest of it is checked, so it has an id.
+    assert "### Plan `plans/broken.yaml` (`fixture`)" in plans
+    broken = section(findings, "### Plan `plans/broken.yaml` (`fixture`)")
     rules = [line.split()[1] for line in broken.splitlines() if line.startswith("#### ")]
     assert rules == sorted(rules) and "PC004" in rules
     for finding in relative_report.findings:

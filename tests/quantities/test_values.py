@@ -157,20 +157,21 @@ def test_none_mark_with_qualifier() -> None:
         ("1e5", "unknown unit 'e5'"),
         ("3,00", "unknown unit ',00'"),
         ("1,2345", "unknown unit '"),
-        (".5", "no number found"),
+        (".5", "'.' is not a unit or comparator"),
         ("5.", "unknown unit '.'"),
         ("20()", "empty parentheses"),
         ("20)", "unbalanced parentheses"),
         ("(3)", "no number found"),
         ("20(a(b))", "misplaced parentheses"),
         ("2(a)0(b)", "misplaced parentheses"),
-        ("大于<5", "no number found"),
+        ("大于<5", "'大于<' is not a unit or comparator"),
         ("以上", "no number found"),
         ("5年", "denominator"),
         ("5部/百人/年", "only one '/'"),
         ("大于5%以下", "conflicting comparators '>' and '<='"),
         ("约5%以上", "conflicting comparators"),
-        ("— 5", "no number found"),
+        ("— 5", "'—' is not a unit or comparator"),
+        ("基本到达20Mbps", "'基本到达' is not a unit or comparator"),
         ("a" * 201, "longer than 200 characters"),
         ("1" * 51, "more than 50 digits"),
         ("0." + "1" * 50, "more than 50 digits"),
@@ -188,7 +189,10 @@ def test_parse_value_rejects_text(raw: str, reason: str) -> None:
 def test_unknown_unit_message_is_exact() -> None:
     with pytest.raises(QuantityError) as info:
         parse_value("3斤")
-    assert str(info.value) == "无法解析数量 / cannot parse quantity '3斤': unknown unit '斤'"
+    assert str(info.value) == (
+        "无法解析数量 / cannot parse quantity '3斤': unknown unit '斤' (expected a unit such as "
+        "万元, 亿元, 万户, 万人, 个, %, 个百分点, Mbps, GB, 万亩, 吨, 台/百户)"
+    )
 
 
 def test_overlong_text_is_rejected_quickly_and_quoted_short() -> None:
@@ -392,4 +396,4 @@ def test_value_invariants(kwargs: dict[str, object], message: str) -> None:
 
 def test_enum_values() -> None:
     assert [c.value for c in Comparator] == ["=", ">", ">=", "<", "<=", "about"]
-    assert [s.value for s in ValueStatus] == ["given", "none", "missing"]
+    assert [s.value for s in ValueStatus] == ["given", "none", "missing", "unreadable"]

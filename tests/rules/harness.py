@@ -62,6 +62,14 @@ def run_example(
         base_path.write_text(BASE_PLAN + example.base, encoding="utf-8")
         base = load(base_path)
     report = checker.check_path(path, base=base)
+    others = []
+    for number, text in enumerate(example.plans, start=1):
+        # Other plans of the run (set-level rules) sit in folders of their own.
+        other = folder / f"set-{number}" / "plan.yaml"
+        other.parent.mkdir()
+        other.write_text(text, encoding="utf-8")
+        others.append(checker.check_path(other))
+    checker.check_set([report, *others])
     # A check that raises is reported as PC000 and judges nothing; say so, loudly.
     crashed = [f.message_en for f in report.findings if f.rule == "PC000"]
     assert not crashed, f"{code} failed internally: {crashed[0]}"

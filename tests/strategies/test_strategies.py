@@ -148,3 +148,16 @@ def test_each_violation_produces_exactly_its_findings(code: str) -> None:
 def test_violations_refuse_an_unknown_rule() -> None:
     with pytest.raises(ValueError, match="no rule 'PC999'"):
         violations("PC999")
+
+
+@pytest.mark.parametrize("code", ["PC801", "PC803", "PC804", "PC805"])
+def test_set_violations_are_checked_with_their_upper_plan(code: str) -> None:
+    @settings(max_examples=2)
+    @given(violations(code))
+    def check(violation: Violation) -> None:
+        assert len(violation.plan_files) == 2, violation.files.keys()
+        with tempfile.TemporaryDirectory() as folder:
+            report = violation.check(Path(folder))
+        assert len(report.plans) == 2
+
+    check()

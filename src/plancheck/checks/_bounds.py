@@ -26,8 +26,10 @@ from plancheck.quantities import (
     Comparator,
     QuantityError,
     Value,
+    ValueStatus,
     canonical_unit,
     conversion_factor,
+    dimensions_of,
     is_dimensionless,
 )
 
@@ -249,3 +251,37 @@ def reported_in_year(indicator: Indicator, year: int) -> IndicatorValue | None:
 def same_qualifier(a: Value, b: Value) -> bool:
     """Whether two values measure the same population ("80%用户" vs none are not)."""
     return (a.qualifier or "") == (b.qualifier or "")
+
+
+# Dimensions whose amounts add up over parts and years: money, counted things, mass,
+# area, length, stored data.  Bit rates (speeds), %, indices and ratios do not.
+ADDITIVE: Final = frozenset(
+    {"[currency]", "[household]", "[person]", "[device]", "[item]", "[occurrence]"}
+    | {"[mass]", "[area]", "[length]", "[data]"}
+)
+
+
+def is_additive(unit: str | None) -> bool:
+    """Whether amounts in ``unit`` add up (户, 亿元, 吨): not %, Mbps, 倍, 台/百户 or none."""
+    if unit is None:
+        return False
+    try:
+        dimensions = dict(dimensions_of(unit))
+    except QuantityError:
+        return False
+    return len(dimensions) == 1 and all(
+        dimension in ADDITIVE and exponent == 1 for dimension, exponent in dimensions.items()
+    )
+
+
+def why_not_level(value: Value, role: str) -> str:
+    """Why a written ``value`` (the ``role``: baseline, target, claim …) is not a level."""
+    if value.status is ValueStatus.UNREADABLE:
+        return f"the {role} could not be read (see PC004): {value.problem}"
+    if value.status is ValueStatus.NONE:
+        return f"the {role} is explicitly none (——)"
+    if value.status is ValueStatus.MISSING:
+        return f"the {role} is not given"
+    if value.cumulative:
+        return f"the {role} is a sum over years (累计), not a level"
+    return f"the {role} is a change (下降, 提高 …), not a level"

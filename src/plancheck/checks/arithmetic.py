@@ -9,6 +9,7 @@ and compared with a tolerance of half a unit of the rate's last written digit.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Final
@@ -82,8 +83,8 @@ def _term_values(identity: Identity, index: PlanIndex) -> list[Value] | NotAppli
         value = _term_value(term, index)
         if isinstance(value, str):
             return NotApplicable(value)
-        if not value.is_given:
-            return NotApplicable("a term's value is not given")
+        if not value.is_level:
+            return NotApplicable(b.why_not_level(value, "term"))
         if value.comparator not in _EXACT_COMPARATORS:
             return NotApplicable("a term is a bound (以上, 以下 …), not an amount")
         values.append(value)
@@ -175,6 +176,41 @@ def inconsistent_growth_rate(
         yield result
 
 
+def _level_in_year(indicator_id: str, year: int, index: PlanIndex) -> Value | None:
+    """The indicator's level in ``year``: from the table, else from a claim about it."""
+    indicator = b.indicator(index, indicator_id)
+    if indicator is not None:
+        found = b.value_in_year(indicator, year)
+        if found is not None and found.value is not None and found.value.is_level:
+            return found.value
+    for claim in index.claims_by_indicator.get(indicator_id, []):
+        if claim.kind is not ClaimKind.GROWTH and claim.year == year and claim.value.is_level:
+            return claim.value
+    return None
+
+
+def _growth(ratio: float | None, years: int, annual: bool) -> float:
+    """Growth in % for a ratio final/base (None: unbounded above)."""
+    if ratio is None:
+        return math.inf
+    if ratio <= 0:
+        return -100.0
+    return (ratio ** (1 / years) - 1 if annual else ratio - 1) * 100
+
+
+def _span(value: Value, amount: Decimal) -> tuple[Decimal, Decimal | None]:
+    """The amounts a written value allows, as [low, high] (high None: unbounded)."""
+    low = b.lower_end(value.comparator, amount)
+    high = b.upper_end(value.comparator, amount)
+    return (low[0] if low is not None else Decimal(0)), (high[0] if high is not None else None)
+
+
+def _percent(amount: float) -> str:
+    if math.isinf(amount):
+        return "∞"
+    return f"{amount:.1f}%"
+
+
 def _judge_growth(claim: Claim, index: PlanIndex, tolerance: float | None) -> Result | None:
     if claim.indicator is None:
         return NotApplicable("the growth figure names no indicator, so it has no base value")
@@ -189,15 +225,10 @@ def _judge_growth(claim: Claim, index: PlanIndex, tolerance: float | None) -> Re
     rate = _rate(claim.value)
     if rate is None or not claim.value.is_given:
         return NotApplicable("the growth figure is not a rate in % or ‰")
-    start = b.value_in_year(indicator, claim.base_year)
-    end = b.value_in_year(indicator, claim.year)
-    if start is None or end is None or start.value is None or end.value is None:
+    first = _level_in_year(indicator.id, claim.base_year, index)
+    last = _level_in_year(indicator.id, claim.year, index)
+    if first is None or last is None:
         return NotApplicable("the indicator has no value for the base year or the final year")
-    first, last = start.value, end.value
-    if not first.is_given or not last.is_given:
-        return NotApplicable("the indicator's value for the base or final year is not given")
-    if first.comparator not in _EXACT_COMPARATORS or last.comparator not in _EXACT_COMPARATORS:
-        return NotApplicable("a value is a bound (以上, 以下 …), not an amount")
     try:
         unit = b.common_unit(first.unit, last.unit)
         base = b.amount_in(first, unit)
@@ -206,20 +237,32 @@ def _judge_growth(claim: Claim, index: PlanIndex, tolerance: float | None) -> Re
         return NotApplicable("the values are in incompatible units (see PC302)")
     if base <= 0 or final < 0:
         return NotApplicable("a growth rate needs a positive base value")
-    ratio = float(b.EXACT.divide(final, base))
-    actual = (ratio ** (1 / years) - 1 if claim.annual else ratio - 1) * 100
+    # Interval arithmetic: a bound (">3900亿元") allows a range of start or end values, and
+    # the growth they imply is a range too; the stated rate must meet it somewhere.
+    base_low, base_high = _span(first, base)
+    final_low, final_high = _span(last, final)
+    least = _growth(
+        float(b.EXACT.divide(final_low, base_high)) if base_high is not None else 0.0,
+        years,
+        claim.annual,
+    )
+    most = _growth(
+        float(b.EXACT.divide(final_high, base_low))
+        if final_high is not None and base_low > 0
+        else None,
+        years,
+        claim.annual,
+    )
     stated, half_unit = rate
     allowed = tolerance if tolerance is not None else half_unit
     comparator = claim.value.comparator
-    if comparator in (Comparator.GT, Comparator.GE):
-        holds = actual >= stated - allowed
-    elif comparator in (Comparator.LT, Comparator.LE):
-        holds = actual <= stated + allowed
-    else:
-        holds = abs(actual - stated) <= allowed + 1e-9
-    if holds:
+    stated_low = -math.inf if comparator in (Comparator.LT, Comparator.LE) else stated - allowed
+    stated_high = math.inf if comparator in (Comparator.GT, Comparator.GE) else stated + allowed
+    if stated_low <= most + 1e-9 and least - 1e-9 <= stated_high:
         return None
-    computed = f"{actual:.{max(claim.value.decimals, 1) + 1}f}%"
+    exact = least == most
+    digits = max(claim.value.decimals, 1) + 1
+    computed = f"{least:.{digits}f}%" if exact else f"{_percent(least)}–{_percent(most)}"
     kind_zh = "年均增长" if claim.annual else "增长"
     kind_en = "annual growth" if claim.annual else "growth"
     return Fail(
@@ -242,4 +285,5 @@ def _judge_growth(claim: Claim, index: PlanIndex, tolerance: float | None) -> Re
             "annual": str(claim.annual).lower(),
         },
         field="value",
+        variant=None if exact else "bound",
     )

@@ -108,16 +108,28 @@ def mismatched_total(total: Total, index: PlanIndex, params: NoParams) -> Iterat
                 variant="bound",
             )
         return
-    # "=" and "约": equal once the sum is rounded as the document rounds the total.
-    rounded = quantize(exact, -value.decimals)
-    if rounded == value.amount:
+    # "=" and "约": equal once the sum is rounded as the document rounds the total, or, when
+    # the rows are in the total's own unit, as finely as the finest row is written: the
+    # document adds such rows exactly, so a stray decimal in one row is a slip, not rounding.
+    exponent = -value.decimals
+    if value.comparator is Comparator.EQ and all(
+        p.funding and p.funding.unit == value.unit for p in projects
+    ):
+        exponent = min([exponent, *(-p.funding.decimals for p in projects if p.funding)])
+    rounded = quantize(exact, exponent)
+    if rounded == quantize(value.amount, exponent):
         return
     difference = EXACT.subtract(value.amount, rounded)
+    rows = _suspects(projects, value, EXACT.subtract(exact, value.amount))
     yield Fail(
         args={
             "total": _shown(value),
-            "sum": _money(rounded, value.unit),
+            "sum": _money(
+                rounded.normalize() if exponent < -value.decimals else rounded, value.unit
+            ),
             "difference": _money(abs(difference), value.unit),
+            "rows_zh": "、".join(rows) if rows else "无法确定",
+            "rows_en": ", ".join(rows) if rows else "none found",
         },
         evidence={
             "expected": _money(value.amount, value.unit),
@@ -126,6 +138,24 @@ def mismatched_total(total: Total, index: PlanIndex, params: NoParams) -> Iterat
         },
         field="value",
     )
+
+
+def _suspects(projects: list[Project], total: Value, excess: Decimal) -> list[str]:
+    """Rows whose removal balances the total, or that are written more finely than it."""
+    assert total.unit is not None
+    removal = [
+        p.name
+        for p in projects
+        if p.funding is not None and amount_in(p.funding, total.unit) == excess
+    ]
+    stray = [
+        p.name
+        for p in projects
+        if p.funding is not None
+        and p.funding.unit == total.unit
+        and p.funding.decimals > total.decimals
+    ]
+    return list(dict.fromkeys(removal + stray))
 
 
 @check("unfunded-project", given="projects")

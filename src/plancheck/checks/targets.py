@@ -10,6 +10,7 @@ nothing above 5, so it cannot improve on a baseline of 5.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Final
@@ -31,11 +32,11 @@ from plancheck.model import (
     Plan,
 )
 from plancheck.quantities import (
+    ChangeDirection,
     Comparator,
     QuantityError,
     Value,
     ValueStatus,
-    is_dimensionless,
     is_percent,
 )
 from plancheck.records import Severity
@@ -128,9 +129,15 @@ def unimproved_target(indicator: Indicator, index: PlanIndex, params: NoParams) 
     if baseline.value.status is ValueStatus.NONE:
         yield NotApplicable("the baseline is explicitly none (——)")
         return
-    targets = [(t, t.value) for t in indicator.targets if t.value is not None and t.value.is_given]
+    if not baseline.value.is_level:
+        yield NotApplicable(b.why_not_level(baseline.value, "baseline"))
+        return
+    targets = [(t, t.value) for t in indicator.targets if t.value is not None and t.value.is_level]
     if not targets:
-        yield NotApplicable("the indicator gives no target value")
+        written = [t.value for t in indicator.targets if t.value is not None]
+        yield NotApplicable(
+            b.why_not_level(written[0], "target") if written else "the indicator gives no target"
+        )
         return
     judged = False
     base_value = baseline.value
@@ -259,6 +266,9 @@ _HUNDRED: Final = (Decimal(100), 0)
 def _out_of_range(value: Value, may_exceed: bool) -> bool:
     if value.amount is None or value.unit is None or not is_percent(value.unit):
         return False
+    if value.change is not None:
+        # A change may exceed 100% upward; a fall by more than 100% is impossible.
+        return value.change is ChangeDirection.DECREASE and value.amount > 100
     low = b.lower_end(value.comparator, value.amount)
     high = b.upper_end(value.comparator, value.amount)
     if high is not None and high < _ZERO:
@@ -343,7 +353,7 @@ def _table_entry(claim: Claim, indicator: Indicator, year: int) -> IndicatorValu
         others = [
             (abs(t.year - year), t.year, t.value)
             for t in indicator.targets
-            if t.year is not None and t.value is not None and t.value.is_given
+            if t.year is not None and t.value is not None and t.value.is_level
         ]
         if not others:
             return NotApplicable("the indicator has no target to compare with")
@@ -386,8 +396,8 @@ def conflicting_claim(claim: Claim, index: PlanIndex, params: NoParams) -> Itera
     if claim.year is None:
         yield NotApplicable("the claim gives no year")
         return
-    if not claim.value.is_given:
-        yield NotApplicable("the claim gives no value")
+    if not claim.value.is_level:
+        yield NotApplicable(b.why_not_level(claim.value, "claim"))
         return
     entry = _table_entry(claim, indicator, claim.year)
     if not isinstance(entry, IndicatorValue):
@@ -396,6 +406,9 @@ def conflicting_claim(claim: Claim, index: PlanIndex, params: NoParams) -> Itera
     table = entry.value
     if table is None or not table.is_given:
         yield NotApplicable("the table value for the claim's year is not given")
+        return
+    if not table.is_level:
+        yield NotApplicable(b.why_not_level(table, "table value"))
         return
     stated = claim.value
     if not b.same_qualifier(table, stated):
@@ -454,6 +467,9 @@ def unlisted_target(claim: Claim, index: PlanIndex, params: NoParams) -> Iterato
     if claim.kind is not ClaimKind.TARGET:
         yield NotApplicable("only target claims are checked")
         return
+    if claim.cite is not None and claim.indicator is None:
+        yield NotApplicable("the claim quotes an upper-level plan's target (see PC804)")
+        return
     if claim.indicator is not None:
         return
     subject = claim.subject or claim.quote
@@ -468,14 +484,20 @@ def unlisted_target(claim: Claim, index: PlanIndex, params: NoParams) -> Iterato
 
 
 def _is_extensive(unit: str | None) -> bool:
-    """Whether amounts in ``unit`` add up (户, 亿元): not %, 倍 or a ratio like 台/百户."""
-    if unit is None:
-        return False
-    try:
-        canonical = b.unit_of(unit)
-    except QuantityError:
-        return False
-    return canonical is not None and "/" not in canonical and not is_dimensionless(canonical)
+    """Whether amounts in ``unit`` add up (户, 亿元): not %, Mbps, 倍 or 台/百户."""
+    return b.is_additive(unit)
+
+
+# A bracket in a 其中 row's name that restricts it to some of the whole: "（部分城市）",
+# "（重点城市）", "（80%用户）"; not an abbreviation such as "（FTTH）".
+_SUBSET_MARK: Final = re.compile(
+    r"[(（][^)）]*(?:部分|重点|试点|示范|发达|主要|少数|有条件|具备条件|[0-9]+%|[0-9]+个)[^)）]*[)）]"
+)
+
+
+def _qualified_subset(part: Indicator, part_value: Value, whole_value: Value) -> bool:
+    """Whether the 其中 row says it covers only a subset ("（部分城市）", "100(重点城市)")."""
+    return not b.same_qualifier(part_value, whole_value) or bool(_SUBSET_MARK.search(part.name))
 
 
 @check("part-exceeding-whole", given="indicators")
@@ -494,14 +516,20 @@ def part_exceeding_whole(
     reasons = ["the part and the whole give no value for a common year"]
     for item in b.table_values(indicator):
         part_value = item.value
-        if item.year is None or part_value is None or not part_value.is_given:
+        if item.year is None or part_value is None or not part_value.is_level:
             continue
         found = b.value_in_year(whole, item.year)
         whole_value = found.value if found is not None else None
-        if whole_value is None or not whole_value.is_given:
+        if whole_value is None or not whole_value.is_level:
             continue
         if not (_is_extensive(part_value.unit) and _is_extensive(whole_value.unit)):
-            reasons.insert(0, "a rate or ratio (%, 台/百户) of a part may exceed the whole's")
+            reasons.insert(
+                0,
+                "a rate, speed, share or index (%, Mbps, 台/百户) of a part may exceed the whole's",
+            )
+            continue
+        if _qualified_subset(indicator, part_value, whole_value):
+            reasons.insert(0, "the 其中 row is qualified as a subset of its whole")
             continue
         try:
             unit = b.common_unit(whole_value.unit, part_value.unit)
@@ -537,8 +565,34 @@ def part_exceeding_whole(
 # -- PC307 ---------------------------------------------------------------------------
 
 
+def _table_of(indicator: Indicator, index: PlanIndex) -> list[Indicator]:
+    """The rows of the table ``indicator`` sits in: same 专栏 (or, without one, no 专栏)."""
+    return [other for other in index.plan.indicators if other.box == indicator.box]
+
+
 @check("untyped-indicator", given="indicators")
 def untyped_indicator(indicator: Indicator, index: PlanIndex, params: NoParams) -> Iterator[Result]:
-    """Every indicator should say whether it is 预期性 or 约束性."""
-    if indicator.type is IndicatorType.UNSPECIFIED:
+    """Every indicator should say whether it is 预期性 or 约束性 (a whole table: once)."""
+    if indicator.type is not IndicatorType.UNSPECIFIED:
+        return
+    boxes = index.boxes.get(indicator.box, []) if indicator.box is not None else []
+    box = boxes[0] if len(boxes) == 1 else None
+    if box is not None and box.type_column is False:
+        yield NotApplicable("the plan declares that the document's table has no 属性 column")
+        return
+    table = _table_of(indicator, index)
+    if len(table) < 2 or any(row.type is not IndicatorType.UNSPECIFIED for row in table):
         yield Fail(evidence={"type": indicator.type.value}, field="type")
+        return
+    if table[0] is not indicator:
+        yield NotApplicable("reported once for its whole table, which has no 属性 column")
+        return
+    where_zh = f"专栏{box.number}" if box is not None else "指标表"
+    where_en = f"专栏{box.number}" if box is not None else "the indicator table"
+    yield Fail(
+        args={"table_zh": where_zh, "table_en": where_en, "rows": len(table)},
+        evidence={"table": where_en, "rows": str(len(table))},
+        node=box,
+        field=None if box is not None else "type",
+        variant="table",
+    )

@@ -14,7 +14,16 @@ from plancheck._version import __version__
 def build_parser() -> argparse.ArgumentParser:
     # The commands (and the engine behind them) are imported here, not at import time,
     # so that `plancheck --version` starts instantly.
-    from plancheck.cli import _check, _diff, _extract, _report, _rules, _schema, _trace
+    from plancheck.cli import (
+        _check,
+        _diff,
+        _extract,
+        _plan_progress,
+        _report,
+        _rules,
+        _schema,
+        _trace,
+    )
 
     parser = argparse.ArgumentParser(
         prog="plancheck",
@@ -29,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     _rules.add_parsers(commands)
     _schema.add_parser(commands)
     _trace.add_parser(commands)
+    _plan_progress.add_parser(commands)
     _extract.add_parser(commands)
     return parser
 

@@ -34,6 +34,9 @@ from plancheck.review import (
     write_baseline,
 )
 
+# The rule that --require-links turns from "not applicable" into an error.
+REQUIRE_LINKS_RULE = "PC802"
+
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
@@ -103,6 +106,12 @@ def add_selection_options(parser: argparse.ArgumentParser) -> None:
         help="configuration file for every plan (default: for each plan, the nearest "
         ".plancheck.yaml or pyproject.toml above it; run settings from the current directory's)",
     )
+    parser.add_argument(
+        "--require-links",
+        action="store_true",
+        help="a link (aligns_with, cite) to a plan or indicator not in the checked set is an "
+        "error (PC802), not merely unjudged",
+    )
 
 
 def add_review_options(parser: argparse.ArgumentParser) -> None:
@@ -170,6 +179,10 @@ def _overridden(config: Config, args: argparse.Namespace) -> Config:
         updates["lang"] = args.lang
     if args.fail_on:
         updates["fail_on"] = Severity(args.fail_on)
+    if args.require_links:
+        params = {code: dict(values) for code, values in config.params.items()}
+        params.setdefault(REQUIRE_LINKS_RULE, {})["require_links"] = True
+        updates["params"] = params
     return config.model_copy(update=updates)
 
 

@@ -63,6 +63,8 @@ def check_per_config(
         key = None if one_config else find_config(target)
         groups.setdefault(key, []).append(target)
     plans: list[PlanReport] = []
+    # Each group's checker, with the reports of the plans it checked.
+    checked: list[tuple[Checker, list[PlanReport]]] = []
     rules = dict(run_checker.catalogue.rules)
     active: list[ActiveRule] = list(run_checker.rules)
     configs: list[Config] = []
@@ -85,16 +87,22 @@ def check_per_config(
 
         if against is not None:
             # The earlier version is read from git for each plan: no cache, no workers.
-            plans += check_against(checker, group, against, step)
+            reports = check_against(checker, group, against, step)
         else:
             results = None
             if cache:
                 limit = checker.config.max_file_bytes
                 results = ResultCache(default_cache_dir(), run_key(checker), max_bytes=limit)
-            plans += check_batch(
-                checker, group, jobs=jobs, progress=step, cache=results, phase=phase
+            reports = list(
+                check_batch(checker, group, jobs=jobs, progress=step, cache=results, phase=phase)
             )
+        checked.append((checker, reports))
+        plans += reports
         done += len(group)
+    # The set phase sees every plan of the run; each plan is judged by the set-level rules
+    # of its own configuration.
+    for checker, reports in checked:
+        checker.check_set(plans, judged=reports)
     config = run_checker.config
     report = Report(
         sorted(plans, key=lambda p: p.path), rules, lang=config.lang, fail_on=config.fail_on

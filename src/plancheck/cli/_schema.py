@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from plancheck.outputs.json_schema import findings_schema_text
+from plancheck.outputs.progress_format import progress_schema_text
 from plancheck.plan_diff import diff_schema_text
 from plancheck.schema import part_schema_text, plan_schema_text
 
@@ -27,6 +28,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="print the schema of `plancheck diff --format json` (schemas/diff.schema.json)",
     )
+    parser.add_argument(
+        "--progress",
+        action="store_true",
+        help="print the schema of `plancheck progress --format json` "
+        "(schemas/progress.schema.json)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -37,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(part_schema_text())
     elif args.diff:
         sys.stdout.write(diff_schema_text())
+    elif args.progress:
+        sys.stdout.write(progress_schema_text())
     else:
         sys.stdout.write(plan_schema_text())
     return 0

@@ -24,7 +24,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=run)
 
 
-def _source(loaded: LoadResult) -> list[str]:
+def source_files(loaded: LoadResult) -> list[str]:
     plan = loaded.plan
     if plan is None or plan.source_document is None:
         return []
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"无法加载规划 / cannot load plan: {first}")
     text = render_trace(build_trace(loaded.plan), args.format)
     if args.output:
-        inputs = [Path(name) for name in [*loaded.files, *_source(loaded)]]
+        inputs = [Path(name) for name in [*loaded.files, *source_files(loaded)]]
         inputs += [Path(config.origin)] if config.origin else []
         write_output(args.output, text, [*inputs, *config.rule_files()], "trace")
     else:

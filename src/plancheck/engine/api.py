@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from plancheck.engine.catalogue import Catalogue, load_catalogue
 from plancheck.engine.config import Config
+from plancheck.engine.planset import run_set, set_rules
 from plancheck.engine.registry import PluginError, builtin_registry, load_plugins
 from plancheck.engine.ruleset import ActiveRule, resolve
 from plancheck.engine.run import run_plan
 from plancheck.loading import load_plan, revalidate
 from plancheck.model import Plan
 from plancheck.records import PlanReport, Report
+
+# Plans kept from the first phase for the set phase; beyond this many the set phase
+# reads a plan again rather than holding every plan of a large run in memory.
+_RETAINED = 256
 
 
 class Checker:
@@ -30,6 +36,17 @@ class Checker:
         self.catalogue: Catalogue = load_catalogue(builtin_registry(), extra)
         self.rules: list[ActiveRule] = resolve(self.catalogue, self.config)
 
+        # Keyed by the report object (kept alive here, so its id is not reused): plans
+        # built in memory all have the path "".
+        self._retained: OrderedDict[int, tuple[PlanReport, Plan]] = OrderedDict()
+
+    def _retain(self, report: PlanReport, plan: Plan | None) -> None:
+        if plan is None:
+            return
+        self._retained[id(report)] = (report, plan)
+        while len(self._retained) > _RETAINED:
+            self._retained.popitem(last=False)
+
     def check_plan(self, plan: Plan, base: Plan | None = None) -> PlanReport:
         """Judge ``plan`` exactly as its data written to a file would be judged.
 
@@ -37,12 +54,42 @@ class Checker:
         validated again from its data first, so nothing derived at load time is stale.
         ``base`` is the earlier version ``plan`` revises, for the revision rules.
         """
-        return run_plan(revalidate(plan), self.rules, _base(base))
+        checked = revalidate(plan)
+        report = run_plan(checked, self.rules, _base(base))
+        self._retain(report, checked.plan)
+        return report
 
     def check_path(self, path: str | os.PathLike[str], base: Plan | None = None) -> PlanReport:
         config = self.config
         loaded = load_plan(path, max_file_bytes=config.max_file_bytes, max_values=config.max_values)
-        return run_plan(loaded, self.rules, _base(base))
+        report = run_plan(loaded, self.rules, _base(base))
+        self._retain(report, loaded.plan)
+        return report
+
+    def check_set(
+        self, reports: Sequence[PlanReport], *, judged: Sequence[PlanReport] | None = None
+    ) -> None:
+        """The second phase: the set-level rules (alignment) over the plans of ``reports``.
+
+        Each plan was checked on its own first; here the plans are seen together, and
+        findings are added to the report of the plan they are about. Call it once per
+        run, with every plan of the run. Plans that could not be read take no part.
+        ``judged`` (default: all of ``reports``) are the plans these rules judge; the
+        others are only linked to, as when plans of one run have different configurations.
+        """
+        if not set_rules(self.rules):
+            return
+        entries: list[tuple[Plan, PlanReport]] = []
+        for report in reports:
+            if report.plan_id is None:
+                continue
+            kept = self._retained.get(id(report))
+            plan = kept[1] if kept is not None and kept[0] is report else None
+            if plan is None and report.path:  # checked in another process, or not retained
+                plan = load_plan(report.path, max_file_bytes=self.config.max_file_bytes).plan
+            if plan is not None:
+                entries.append((plan, report))
+        run_set(entries, self.rules, judged=judged)
 
     def report(self, plans: Iterable[PlanReport]) -> Report:
         return Report(
@@ -71,5 +118,8 @@ def check(
     """
     checker = Checker(config)
     if isinstance(target, Plan):
-        return checker.report([checker.check_plan(target, base)])
-    return checker.report([checker.check_path(Path(target), base)])
+        report = checker.check_plan(target, base)
+    else:
+        report = checker.check_path(Path(target), base)
+    checker.check_set([report])
+    return checker.report([report])

@@ -17,6 +17,7 @@ from plancheck.engine._params import params_error
 from plancheck.engine._shipped import shipped_rules
 from plancheck.engine.registry import CheckRegistry, CheckSpec
 from plancheck.engine.selectors import SELECTORS
+from plancheck.engine.set_selectors import SET_SELECTORS
 from plancheck.records import Rule
 
 
@@ -123,10 +124,10 @@ def load_catalogue(
                 f"{origin}: 规则代码重复 / rule code {rule.code} already defined in "
                 f"{files[rule.code]}"
             )
-        if rule.given not in SELECTORS:
+        if rule.given not in SELECTORS and rule.given not in SET_SELECTORS:
             raise RuleFileError(
                 f"{origin}: 未知的 given / unknown `given` {rule.given!r} "
-                f"(known: {', '.join(sorted(SELECTORS))})"
+                f"(known: {', '.join(sorted({*SELECTORS, *SET_SELECTORS}))})"
             )
         if rule.check is not None:
             spec = registry.get(rule.check)

@@ -19,6 +19,8 @@ from plancheck.model import (
     Claim,
     DeclaredCount,
     Entity,
+    Evaluation,
+    EvaluationResult,
     Identity,
     Indicator,
     IndicatorValue,
@@ -27,6 +29,7 @@ from plancheck.model import (
     Project,
     Revision,
     Section,
+    Tally,
     Total,
 )
 from plancheck.records import SourcePosition, Subject
@@ -264,6 +267,18 @@ def describe(node: Node, index: PlanIndex | None = None) -> Subject:
         return Subject(node.key, "claim", node.id, node.quote)
     if isinstance(node, Revision):
         return Subject(node.key, "revision", node.id, node.document_number or node.id)
+    if isinstance(node, Evaluation):
+        return Subject(node.key, "evaluation", node.id, node.source or node.id)
+    if isinstance(node, EvaluationResult):
+        actual_year = node.actual_year
+        return Subject(
+            node.key,
+            "evaluation-result",
+            f"{node.evaluation}/{node.indicator}/{actual_year}",
+            f"{node.indicator} {actual_year}",
+        )
+    if isinstance(node, Tally):
+        return Subject(node.key, "tally", node.key.removeprefix("evaluations/"), node.quote)
     if isinstance(node, IndicatorValue) and index is not None:
         owner = index.indicator_of_value.get(id(node))
         if owner is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from plancheck._reader.roots import stays_inside
@@ -150,6 +151,42 @@ def _folder(plan_path: str) -> Path:
     return base if base.is_dir() else base.parent
 
 
+def judge(
+    active: ActiveRule,
+    nodes: Iterable[Node],
+    plan: Plan,
+    index: PlanIndex,
+    report: PlanReport,
+    collector: _Collector,
+    internal: ActiveRule | None,
+) -> None:
+    """Run one rule over ``nodes`` of ``plan``, recording findings and outcomes."""
+    spec = active.spec
+    assert spec is not None
+    for node in nodes:
+        subject = index.describe(node)
+        try:
+            outcomes = list(spec.function(node, index, active.params))
+            failures = [o for o in outcomes if isinstance(o, Fail)]
+            findings = [_finding(active, plan, index, node, fail) for fail in failures]
+        except Exception as exc:  # a broken check must not stop the others
+            report.findings.append(_internal_error(active, internal, plan, subject, exc))
+            collector.record(active.rule.code, subject, Outcome.NOT_APPLICABLE, "internal error")
+            continue
+        report.findings.extend(findings)
+        reasons = [o.reason for o in outcomes if isinstance(o, NotApplicable)]
+        if spec.reports_on and not reasons:
+            _record_judged(collector, active, plan, index, findings)
+            continue
+        if failures:
+            collector.record(active.rule.code, subject, Outcome.FAILED)
+            continue
+        if reasons:
+            collector.record(active.rule.code, subject, Outcome.NOT_APPLICABLE, reasons[0])
+        else:
+            collector.record(active.rule.code, subject, Outcome.PASSED)
+
+
 def run_plan(
     loaded: LoadResult,
     rules: list[ActiveRule],
@@ -189,32 +226,9 @@ def run_plan(
         report.files.append(source.as_posix())
     internal = by_code.get(INTERNAL_ERROR)
     for active in rules:
-        spec = active.spec
-        if spec is None:
-            continue
-        for node in SELECTORS[active.rule.given](plan):
-            subject = index.describe(node)
-            try:
-                outcomes = list(spec.function(node, index, active.params))
-                failures = [o for o in outcomes if isinstance(o, Fail)]
-                findings = [_finding(active, plan, index, node, fail) for fail in failures]
-            except Exception as exc:  # a broken check must not stop the others
-                report.findings.append(_internal_error(active, internal, plan, subject, exc))
-                collector.record(
-                    active.rule.code, subject, Outcome.NOT_APPLICABLE, "internal error"
-                )
-                continue
-            report.findings.extend(findings)
-            reasons = [o.reason for o in outcomes if isinstance(o, NotApplicable)]
-            if spec.reports_on and not reasons:
-                _record_judged(collector, active, plan, index, findings)
-                continue
-            if failures:
-                collector.record(active.rule.code, subject, Outcome.FAILED)
-                continue
-            if reasons:
-                collector.record(active.rule.code, subject, Outcome.NOT_APPLICABLE, reasons[0])
-            else:
-                collector.record(active.rule.code, subject, Outcome.PASSED)
+        # Set-level rules (given a set selector) run in the second phase, over the plan set.
+        if active.spec is not None and active.rule.given in SELECTORS:
+            nodes = SELECTORS[active.rule.given](plan)
+            judge(active, nodes, plan, index, report, collector, internal)
     report.findings.sort(key=Finding.sort_key)
     return report

@@ -25,6 +25,16 @@ def _indicator_targets(plan: Plan) -> Iterable[Node]:
         yield from indicator.targets
 
 
+def _evaluation_results(plan: Plan) -> Iterable[Node]:
+    for evaluation in plan.evaluations:
+        yield from evaluation.results
+
+
+def _tallies(plan: Plan) -> Iterable[Node]:
+    for evaluation in plan.evaluations:
+        yield from evaluation.tallies
+
+
 SELECTORS: dict[str, Callable[[Plan], Iterable[Node]]] = {
     # "files" subjects are produced by the loader (PC001–PC004), not selected.
     "files": lambda plan: (),
@@ -43,4 +53,7 @@ SELECTORS: dict[str, Callable[[Plan], Iterable[Node]]] = {
     "claims": lambda plan: plan.claims,
     "revisions": lambda plan: plan.revisions,
     "entities": lambda plan: plan.iter_entities(),
+    "evaluations": lambda plan: plan.evaluations,
+    "evaluation-results": _evaluation_results,
+    "tallies": _tallies,
 }

@@ -175,8 +175,12 @@ def _load_parts(
 
 
 def load(path: str | os.PathLike[str], *, max_file_bytes: int = DEFAULT_MAX_BYTES) -> Plan:
-    """Load a plan file or plan directory; raises PlanLoadError with positioned diagnostics."""
+    """Load a plan file or plan directory; raises PlanLoadError with positioned diagnostics.
+
+    Strict: any problem, even one unreadable cell, raises (``load_plan`` and ``check``
+    set unreadable cells aside and go on).
+    """
     result = load_plan(path, max_file_bytes=max_file_bytes)
-    if result.plan is None:
+    if result.plan is None or result.diagnostics:
         raise PlanLoadError(result.diagnostics)
     return result.plan

@@ -18,6 +18,7 @@ LIST_KEYS = (
     "counts",
     "identities",
     "claims",
+    "evaluations",
 )
 
 

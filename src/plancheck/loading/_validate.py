@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from plancheck._reader.pointer import join
+from plancheck.loading._salvage import MAX_ROUNDS, Salvage, salvage_cell, start
 from plancheck.model import Node, Plan
 from plancheck.quantities import QuantityError
 from plancheck.records import Diagnostic, YamlLocation
@@ -77,24 +78,57 @@ def _printable(text: str) -> str:
 def validate(
     data: Any, locations: dict[str, YamlLocation], fallback_file: str
 ) -> tuple[Plan | None, list[Diagnostic]]:
-    try:
-        plan = Plan.model_validate(data)
-    except ValidationError as exc:
-        diagnostics = []
-        for error in exc.errors(include_url=False):
-            loc = _data_path(data, tuple(error["loc"]))
-            pointer = _pointer(loc)
-            where = _nearest(pointer, locations)
-            file, line, column = (
-                (where.file, where.line, where.column) if where else (fallback_file, 1, 1)
-            )
-            code = "PC004" if _is_quantity_error(error) else "PC002"
-            diagnostics.append(Diagnostic(code, _message(error, loc), file, line, column, pointer))
-        diagnostics.sort(key=lambda d: (d.file, d.line, d.column, d.code))
-        return None, _dedupe(diagnostics)
-    attach(plan, "")
-    plan._locations = locations
-    return plan, []
+    """Build the plan; unreadable cells become diagnostics and the rest is still checked."""
+    salvage: Salvage | None = None
+    kept: list[Diagnostic] = []
+    for _round in range(MAX_ROUNDS):
+        try:
+            plan = Plan.model_validate(data if salvage is None else salvage.data)
+        except ValidationError as exc:
+            salvage = salvage or start(data)
+            diagnostics, all_cells = _round_diagnostics(exc, salvage, locations, fallback_file)
+            kept.extend(d for d, _cell in diagnostics if _cell)
+            if not all_cells:
+                fatal = [d for d, cell in diagnostics if not cell]
+                return None, _dedupe(sorted(kept + fatal, key=_order))
+            continue
+        attach(plan, "")
+        plan._locations = locations
+        plan._unreadable = dict(salvage.unreadable) if salvage is not None else {}
+        return plan, _dedupe(sorted(kept, key=_order))
+    return None, _dedupe(sorted(kept, key=_order))
+
+
+def _order(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
+    return (diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.code)
+
+
+def _round_diagnostics(
+    exc: ValidationError,
+    salvage: Salvage,
+    locations: dict[str, YamlLocation],
+    fallback_file: str,
+) -> tuple[list[tuple[Diagnostic, bool]], bool]:
+    """Each error as a diagnostic, and whether it was a cell that could be set aside."""
+    located = []
+    for error in exc.errors(include_url=False):
+        # Every location is read before any cell is set aside, so that one repair
+        # cannot shift where a sibling error points.
+        loc = _data_path(salvage.data, tuple(error["loc"]))
+        located.append((error, loc, _pointer(loc)))
+    results: list[tuple[Diagnostic, bool]] = []
+    all_cells = True
+    for error, loc, pointer in located:
+        where = _nearest(pointer, locations)
+        file, line, column = (
+            (where.file, where.line, where.column) if where else (fallback_file, 1, 1)
+        )
+        code = "PC004" if _is_quantity_error(error) else "PC002"
+        message = _message(error, loc)
+        cell = salvage_cell(salvage, loc, pointer, error, message)
+        all_cells = all_cells and cell
+        results.append((Diagnostic(code, message, file, line, column, pointer), cell))
+    return results, all_cells
 
 
 def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

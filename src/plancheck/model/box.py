@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import Field, PrivateAttr, StrictInt
+from pydantic import Field, PrivateAttr, StrictBool, StrictInt
 
 from plancheck.model._base import Entity
 
@@ -49,6 +49,11 @@ class Box(Entity):
         description="Dotted ordinal path of the section the box sits in, e.g. `3.2`.",
     )
     kind: BoxKind = BoxKind.OTHER
+    type_column: StrictBool | None = Field(
+        default=None,
+        description="For an indicator table: `false` when the document's table has no "
+        "属性 (预期性/约束性) column at all.",
+    )
     items: list[BoxItem] = Field(default_factory=list)
 
     @property

@@ -7,6 +7,7 @@ from enum import StrEnum
 from pydantic import Field, StrictBool, StrictInt
 
 from plancheck.model._base import ID_PATTERN, Entity
+from plancheck.model.links import Citation
 from plancheck.quantities import Value
 
 
@@ -39,6 +40,9 @@ class Claim(Entity):
         default=False, description="For growth claims: the rate is per year (年均)."
     )
     value: Value = Field(description="The figure with its comparator, e.g. `突破350万`.")
+    cite: Citation | None = Field(
+        default=None, description="The upper plan's indicator whose figure the claim quotes."
+    )
 
     @property
     def key(self) -> str:

@@ -38,6 +38,13 @@ class DeclaredCount(Entity):
     open_ended: StrictBool = Field(
         default=False, description="The enumeration ends in 等, so it may be incomplete."
     )
+    of: str | None = Field(
+        default=None,
+        pattern=r"^(project-categories|boxes|box:[0-9]+|section:[0-9]+(\.[0-9]+)*)$",
+        description="The structure it counts, when it counts one: `project-categories` (the "
+        "appendix's category headings), `boxes`, `box:<n>` (the items of 专栏n) or "
+        "`section:<path>` (the subsections of a section).",
+    )
 
     @property
     def key(self) -> str:

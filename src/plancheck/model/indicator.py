@@ -7,6 +7,7 @@ from enum import StrEnum
 from pydantic import Field, StrictBool, StrictInt, field_validator
 
 from plancheck.model._base import ID_PATTERN, Entity
+from plancheck.model.links import AlignmentLink
 from plancheck.quantities import Value, ValueStatus, canonical_unit
 
 
@@ -24,6 +25,13 @@ class Direction(StrEnum):
     INCREASE = "increase"
     DECREASE = "decrease"
     MAINTAIN = "maintain"
+
+
+class PathKind(StrEnum):
+    """How the 序时进度 path from baseline to target is drawn."""
+
+    LINEAR = "linear"  # equal steps each year
+    COMPOUND = "compound"  # equal growth rate each year
 
 
 class IndicatorValue(Entity):
@@ -76,6 +84,15 @@ class Indicator(Entity):
         default_factory=list,
         description="Other stated values (e.g. an earlier year) that are neither baseline "
         "nor target.",
+    )
+
+    aligns_with: list[AlignmentLink] = Field(
+        default_factory=list,
+        description="Upper-level plans' indicators this one is aligned with (衔接).",
+    )
+    path: PathKind | None = Field(
+        default=None,
+        description="How the 序时进度 path is drawn: linear (default) or compound.",
     )
 
     @property

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import Field, PrivateAttr, StrictInt, field_validator, model_validator
 
@@ -13,6 +14,7 @@ from plancheck.model.agency import Agency
 from plancheck.model.box import Box
 from plancheck.model.claim import Claim
 from plancheck.model.declarations import DeclaredCount, Identity, Total
+from plancheck.model.evaluation import Evaluation
 from plancheck.model.indicator import Indicator, IndicatorValue
 from plancheck.model.period import YearRange
 from plancheck.model.project import Project
@@ -22,6 +24,15 @@ from plancheck.quantities import Value, canonical_unit
 from plancheck.records import YamlLocation
 
 FORMAT_VERSION = 1
+_NUMBER_YEAR = re.compile(r"[〔\[［(（【]\s*([0-9]{4})\s*[〕\]］)）】]")
+
+
+class IssuedDate(NamedTuple):
+    """When a document was issued, as precisely as it says."""
+
+    year: int
+    month: int | None
+    day: int | None
 
 
 class Level(StrEnum):
@@ -84,7 +95,26 @@ class Plan(Node):
     revisions: list[Revision] = Field(
         default_factory=list, description="The revisions made since the plan was approved."
     )
+    issued: str | None = Field(
+        default=None,
+        pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
+        description="When the document was issued (印发), as a string: `2012-06-18`, "
+        "`2012-06` or `2012`, only as precise as the document says.",
+    )
+    document_number: str | None = Field(
+        default=None,
+        min_length=1,
+        description="The document number (文号) as written, e.g. `宝政发〔2012〕25号`.",
+    )
+    issuer: str | None = Field(
+        default=None, min_length=1, description="Who issued it, as written (e.g. 宝鸡市人民政府)."
+    )
     source_document: SourceDocument | None = None
+    based_on: list[str] = Field(
+        default_factory=list,
+        description="编制依据: the plans this one follows, in the order the document cites "
+        "them: plan ids, or titles with 文号 as written.",
+    )
     parts: list[str] = Field(
         default_factory=list, description="Part files (relative paths) merged into this plan."
     )
@@ -97,13 +127,35 @@ class Plan(Node):
     counts: list[DeclaredCount] = Field(default_factory=list)
     identities: list[Identity] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+    evaluations: list[Evaluation] = Field(
+        default_factory=list, description="Evaluations of the plan against actuals."
+    )
 
     _locations: dict[str, YamlLocation] = PrivateAttr(default_factory=dict)
     _path: str = PrivateAttr(default="")
+    # JSON pointer -> why the cell there could not be read (set aside by the loader).
+    _unreadable: dict[str, str] = PrivateAttr(default_factory=dict)
 
     @property
     def key(self) -> str:
         return "plan"
+
+    @property
+    def issued_date(self) -> IssuedDate | None:
+        """``issued`` as (year, month or None, day or None); None when not stated."""
+        if self.issued is None:
+            return None
+        parts = [int(part) for part in self.issued.split("-")]
+        parts += [0] * (3 - len(parts))
+        return IssuedDate(parts[0], parts[1] or None, parts[2] or None)
+
+    @property
+    def document_number_year(self) -> int | None:
+        """The year in the 文号's brackets (〔2012〕, [2012], （2012）), if it has one."""
+        if self.document_number is None:
+            return None
+        match = _NUMBER_YEAR.search(self.document_number)
+        return int(match.group(1)) if match else None
 
     @property
     def path(self) -> str:
@@ -118,6 +170,15 @@ class Plan(Node):
             if found is not None:
                 return found
         return self._locations.get(pointer)
+
+    def unreadable(self, node: Node, field: str) -> str | None:
+        """Why ``node``'s ``field`` could not be read, or None when it was read (or absent)."""
+        return self._unreadable.get(f"{node.pointer}/{field}")
+
+    @property
+    def unreadable_cells(self) -> dict[str, str]:
+        """Every cell the loader could not read: JSON pointer -> the reason."""
+        return dict(self._unreadable)
 
     def iter_sections(self) -> Iterator[Section]:
         """Every section, depth first in document order."""
@@ -175,6 +236,10 @@ class Plan(Node):
             for item in values:
                 if item is not None:
                     item.value = _with_unit(item.value, unit)
+        for evaluation in self.evaluations:
+            for result in evaluation.results:
+                if result.indicator in units:
+                    result.actual = _with_unit(result.actual, units[result.indicator])
         for claim in self.claims:
             if claim.indicator in units and claim.kind != "growth":
                 filled = _with_unit(claim.value, units[claim.indicator])

@@ -19,6 +19,8 @@ def _example(example: Example, failing: bool) -> list[str]:
         "```",
         "",
     ]
+    for other in example.plans:
+        out += ["checked in one run with:", "", "```yaml", other.rstrip(), "```", ""]
     if example.params is not None:
         shown = json.dumps(example.params, ensure_ascii=False, sort_keys=True)
         out += [f"with parameters `{shown}`", ""]

@@ -8,13 +8,14 @@ private pint registry and convert between them.
 
 from typing import TYPE_CHECKING
 
-from ._enums import Comparator, ValueStatus
+from ._enums import ChangeDirection, Comparator, ValueStatus
 from ._errors import QuantityError
 from ._factors import conversion_factor
 from ._units import (
     align,
     canonical_unit,
     compatible,
+    dimensions_of,
     is_currency,
     is_dimensionless,
     is_percent,
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "UREG",
+    "ChangeDirection",
     "Comparator",
     "Quantity",
     "QuantityError",
@@ -37,6 +39,7 @@ __all__ = [
     "canonical_unit",
     "compatible",
     "conversion_factor",
+    "dimensions_of",
     "is_currency",
     "is_dimensionless",
     "is_percent",

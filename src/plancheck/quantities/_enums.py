@@ -14,6 +14,8 @@ class ValueStatus(StrEnum):
     """Explicitly nothing: "——", "—", "－", "/"."""
     MISSING = "missing"
     """The cell or field is absent (built by the model layer, never parsed)."""
+    UNREADABLE = "unreadable"
+    """Written, but not readable as an amount; ``Value.problem`` says why."""
 
 
 class Comparator(StrEnum):
@@ -30,3 +32,10 @@ class Comparator(StrEnum):
     def symbol(self) -> str:
         """How messages write it before an amount: nothing for "=", 约 for "about"."""
         return {"=": "", "about": "约"}.get(self.value, self.value)
+
+
+class ChangeDirection(StrEnum):
+    """Which way an amount written as a change moves ("下降16%", "新增4500万人")."""
+
+    INCREASE = "increase"
+    DECREASE = "decrease"

@@ -1,8 +1,10 @@
 """The grammar of an amount as plans write it, split into its parts.
 
-    [comparator word or symbol] number [多|余] [unit] [suffix] [(qualifier)]
+    [比2015年] [hedge] [change word] [comparator word or symbol] number [多|余] [unit]
+    [suffix] [(qualifier)]
 
-e.g. "突破350万", "≥90%", "1600多户", "99%以上", "20（80%用户）", "达到45台/百户以上".
+e.g. "突破350万", "≥90%", "1600多户", "99%以上", "20（80%用户）", "达到45台/百户以上",
+"力争达到1Gbps", "基本达到20Mbps", "比2015年下降16%", "提高4个百分点", "累计新增4500万人".
 This module only splits the text; ``_value`` resolves the unit and builds the
 ``Value``.  Everything is linear in the input, which is capped in length.
 """
@@ -14,12 +16,55 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
-from ._enums import Comparator, ValueStatus
+from ._enums import ChangeDirection, Comparator, ValueStatus
 from ._errors import quantity_error, quote
 from ._registry import SPECS, UnitKind
 
 MAX_CHARS: Final = 200
 MAX_DIGITS: Final = 50
+
+# Verbs that state a change ("下降16%") unless followed by 到/至 ("下降到16%": a level).
+# The first six go up, the rest down.
+_LEVEL_VERBS: Final = (
+    "提高",
+    "提升",
+    "增加",
+    "增长",
+    "上升",
+    "扩大",
+    "下降",
+    "降低",
+    "减少",
+    "减小",
+    "缩小",
+    "缩短",
+    "压减",
+    "压缩",
+)
+_CHANGE_WORDS: Final[dict[str, ChangeDirection]] = {
+    "累计新增": ChangeDirection.INCREASE,
+    "累计增加": ChangeDirection.INCREASE,
+    "累计减少": ChangeDirection.DECREASE,
+    "累计下降": ChangeDirection.DECREASE,
+    "新增": ChangeDirection.INCREASE,
+    "净增": ChangeDirection.INCREASE,
+    **dict.fromkeys(("提高", "提升", "增加", "增长", "上升", "扩大"), ChangeDirection.INCREASE),
+    **dict.fromkeys(
+        ("下降", "降低", "减少", "减小", "缩小", "缩短", "压减", "压缩"), ChangeDirection.DECREASE
+    ),
+}
+# Words that qualify how firmly an amount is promised.  基本 ("basically") makes the
+# amount approximate; the others (aspiration, possibility, forecast) are kept as notes.
+_HEDGES: Final[dict[str, Comparator | None]] = {
+    "基本": Comparator.ABOUT,
+    "力争": None,
+    "争取": None,
+    "努力": None,
+    "预计": None,
+    "可": None,
+}
+# "比2015年", "较2010年", "与2015年相比", "同2015年相比": the year a change counts from.
+_SINCE: Final = re.compile(r"(?:比|较|与|同|相比)\s*([0-9]{4})\s*年(?:末|底)?(?:相比|比)?")
 
 _PREFIX_WORDS: Final[dict[str, Comparator]] = {
     "不低于": Comparator.GE,
@@ -42,6 +87,13 @@ _PREFIX_WORDS: Final[dict[str, Comparator]] = {
     "近": Comparator.ABOUT,
     "达到": Comparator.EQ,
     "达": Comparator.EQ,
+    "实现": Comparator.EQ,
+    "保持在": Comparator.EQ,
+    "保持": Comparator.EQ,
+    # "提高到47%" states the level reached, unlike "提高4个百分点" (a change).
+    **{f"{verb}{to}": Comparator.EQ for verb in _LEVEL_VERBS for to in ("到", "至")},
+    "降至": Comparator.EQ,
+    "降到": Comparator.EQ,
 }
 # Symbols after NFKC ("＞" has become ">", "＝" has become "=").
 _PREFIX_SYMBOLS: Final[dict[str, Comparator]] = {
@@ -76,6 +128,9 @@ def _longest_first(words: dict[str, Comparator]) -> tuple[tuple[str, Comparator]
 
 
 _PREFIXES: Final = _longest_first(_PREFIX_WORDS) + _longest_first(_PREFIX_SYMBOLS)
+_HEDGE_ORDER: Final = tuple(sorted(_HEDGES.items(), key=lambda item: -len(item[0])))
+_CHANGE_ORDER: Final = tuple(sorted(_CHANGE_WORDS.items(), key=lambda item: -len(item[0])))
+_CUMULATIVE_VERBS: Final = ("完成", "投资", "投入", "建成", "达到")
 _SUFFIX_ORDER: Final = _longest_first(_SUFFIXES)
 _MULTIPLIER_WORDS: Final = tuple(
     sorted(
@@ -98,6 +153,10 @@ class Parts:
     number: str | None
     unit_text: str | None
     qualifier: str | None
+    hedge: str | None = None
+    change: ChangeDirection | None = None
+    cumulative: bool = False
+    since: int | None = None
 
 
 def _normalise(text: str) -> str:
@@ -160,6 +219,50 @@ def combine(raw: str, comparators: list[Comparator | None]) -> Comparator:
     return result
 
 
+def _take_since(body: str) -> tuple[str, int | None]:
+    match = _SINCE.match(body)
+    if match is None:
+        return body, None
+    return body[match.end() :].lstrip(), int(match.group(1))
+
+
+def _take_hedge(body: str) -> tuple[str, str | None, Comparator | None]:
+    for word, comparator in _HEDGE_ORDER:
+        if body.startswith(word) and (word != "可" or body[1:2] == "达"):
+            return body[len(word) :].lstrip(), word, comparator
+    return body, None, None
+
+
+def _take_change(body: str) -> tuple[str, ChangeDirection | None, bool]:
+    cumulative = body.startswith("累计")
+    for word, direction in _CHANGE_ORDER:
+        if body.startswith(word) and body[len(word) : len(word) + 1] not in ("到", "至"):
+            return body[len(word) :].lstrip(), direction, cumulative
+    if cumulative:
+        # "累计投资3000亿元": a sum over the years, not a level reached.
+        rest = body[len("累计") :]
+        for verb in _CUMULATIVE_VERBS:
+            if rest.startswith(verb):
+                rest = rest[len(verb) :]
+                break
+        return rest.lstrip(), None, True
+    return body, None, False
+
+
+def _unread_words(raw: str, body: str) -> Exception:
+    digit = re.search(r"[0-9]", body)
+    if digit is None:
+        return quantity_error(
+            raw, "no number found (expected digits such as 350 or 80%, or '——' for none)"
+        )
+    words = body[: digit.start()].strip()
+    return quantity_error(
+        raw,
+        f"{quote(words)} is not a unit or comparator (expected a number, optionally after "
+        "a word such as 约, 超过, 不低于, 力争, 基本达到, 下降)",
+    )
+
+
 def split_amount(raw: str) -> Parts:
     """Split written amount ``raw`` into parts; raise ``QuantityError`` if malformed."""
     if len(raw) > MAX_CHARS:
@@ -177,14 +280,34 @@ def split_amount(raw: str) -> Parts:
     if suffix is None and _NONE_MARK.fullmatch(body):
         return Parts(ValueStatus.NONE, Comparator.EQ, None, None, qualifier)
 
+    body, since = _take_since(body)
+    written = body
+    body, hedge, hedged = _take_hedge(body)
+    body, change, cumulative = _take_change(body)
     body, prefix = _take_prefix(body)
     match = _NUMBER.match(body)
     if match is None:
-        raise quantity_error(raw, "no number found")
+        raise _unread_words(raw, written)
     number = match.group().replace(",", "")
     if sum(char.isdigit() for char in number) > MAX_DIGITS:
         raise quantity_error(raw, f"more than {MAX_DIGITS} digits")
     rest, more = _take_more(body[match.end() :])
     comparator = combine(raw, [prefix, more, suffix])
+    if hedged is not None and comparator is Comparator.EQ:
+        comparator = hedged
+    if since is not None and change is None and not cumulative:
+        raise quantity_error(
+            raw, f"'比{since}年' needs a change such as 下降, 提高 or 增加 after it"
+        )
     unit_text = rest.strip() or None
-    return Parts(ValueStatus.GIVEN, comparator, number, unit_text, qualifier)
+    return Parts(
+        ValueStatus.GIVEN,
+        comparator,
+        number,
+        unit_text,
+        qualifier,
+        hedge=hedge,
+        change=change,
+        cumulative=cumulative,
+        since=since,
+    )

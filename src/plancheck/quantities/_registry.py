@@ -116,6 +116,8 @@ _COUNTERS: Final = (
     ("所", "item_suo", None),
     ("座", "item_zuo", None),
     ("套", "item_tao", None),
+    # Occurrences: operations per second of computing (万亿次), visits, trips.
+    ("次", "occurrence", "[occurrence]"),
 )
 
 
@@ -148,7 +150,8 @@ def _build_specs() -> tuple[UnitSpec, ...]:
         if dimension is not None:
             base = name
         add(UnitSpec(name, dimension or f"1 * {base}", (surface,), UnitKind.COUNTER))
-        specs += _prefixed(surface, name, _COUNTER_PREFIXES, UnitKind.COUNTER)
+        prefixes = _COUNTER_PREFIXES + (("万亿",) if name == "occurrence" else ())
+        specs += _prefixed(surface, name, prefixes, UnitKind.COUNTER)
 
     # Length.
     add(UnitSpec("metre", "[length]", ("米",), UnitKind.MEASURE))
@@ -166,7 +169,10 @@ def _build_specs() -> tuple[UnitSpec, ...]:
     add(UnitSpec("pingfangmi", "[area]", ("平方米", "m2", "㎡"), UnitKind.MEASURE))
     add(UnitSpec("mu", "10000 / 15 * pingfangmi", ("亩",), UnitKind.MEASURE))
     add(UnitSpec("wan_mu", "100000000 / 15 * pingfangmi", ("万亩",), UnitKind.MEASURE))
+    add(UnitSpec("yi_mu", "1000000000000 / 15 * pingfangmi", ("亿亩",), UnitKind.MEASURE))
     add(UnitSpec("gongqing", "10000 * pingfangmi", ("公顷",), UnitKind.MEASURE))
+    add(UnitSpec("wan_gongqing", "100000000 * pingfangmi", ("万公顷",), UnitKind.MEASURE))
+    add(UnitSpec("yi_gongqing", "1000000000000 * pingfangmi", ("亿公顷",), UnitKind.MEASURE))
     add(UnitSpec("pingfang_gongli", "1000000 * pingfangmi", ("平方公里", "km2"), UnitKind.MEASURE))
 
     # Bit rate.  Plans write bandwidth as "16M" or "4兆" meaning Mbit/s.
@@ -176,6 +182,22 @@ def _build_specs() -> tuple[UnitSpec, ...]:
     add(UnitSpec("mbps", "1000000 * bps", mbps, UnitKind.MEASURE))
     gbps = ("Gbps", "gbps", "Gbit/s", "Gb/s", "G")
     add(UnitSpec("gbps", "1000000000 * bps", gbps, UnitKind.MEASURE))
+    tbps = ("Tbps", "tbps", "Tbit/s", "Tb/s")
+    add(UnitSpec("tbps", "1000000000000 * bps", tbps, UnitKind.MEASURE))
+
+    # Data sizes: stored bytes, a dimension of their own (a bit rate is not a size).
+    # Decimal multiples, as storage is sold and as statistics report it.
+    add(UnitSpec("byte", "[data]", ("B", "字节", "byte"), UnitKind.MEASURE))
+    sizes = (
+        ("kilobyte", 10**3, ("KB", "kB", "千字节")),
+        ("megabyte", 10**6, ("MB", "兆字节")),
+        ("gigabyte", 10**9, ("GB", "吉字节", "千兆字节")),
+        ("terabyte", 10**12, ("TB", "太字节")),
+        ("petabyte", 10**15, ("PB", "拍字节")),
+        ("exabyte", 10**18, ("EB", "艾字节")),
+    )
+    for name, size, surfaces in sizes:
+        add(UnitSpec(name, f"{size} * byte", surfaces, UnitKind.MEASURE))
 
     # Dimensionless.
     add(UnitSpec("percent", "0.01", ("%",), UnitKind.RATIO))

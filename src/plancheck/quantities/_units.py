@@ -158,6 +158,12 @@ def is_percent(unit: str) -> bool:
     return canonical_unit(unit) == _PERCENT
 
 
+def dimensions_of(unit: str) -> Mapping[str, int]:
+    """The unit's dimension exponents (``{"[currency]": 1}`` for 亿元), without building
+    the pint registry; raises ``QuantityError`` for an unknown unit."""
+    return resolve_unit(unit).dimensions
+
+
 def is_dimensionless(unit: str) -> bool:
     """Whether ``unit`` is a pure number: %, ‰, 倍, bare 万/亿, or a ratio like "户/户"."""
     return not resolve_unit(unit).dimensions

@@ -13,7 +13,7 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
-from ._enums import Comparator, ValueStatus
+from ._enums import ChangeDirection, Comparator, ValueStatus
 from ._errors import QuantityError, UnitLookupError, quantity_error, quote
 from ._grammar import MAX_DIGITS, split_amount
 from ._registry import make_quantity
@@ -41,6 +41,13 @@ class Value:
     precision); ``unit`` is a canonical surface spelling (see
     ``canonical_unit``) or ``None`` when the text gives none and context
     implies it (fill it in with ``with_unit``).
+
+    ``hedge`` keeps a word that qualifies the promise (力争, 争取, 基本, 可, 预计);
+    ``change`` says the amount is a change rather than a level ("下降16%",
+    "提高4个百分点", "新增4500万人"), counted from ``since`` when the text names the
+    year ("比2015年下降16%"); ``cumulative`` marks a sum over years ("累计新增").
+    An ``UNREADABLE`` value keeps its text and says in ``problem`` what could
+    not be read.
     """
 
     text: str | None
@@ -52,10 +59,20 @@ class Value:
     # Set by ``with_unit``: the unit comes from context (the plan's currency, the
     # indicator's unit), so writing the value back must leave it implied again.
     unit_implied: bool = dataclasses.field(default=False, compare=False)
+    hedge: str | None = None
+    change: ChangeDirection | None = None
+    cumulative: bool = False
+    since: int | None = None
+    problem: str | None = None
 
     def __post_init__(self) -> None:
         if self.text is not None and not self.text.strip():
             raise QuantityError("数量文本为空 / value text must not be empty")
+        if (self.status is ValueStatus.UNREADABLE) != (self.problem is not None):
+            raise QuantityError(
+                "无法读取的数量必须说明原因 / an unreadable value needs a problem, "
+                "and only an unreadable value has one"
+            )
         if self.status is ValueStatus.GIVEN:
             if self.amount is None or not self.amount.is_finite():
                 raise QuantityError(
@@ -77,10 +94,25 @@ class Value:
         """A value that is absent from the plan."""
         return cls(None, ValueStatus.MISSING)
 
+    @classmethod
+    def unreadable(cls, text: str, problem: str) -> Value:
+        """A value written as ``text`` that could not be read, and why."""
+        return cls(text, ValueStatus.UNREADABLE, problem=problem)
+
     @property
     def is_given(self) -> bool:
         """Whether a number is written."""
         return self.status is ValueStatus.GIVEN
+
+    @property
+    def is_level(self) -> bool:
+        """Whether a number is written as a level reached (not a change, not a sum)."""
+        return self.is_given and self.change is None and not self.cumulative
+
+    @property
+    def is_change(self) -> bool:
+        """Whether a number is written as a change from an earlier year."""
+        return self.is_given and self.change is not None
 
     def _given_amount(self) -> Decimal:
         if self.amount is None:
@@ -270,7 +302,7 @@ def parse_value(raw: str | int | float | Decimal, *, default_unit: str | None = 
         try:
             unit = canonical_unit(parts.unit_text)
         except UnitLookupError as exc:
-            raise quantity_error(raw, exc.reason) from None
+            raise quantity_error(raw, f"{exc.reason} ({_EXPECTED_UNITS})") from None
     return Value(
         text,
         ValueStatus.GIVEN,
@@ -278,4 +310,13 @@ def parse_value(raw: str | int | float | Decimal, *, default_unit: str | None = 
         amount=_check_size(raw, Decimal(parts.number)),
         unit=unit,
         qualifier=parts.qualifier,
+        hedge=parts.hedge,
+        change=parts.change,
+        cumulative=parts.cumulative,
+        since=parts.since,
     )
+
+
+_EXPECTED_UNITS: Final = (
+    "expected a unit such as 万元, 亿元, 万户, 万人, 个, %, 个百分点, Mbps, GB, 万亩, 吨, 台/百户"
+)

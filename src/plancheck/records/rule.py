@@ -56,6 +56,11 @@ class Example(BaseModel):
         description="Plan YAML of the earlier version, added to a minimal plan like `plan` "
         "(revision rules judge the change from it to `plan`).",
     )
+    plans: tuple[str, ...] = Field(
+        default=(),
+        description="Other whole plan files checked in the same run (set-level rules: the "
+        "upper-level plans the example's plan links to).",
+    )
     params: dict[str, Any] | None = Field(
         default=None, description="Parameter overrides for this case, as a user would set them."
     )

@@ -41,6 +41,8 @@ PLAN = "plan.yaml"
 WAIVERS = "waivers.yaml"
 CONFIG = ".plancheck.yaml"
 BASE = "base"
+PLANS = "plans"
+UPPER = f"{PLANS}/upper.yaml"
 # The day waivers are judged on: fixed, so an example never expires while a test runs.
 REVIEW_DAY = date(2030, 1, 1)
 BROKEN_CHECK = "plancheck-strategies-broken-check"
@@ -51,7 +53,8 @@ class Violation:
     """A plan broken so that rule ``code`` fires, as the files a repository would hold.
 
     ``files`` maps relative paths to text: ``plan.yaml`` (the plan), and as the rule needs
-    them a ``source.txt``, ``waivers.yaml`` or ``.plancheck.yaml``; ``base`` holds the
+    them a ``source.txt``, ``waivers.yaml``, ``.plancheck.yaml`` or other plans of the set
+    (``plans/*.yaml``, checked with it as one run); ``base`` holds the
     earlier version's files for revision rules. ``keys`` are the subject keys of the
     findings the rule must produce, one per finding; ``also`` the other rules that must
     fire with it (a project moved past the period is PC101's too); no other rule reports
@@ -64,6 +67,13 @@ class Violation:
     description: str
     base: Mapping[str, str] | None = None
     also: tuple[str, ...] = ()
+
+    @property
+    def plan_files(self) -> tuple[str, ...]:
+        """The plan files of the run: ``plan.yaml``, then the other plans of the set
+        (``plans/*.yaml``: upper-level plans the set-level rules compare it with)."""
+        others = sorted(name for name in self.files if name.startswith(f"{PLANS}/"))
+        return (PLAN, *others)
 
     def write(self, folder: str | os.PathLike[str]) -> Path:
         """Write the files under ``folder`` (the earlier version under ``base/``); return
@@ -84,7 +94,10 @@ class Violation:
         config = load_config(Path(folder)) if CONFIG in self.files else Config()
         checker = Checker(config)
         base = load(Path(folder) / BASE / PLAN) if self.base is not None else None
-        report = checker.report([checker.check_path(path, base=base)])
+        reports = [checker.check_path(path, base=base)]
+        reports += [checker.check_path(Path(folder) / name) for name in self.plan_files[1:]]
+        checker.check_set(reports)
+        report = checker.report(reports)
         waivers = load_waivers(Path(folder) / WAIVERS) if WAIVERS in self.files else None
         severities = {active.rule.code: active.severity for active in checker.rules}
         return apply_review(report, waivers, today=REVIEW_DAY, severities=severities)
@@ -199,7 +212,13 @@ def _pc001(draw: st.DrawFn, data: PlanData) -> _Broken:
 def _pc002(draw: st.DrawFn, data: PlanData) -> _Broken:
     project = _project(draw, data)
     project["fundng"] = project.pop("funding")
-    return _Broken(data, [f"files/{PLAN}"], f"misspelt key `fundng` in {_key('projects', project)}")
+    # The misspelt key is set aside and the rest checked: the project has no funding.
+    return _Broken(
+        data,
+        [f"files/{PLAN}"],
+        f"misspelt key `fundng` in {_key('projects', project)} (so PC202: no funding)",
+        also=("PC202",),
+    )
 
 
 @_breaks("PC003")
@@ -212,7 +231,13 @@ def _pc003(draw: st.DrawFn, data: PlanData) -> _Broken:
 def _pc004(draw: st.DrawFn, data: PlanData) -> _Broken:
     project = _project(draw, data)
     project["funding"] = draw(st.sampled_from(("12..5万元", "三千万元", "1200 万吨元")))
-    return _Broken(data, [f"files/{PLAN}"], f"unreadable funding in {_key('projects', project)}")
+    # The cell is set aside and the rest checked; PC202 reports the project as unfunded.
+    return _Broken(
+        data,
+        [f"files/{PLAN}"],
+        f"unreadable funding in {_key('projects', project)} (PC202 reports it too)",
+        also=("PC202",),
+    )
 
 
 @_breaks("PC005")
@@ -621,8 +646,14 @@ def _pc703(draw: st.DrawFn, data: PlanData) -> _Broken:
     project = draw(st.sampled_from(revised["projects"]))
     revised["projects"].remove(project)
     _retotal(revised)
+    # Dropping the only project leaves the 合计 over nothing, which PC204 reports.
+    also = () if revised["projects"] else ("PC204",)
     return _Broken(
-        revised, [_key("projects", project)], "a funded project dropped silently", base=data
+        revised,
+        [_key("projects", project)],
+        "a funded project dropped silently",
+        also=also,
+        base=data,
     )
 
 
@@ -678,6 +709,377 @@ def _pc708(draw: st.DrawFn, data: PlanData) -> _Broken:
         del revision[missing]
     data["revisions"] = [revision]
     return _Broken(data, ["revisions/unapproved"], f"a revision without {missing}")
+
+
+# -- truth: values against their own words -------------------------------------------
+
+
+@_breaks("PC013")
+def _pc013(draw: st.DrawFn, data: PlanData) -> _Broken:
+    said = draw(st.integers(21, 40))
+    claim = {
+        "id": "retyped-claim",
+        "quote": f"实现电子商务年交易量达{said}0亿元以上",
+        "year": _period(data)[1],
+        "value": f"{said + 1}0亿元以上",
+    }
+    data["claims"] = [claim]
+    return _Broken(data, ["claims/retyped-claim"], "a claim's value retyped against its quote")
+
+
+@_breaks("PC014")
+def _pc014(draw: st.DrawFn, data: PlanData) -> _Broken:
+    data["source_document"] = {"path": "source.txt"}
+    said = draw(st.integers(21, 90))
+    claim = {
+        "id": "unquoted-claim",
+        "quote": f"宽带用户数超过{said}万户",
+        "value": f"超过{said}万户",
+        "source": {"line": 2},
+    }
+    data["claims"] = [claim]
+    return _Broken(
+        data,
+        ["claims/unquoted-claim"],
+        "a claim's quote is not on its source line",
+        extra={"source.txt": _SOURCE},
+    )
+
+
+@_breaks("PC106")
+def _pc106(draw: st.DrawFn, data: PlanData) -> _Broken:
+    from ._data import _cjk
+
+    five_year = (_period(data)[0] - 2011) // 5 + 12
+    other = five_year + draw(st.sampled_from((-1, 1)))
+    data["title"] = data["title"].replace(f"“{_cjk(five_year)}五”", f"“{_cjk(other)}五”")
+    return _Broken(data, ["plan"], f"the title names the {other}th five-year plan")
+
+
+@_breaks("PC107")
+def _pc107(draw: st.DrawFn, data: PlanData) -> _Broken:
+    project = _project(draw, data)
+    del project["years"]
+    return _Broken(data, [_key("projects", project)], "a project without 实施年度")
+
+
+@_breaks("PC108")
+def _pc108(draw: st.DrawFn, data: PlanData) -> _Broken:
+    start = _period(data)[0]
+    data["issued"] = f"{start + draw(st.integers(1, 2))}-06-18"
+    return _Broken(data, ["plan"], "a plan issued more than a year into its period")
+
+
+@_breaks("PC109")
+def _pc109(draw: st.DrawFn, data: PlanData) -> _Broken:
+    start = _period(data)[0]
+    data["issued"] = f"{start}-06-18"
+    data["document_number"] = f"示政发〔{start - draw(st.integers(1, 3))}〕25号"
+    return _Broken(data, ["plan"], "a 文号 whose year is not the year of issue")
+
+
+@_breaks("PC204")
+def _pc204(draw: st.DrawFn, data: PlanData) -> _Broken:
+    total = {"id": "empty-subtotal", "label": "小计", "value": 100, "category": "不存在的重点工程"}
+    data["totals"].append(total)
+    return _Broken(
+        data,
+        ["totals/empty-subtotal"],
+        "a 小计 over a category with no project (an undefined category: PC005 too)",
+        also=("PC005",),
+    )
+
+
+@_breaks("PC308")
+def _pc308(draw: st.DrawFn, data: PlanData) -> _Broken:
+    end = _period(data)[1]
+    _add_indicator(data, type="binding", targets=[{"year": end}])
+    return _Broken(data, [f"indicators/added-indicator/{end}"], "a binding target left empty")
+
+
+@_breaks("PC309")
+def _pc309(draw: st.DrawFn, data: PlanData) -> _Broken:
+    year = _period(data)[0] - 1
+    _add_indicator(data, baseline={"year": year})
+    return _Broken(data, [f"indicators/added-indicator/{year}"], "a baseline without a value")
+
+
+@_breaks("PC310")
+def _pc310(draw: st.DrawFn, data: PlanData) -> _Broken:
+    end = _period(data)[1]
+    _add_indicator(data, name="装备制造型企业达到信息化深化应用阶段比例", unit="%")
+    claim = {
+        "id": "other-population",
+        "quote": "实现20%以上大中型企业达到信息化深化应用阶段",
+        "subject": "大中型企业达到信息化深化应用阶段",
+        "indicator": "added-indicator",
+        "year": end,
+        "value": "20%以上",
+    }
+    data["claims"] = [claim]
+    return _Broken(data, ["claims/other-population"], "a claim about another population")
+
+
+@_breaks("PC311")
+def _pc311(draw: st.DrawFn, data: PlanData) -> _Broken:
+    end = _period(data)[1]
+    quote = f"{end}年末我市信息化综合指数达到20"
+    target = {"year": end, "value": 20, "source": {"line": 2, "quote": quote}}
+    _add_indicator(data, name="信息化水平指数", targets=[target])
+    del data["indicators"][-1]["unit"]
+    return _Broken(data, ["indicators/added-indicator"], "an indicator called by two names")
+
+
+@_breaks("PC312")
+def _pc312(draw: st.DrawFn, data: PlanData) -> _Broken:
+    end = _period(data)[1]
+    earlier = {"year": end - 1, "value": draw(st.integers(31, 50))}
+    _add_indicator(data, targets=[earlier, {"year": end, "value": 20}])
+    return _Broken(data, [f"indicators/added-indicator/{end}"], "a target below an earlier one")
+
+
+@_breaks("PC313")
+def _pc313(draw: st.DrawFn, data: PlanData) -> _Broken:
+    end = _period(data)[1]
+    change = f"下降{draw(st.integers(1, 9))}%"
+    _add_indicator(data, unit="%", targets=[{"year": end, "value": change}])
+    return _Broken(data, [f"indicators/added-indicator/{end}"], f"{change} for an increase")
+
+
+@_breaks("PC314")
+def _pc314(draw: st.DrawFn, data: PlanData) -> _Broken:
+    start, end = _period(data)
+    _add_indicator(
+        data,
+        name="数字经济核心产业增加值占比",
+        unit="%",
+        baseline={"year": start - 1, "value": 8.3},
+        targets=[{"year": end, "value": 11.4}],
+    )
+    points = draw(st.integers(5, 9))
+    claim = {
+        "id": "wrong-change",
+        "quote": f"占比提高{points}个百分点",
+        "indicator": "added-indicator",
+        "base_year": start - 1,
+        "year": end,
+        "value": f"提高{points}个百分点",
+    }
+    data["claims"] = [claim]
+    return _Broken(data, ["claims/wrong-change"], "a change that is not the levels' difference")
+
+
+@_breaks("PC406")
+def _pc406(draw: st.DrawFn, data: PlanData) -> _Broken:
+    box = draw(st.sampled_from(_project_boxes(data)))
+    item = box["items"][-1]
+    item["number"] += draw(st.integers(1, 3))
+    key = f"boxes/{box['number']}/items/{item['number']}"
+    return _Broken(data, [key], "a 专栏 item number skipped")
+
+
+@_breaks("PC504")
+def _pc504(draw: st.DrawFn, data: PlanData) -> _Broken:
+    project = _project(draw, data)
+    project["implementers_text"] = f"{project['implementers_text']}、科技局"
+    return _Broken(data, [_key("projects", project)], "an implementer written but not listed")
+
+
+@_breaks("PC604")
+def _pc604(draw: st.DrawFn, data: PlanData) -> _Broken:
+    start, end = _period(data)
+    _add_indicator(
+        data,
+        name="电子商务交易额",
+        unit="亿元",
+        baseline={"year": start - 1, "value": "1.35亿元"},
+        targets=[],
+    )
+    claim = {
+        "id": "magnitude-slip",
+        "quote": "电子商务交易额超过3万亿元",
+        "indicator": "added-indicator",
+        "year": end - 1,
+        "value": "超过3万亿元",
+    }
+    data["claims"] = [claim]
+    return _Broken(data, ["claims/magnitude-slip"], "亿元 and 万亿元 mixed up")
+
+
+@_breaks("PC605")
+def _pc605(draw: st.DrawFn, data: PlanData) -> _Broken:
+    from ._data import _cjk
+
+    categories = {project["category"] for project in data["projects"]}
+    count = len(categories) + draw(st.integers(1, 3))
+    data["counts"] = [
+        {
+            "id": "miscount",
+            "phrase": f"{_cjk(count)}大信息化工程",
+            "count": count,
+            "of": "project-categories",
+        }
+    ]
+    return _Broken(data, ["counts/miscount"], f"{count}大工程 over {len(categories)} categories")
+
+
+# -- plan sets -------------------------------------------------------------------------
+
+
+def _upper(data: PlanData, *indicators: dict[str, Any], **fields: Any) -> str:
+    """An upper-level plan of the set, with ``indicators``."""
+    upper: dict[str, Any] = {
+        "plancheck": 1,
+        "id": "upper-plan",
+        "title": "示例省信息化发展战略",
+        "jurisdiction": {"name": "示例省", "level": "province"},
+        "period": data["period"],
+        **fields,
+    }
+    if indicators:
+        upper["indicators"] = list(indicators)
+    return dump_data(upper)
+
+
+def _upper_indicator(data: PlanData, value: Any, **row: Any) -> dict[str, Any]:
+    return {
+        "id": "upper-indicator",
+        "name": "测试用户数",
+        "unit": "万户",
+        "type": "expected",
+        "targets": [{"year": _period(data)[1], "value": value}],
+        **row,
+    }
+
+
+def _link(relation: str = "not-below") -> list[dict[str, str]]:
+    return [{"plan": "upper-plan", "indicator": "upper-indicator", "relation": relation}]
+
+
+@_breaks("PC801")
+def _pc801(draw: st.DrawFn, data: PlanData) -> _Broken:
+    end = _period(data)[1]
+    _add_indicator(data, aligns_with=_link())
+    upper = _upper(data, _upper_indicator(data, draw(st.integers(21, 40))))
+    return _Broken(
+        data,
+        [f"indicators/added-indicator/{end}"],
+        "a target below the upper plan's",
+        extra={UPPER: upper},
+    )
+
+
+@_breaks("PC802")
+def _pc802(draw: st.DrawFn, data: PlanData) -> _Broken:
+    claim = {
+        "id": "unlinked-cite",
+        "quote": "国家要求测试用户数达到30万户",
+        "year": _period(data)[1],
+        "value": "30万户",
+        "cite": {"plan": "no-such-plan", "indicator": "upper-indicator"},
+    }
+    data["claims"] = [claim]
+    config = dump_data({"params": {"PC802": {"require_links": True}}})
+    return _Broken(
+        data,
+        ["claims/unlinked-cite"],
+        "a citation of a plan not in the run",
+        extra={CONFIG: config},
+    )
+
+
+@_breaks("PC803")
+def _pc803(draw: st.DrawFn, data: PlanData) -> _Broken:
+    _add_indicator(data, aligns_with=_link())
+    upper = _upper(data, _upper_indicator(data, 50, unit="%"))
+    return _Broken(
+        data, ["indicators/added-indicator"], "万户 aligned with %", extra={UPPER: upper}
+    )
+
+
+@_breaks("PC804")
+def _pc804(draw: st.DrawFn, data: PlanData) -> _Broken:
+    said = draw(st.integers(31, 40))
+    claim = {
+        "id": "misquoted-cite",
+        "quote": f"国家要求测试用户数达到{said}万户",
+        "year": _period(data)[1],
+        "value": f"{said}万户",
+        "cite": {"plan": "upper-plan", "indicator": "upper-indicator"},
+    }
+    data["claims"] = [claim]
+    upper = _upper(data, _upper_indicator(data, 30))
+    return _Broken(
+        data, ["claims/misquoted-cite"], "an upper plan's target misquoted", extra={UPPER: upper}
+    )
+
+
+@_breaks("PC805")
+def _pc805(draw: st.DrawFn, data: PlanData) -> _Broken:
+    start, end = _period(data)
+    data["based_on"] = ["upper-plan"]
+    upper = _upper(data)
+    upper = upper.replace(f"period: {start}-{end}", f"period: {start - 1}-{end}")
+    return _Broken(data, ["plan"], "based on a plan of another period", extra={UPPER: upper})
+
+
+# -- evaluation ------------------------------------------------------------------------
+
+
+def _evaluate(data: PlanData, kind: str = "annual", **fields: Any) -> dict[str, Any]:
+    evaluation = {"id": "evaluation", "kind": kind, "year": _period(data)[1], **fields}
+    data["evaluations"] = [evaluation]
+    return evaluation
+
+
+_RESULT = "evaluations/evaluation/results/added-indicator"
+
+
+@_breaks("PC901")
+def _pc901(draw: st.DrawFn, data: PlanData) -> _Broken:
+    _add_indicator(data)
+    actual = f"{draw(st.integers(10, 19))}万户"
+    _evaluate(data, results=[{"indicator": "added-indicator", "actual": actual}])
+    return _Broken(data, [_RESULT], f"{actual} at the end against a target of 20")
+
+
+@_breaks("PC902")
+def _pc902(draw: st.DrawFn, data: PlanData) -> _Broken:
+    _add_indicator(data)
+    actual = f"{draw(st.integers(20, 30))}万户"
+    result = {"indicator": "added-indicator", "actual": actual, "status": "not-met"}
+    _evaluate(data, results=[result])
+    return _Broken(data, [_RESULT], f"called not met at {actual} against a target of 20")
+
+
+@_breaks("PC903")
+def _pc903(draw: st.DrawFn, data: PlanData) -> _Broken:
+    tally = {
+        "quote": "28个指标中仅2个未达到序时进度，完成率91.7%",
+        "not_met": 2,
+        "of": 28,
+        "rate": "91.7%",
+    }
+    _evaluate(data, tallies=[tally])
+    return _Broken(data, ["evaluations/evaluation/tallies/1"], "91.7% for 26 of 28")
+
+
+@_breaks("PC904")
+def _pc904(draw: st.DrawFn, data: PlanData) -> _Broken:
+    _add_indicator(data, type="binding")
+    _evaluate(data, kind=draw(st.sampled_from(("midterm", "final"))), results=[])
+    binding = [i for i in data["indicators"] if i.get("type") == "binding"]
+    keys = ["evaluations/evaluation"] * len(binding)
+    return _Broken(data, keys, "an evaluation that leaves out binding indicators")
+
+
+@_breaks("PC905")
+def _pc905(draw: st.DrawFn, data: PlanData) -> _Broken:
+    year = _period(data)[0] - 1
+    _add_indicator(data)
+    actual = f"{draw(st.integers(11, 15))}万户"
+    _evaluate(data, results=[{"indicator": "added-indicator", "year": year, "actual": actual}])
+    return _Broken(data, [f"{_RESULT}/{year}"], f"the base-year figure restated as {actual}")
 
 
 def _files(broken: _Broken) -> dict[str, str]:

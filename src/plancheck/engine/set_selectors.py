@@ -1,0 +1,33 @@
+"""``given`` for set-level rules: which entities of each plan link to other plans."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from plancheck.model import Node, Plan
+
+
+def _linking_indicators(plan: Plan) -> Iterable[Node]:
+    return [indicator for indicator in plan.indicators if indicator.aligns_with]
+
+
+def _citing_claims(plan: Plan) -> Iterable[Node]:
+    return [claim for claim in plan.claims if claim.cite is not None]
+
+
+def _linking_entities(plan: Plan) -> Iterable[Node]:
+    yield from _linking_indicators(plan)
+    yield from _citing_claims(plan)
+
+
+def _basing_plans(plan: Plan) -> Iterable[Node]:
+    return (plan,) if plan.based_on else ()
+
+
+# ``given`` values of set-level rules; their checks receive a ``SetIndex``.
+SET_SELECTORS: dict[str, Callable[[Plan], Iterable[Node]]] = {
+    "set-plans": _basing_plans,
+    "set-indicators": _linking_indicators,
+    "set-claims": _citing_claims,
+    "set-links": _linking_entities,
+}

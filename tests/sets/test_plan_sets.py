@@ -1,0 +1,155 @@
+"""Plan sets: set-level rules run after each plan's own rules, over every plan of a run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from plancheck import Checker, Config, check, load
+from plancheck.cli import main
+from plancheck.engine.planset import PlanSet
+from plancheck.records import fingerprint
+
+UPPER = """\
+plancheck: 1
+id: {plan_id}
+title: 示例市“十二五”规划纲要
+jurisdiction: {{name: 示例市, level: city}}
+period: 2011-2015
+issued: 2011-03
+document_number: 示政发〔2011〕8号
+indicators:
+  - {{id: forest, name: 森林覆盖率, unit: "%", type: binding, targets: [{{year: 2015, value: 42}}]}}
+"""
+
+LOWER = """\
+plancheck: 1
+id: county
+title: 示例县“十二五”规划纲要
+jurisdiction: {name: 示例县, level: county}
+period: 2011-2015
+issued: 2011-05
+based_on: [《示例市“十二五”规划纲要》（示政发〔2011〕8号）]
+indicators:
+  - id: forest
+    name: 森林覆盖率
+    unit: "%"
+    targets: [{year: 2015, value: 40}]
+    aligns_with: [{plan: city, indicator: forest, relation: not-below}]
+"""
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name / "plan.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(text, encoding="utf-8")
+    return path.parent
+
+
+@pytest.fixture
+def plans(tmp_path: Path) -> tuple[Path, Path]:
+    upper = _write(tmp_path, "city", UPPER.format(plan_id="city"))
+    lower = _write(tmp_path, "county", LOWER)
+    return upper, lower
+
+
+def test_each_plan_alone_has_no_set_findings(plans: tuple[Path, Path]) -> None:
+    checker = Checker(Config(select=["alignment"]))
+    report = checker.check_path(plans[1])
+    assert report.findings == []  # the first phase is each plan's own rules only
+    assert check(plans[1], Config(select=["alignment"])).findings == []  # a set of one
+
+
+def test_the_set_phase_reports_on_the_lower_plan_naming_the_upper(
+    plans: tuple[Path, Path],
+) -> None:
+    checker = Checker(Config(select=["PC801"]))
+    upper, lower = (checker.check_path(path) for path in plans)
+    checker.check_set([upper, lower])
+    assert upper.findings == []
+    [finding] = lower.findings
+    assert finding.subject.key == "indicators/forest/2015"
+    assert finding.plan_id == "county"
+    assert dict(finding.evidence)["upper"] == "city/forest"
+    assert finding.severity.value == "error"  # the upper indicator is 约束性
+    assert lower.stats["PC801"].failed == 1
+
+
+def test_the_fingerprint_covers_the_upper_plan(tmp_path: Path) -> None:
+    prints = []
+    for name in ("city", "city2"):
+        folder = tmp_path / name
+        upper = _write(folder, "upper", UPPER.format(plan_id=name))
+        lower = _write(folder, "lower", LOWER.replace("plan: city,", f"plan: {name},"))
+        checker = Checker(Config(select=["PC801"]))
+        reports = [checker.check_path(upper), checker.check_path(lower)]
+        checker.check_set(reports)
+        prints.append(fingerprint(reports[1].findings[0]))
+    assert prints[0] != prints[1]
+
+
+def test_based_on_resolves_by_document_number_id_or_title(plans: tuple[Path, Path]) -> None:
+    upper, lower = load(plans[0]), load(plans[1])
+    found = PlanSet([upper, lower])
+    assert found.resolve(lower.based_on[0]) is found.get("city")
+    assert found.resolve("city") is found.get("city")
+    assert found.resolve("示例市“十二五”规划纲要") is found.get("city")
+    assert found.resolve("国家“十二五”规划纲要") is None
+
+
+def test_a_duplicated_plan_id_resolves_to_nothing(plans: tuple[Path, Path]) -> None:
+    upper = load(plans[0])
+    assert PlanSet([upper, upper.model_copy()]).get("city") is None
+
+
+def test_cli_checks_the_set_and_parallel_runs_agree(
+    plans: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = str(plans[0].parent)
+    assert main(["check", folder, "--select", "alignment", "--format", "json"]) == 1
+    serial = capsys.readouterr().out
+    assert main(["check", folder, "--select", "alignment", "--format", "json", "-j", "2"]) == 1
+    assert capsys.readouterr().out == serial
+    rules = sorted(f["rule"] for f in json.loads(serial)["findings"])
+    assert rules == ["PC801"]
+
+
+def test_require_links_turns_a_missing_upper_plan_into_an_error(
+    plans: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    lower = str(plans[1])
+    assert main(["check", lower, "--select", "PC802"]) == 0
+    capsys.readouterr()
+    assert main(["check", lower, "--select", "PC802", "--require-links"]) == 1
+    out = capsys.readouterr().out
+    assert "PC802" in out and "city" in out
+
+
+def test_statistics_count_unjudged_links(plans: tuple[Path, Path]) -> None:
+    report = check(plans[1], Config(select=["PC802"]))
+    stats = report.stats["PC802"]
+    assert (stats.checked, stats.not_applicable) == (1, 1)
+    assert "not in the checked set" in next(iter(stats.reasons))
+
+
+def test_a_quotation_of_an_upper_plan_is_no_unlisted_target(tmp_path: Path) -> None:
+    text = LOWER + (
+        "claims:\n  - {id: q, quote: 全市森林覆盖率达到42%, year: 2015, value: 42%,"
+        " cite: {plan: city, indicator: forest}}\n"
+    )
+    lower = _write(tmp_path, "county", text)
+    report = check(lower, Config(select=["PC305"]))
+    assert report.findings == []
+    assert report.stats["PC305"].not_applicable == 1
+
+
+def test_plans_built_in_memory_form_a_set(plans: tuple[Path, Path]) -> None:
+    upper, lower = load(plans[0]), load(plans[1])
+    upper._path = lower._path = ""  # as if built in memory: no path to read them again
+    checker = Checker(Config(select=["PC801"]))
+    reports = [checker.check_plan(upper), checker.check_plan(lower)]
+    checker.check_set(reports)
+    assert [f.subject.key for f in reports[1].findings] == ["indicators/forest/2015"]
+    assert reports[0].findings == []
