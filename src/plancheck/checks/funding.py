@@ -165,6 +165,10 @@ def unfunded_project(project: Project, index: PlanIndex, params: NoParams) -> It
     if funding is None or funding.status is ValueStatus.MISSING:
         yield Fail(evidence={"funding": "missing"}, field="funding")
         return
+    if funding.status is ValueStatus.UNREADABLE:
+        # Written but not readable: PC004 reports the cell; it is unknown here, not absent.
+        yield NotApplicable(f"the funding could not be read (see PC004): {funding.problem}")
+        return
     if funding.amount is None:
         yield Fail(
             args={"funding": str(funding)},

@@ -231,13 +231,8 @@ def _pc003(draw: st.DrawFn, data: PlanData) -> _Broken:
 def _pc004(draw: st.DrawFn, data: PlanData) -> _Broken:
     project = _project(draw, data)
     project["funding"] = draw(st.sampled_from(("12..5万元", "三千万元", "1200 万吨元")))
-    # The cell is set aside and the rest checked; PC202 reports the project as unfunded.
-    return _Broken(
-        data,
-        [f"files/{PLAN}"],
-        f"unreadable funding in {_key('projects', project)} (PC202 reports it too)",
-        also=("PC202",),
-    )
+    # The cell is set aside and the rest checked; rules needing it are not applicable.
+    return _Broken(data, [f"files/{PLAN}"], f"unreadable funding in {_key('projects', project)}")
 
 
 @_breaks("PC005")
