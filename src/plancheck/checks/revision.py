@@ -15,7 +15,8 @@ indicator's key, for a target). Its reason is the note's, else the revision's.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -59,6 +60,26 @@ def _changes(index: PlanIndex) -> tuple[PlanDiff, Plan] | None:
     if found is None:
         found = _DIFFS[index] = diff_plans(index.base, index.plan)
     return found, index.base
+
+
+_ChangeJudge = Callable[[Plan, PlanDiff, Plan], Iterator[Result]]
+
+
+def _against_base(judge: _ChangeJudge) -> Callable[[Plan, PlanIndex, NoParams], Iterator[Result]]:
+    """The check form of ``judge(plan, diff, base)``: every revision rule is not applicable
+    without an earlier version, and all of them share the plan's one diff."""
+
+    # Named after ``judge`` (explain and the rule pages show it) but keeping its own
+    # annotations: the registry reads the parameter model from them.
+    @functools.wraps(judge, assigned=("__module__", "__name__", "__qualname__", "__doc__"))
+    def check_function(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
+        found = _changes(index)
+        if found is None:
+            yield _NO_BASE
+            return
+        yield from judge(plan, *found)
+
+    return check_function
 
 
 def _covers(revision: Revision, key: str) -> bool:
@@ -118,13 +139,9 @@ def _evidence(change: EntityChange, old: str | None, new: str | None) -> dict[st
 
 
 @check("weakened-binding-target", given="plan")
-def weakened_binding_target(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
+@_against_base
+def weakened_binding_target(plan: Plan, diff: PlanDiff, base: Plan) -> Iterator[Result]:
     """A 约束性 target may be weakened only by a revision its original approver approved."""
-    found = _changes(index)
-    if found is None:
-        yield _NO_BASE
-        return
-    diff, base = found
     for change, value in _weakened(diff):
         if not _binding(plan, base, change):
             continue
@@ -156,13 +173,9 @@ def weakened_binding_target(plan: Plan, index: PlanIndex, params: NoParams) -> I
 
 
 @check("weakened-expected-target", given="plan")
-def weakened_expected_target(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
+@_against_base
+def weakened_expected_target(plan: Plan, diff: PlanDiff, base: Plan) -> Iterator[Result]:
     """A 预期性 target weakened needs a recorded reason."""
-    found = _changes(index)
-    if found is None:
-        yield _NO_BASE
-        return
-    diff, base = found
     for change, value in _weakened(diff):
         if _binding(plan, base, change) or _record(change, plan, base).reason:
             continue
@@ -185,13 +198,9 @@ def _project(plan: Plan, key: str | None) -> Project | None:
 
 
 @check("unexplained-project-change", given="plan")
-def unexplained_project_change(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
+@_against_base
+def unexplained_project_change(plan: Plan, diff: PlanDiff, base: Plan) -> Iterator[Result]:
     """A funded project added or removed needs a recorded reason."""
-    found = _changes(index)
-    if found is None:
-        yield _NO_BASE
-        return
-    diff, base = found
     for change in diff.of_kind("project"):
         if change.change is Change.CHANGED or _record(change, plan, base).reason:
             continue
@@ -225,13 +234,9 @@ def _signed(value: Decimal) -> str:
 
 
 @check("total-changed", given="plan")
-def total_changed(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
+@_against_base
+def total_changed(plan: Plan, diff: PlanDiff, _: Plan) -> Iterator[Result]:
     """The sum of all project funding changed: say by how much, and in which categories."""
-    found = _changes(index)
-    if found is None:
-        yield _NO_BASE
-        return
-    diff, _ = found
     total = diff.funding.total
     if total is None:
         return
@@ -259,13 +264,9 @@ def total_changed(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Re
 
 
 @check("years-past-period", given="plan")
-def years_past_period(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
+@_against_base
+def years_past_period(plan: Plan, diff: PlanDiff, _: Plan) -> Iterator[Result]:
     """A revision may reschedule a project, but not out of the plan period."""
-    found = _changes(index)
-    if found is None:
-        yield _NO_BASE
-        return
-    diff, _ = found
     period = plan.period
     for change in diff.of_kind("project"):
         years = change.field("years")
@@ -286,13 +287,9 @@ def years_past_period(plan: Plan, index: PlanIndex, params: NoParams) -> Iterato
 
 
 @check("removed-indicator", given="plan")
-def removed_indicator(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
+@_against_base
+def removed_indicator(plan: Plan, diff: PlanDiff, base: Plan) -> Iterator[Result]:
     """An indicator the earlier version committed to is gone."""
-    found = _changes(index)
-    if found is None:
-        yield _NO_BASE
-        return
-    diff, base = found
     for change in diff.of_kind("indicator"):
         if change.change is not Change.REMOVED:
             continue
@@ -310,13 +307,9 @@ def removed_indicator(plan: Plan, index: PlanIndex, params: NoParams) -> Iterato
 
 
 @check("changed-baseline", given="plan")
-def changed_baseline(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
+@_against_base
+def changed_baseline(plan: Plan, diff: PlanDiff, _: Plan) -> Iterator[Result]:
     """A baseline restated (later statistics revise it): said, so targets are read anew."""
-    found = _changes(index)
-    if found is None:
-        yield _NO_BASE
-        return
-    diff, _ = found
     for change in diff.of_kind("indicator"):
         baseline = change.field("baseline")
         indicator = next((i for i in plan.indicators if i.key == change.new_key), None)
