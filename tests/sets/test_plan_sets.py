@@ -9,8 +9,9 @@ import pytest
 
 from plancheck import Checker, Config, check, load
 from plancheck.cli import main
-from plancheck.engine.planset import PlanSet
-from plancheck.records import fingerprint
+from plancheck.engine.planset import PlanSet, run_set
+from plancheck.model import Plan
+from plancheck.records import PlanReport, fingerprint
 
 UPPER = """\
 plancheck: 1
@@ -153,3 +154,36 @@ def test_plans_built_in_memory_form_a_set(plans: tuple[Path, Path]) -> None:
     checker.check_set(reports)
     assert [f.subject.key for f in reports[1].findings] == ["indicators/forest/2015"]
     assert reports[0].findings == []
+
+
+def test_the_set_phase_reads_only_linking_plans_and_the_plans_they_name(
+    plans: tuple[Path, Path], tmp_path: Path
+) -> None:
+    alone = _write(tmp_path, "alone", UPPER.format(plan_id="alone"))
+    first = Checker(Config(select=["alignment"]))
+    reports = [first.check_path(path) for path in (*plans, alone)]
+    assert [r.card.links if r.card else None for r in reports] == [False, True, False]
+    read: list[str] = []
+
+    def reading(report: PlanReport) -> Plan | None:
+        read.append(Path(report.path).name)
+        return load(report.path)
+
+    # As after a cached or parallel run: the reports carry cards, the plans are gone.
+    run_set(reports, first.rules, read=reading)
+    assert sorted(read) == ["city", "county"]  # never the plan nobody names
+    assert [f.rule for f in reports[1].findings] == ["PC801"]
+    fresh = [Checker(Config(select=["alignment"])).check_path(p) for p in (*plans, alone)]
+    Checker(Config(select=["alignment"])).check_set(fresh)  # reads them from disk
+    assert [r.findings for r in fresh] == [r.findings for r in reports]
+
+
+def test_a_report_without_a_card_is_read_to_learn_whether_it_links(
+    plans: tuple[Path, Path],
+) -> None:
+    checker = Checker(Config(select=["PC801"]))
+    reports = [checker.check_path(path) for path in plans]
+    for report in reports:
+        report.card = None  # as a report built by other code
+    Checker(Config(select=["PC801"])).check_set(reports)
+    assert [f.rule for f in reports[1].findings] == ["PC801"]

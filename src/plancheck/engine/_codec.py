@@ -14,6 +14,7 @@ from typing import Any
 from plancheck.records import (
     Finding,
     Outcome,
+    PlanCard,
     PlanReport,
     RuleStats,
     Severity,
@@ -77,6 +78,7 @@ def encode_report(report: PlanReport) -> dict[str, Any]:
     data["results"] = [_encode_result(result) for result in report.results]
     data["stats"] = [[code, _flat(stats)] for code, stats in report.stats.items()]
     data["files"] = list(report.files)
+    data["card"] = _flat(report.card)
     return data
 
 
@@ -88,4 +90,5 @@ def decode_report(data: dict[str, Any]) -> PlanReport:
     values["results"] = [_decode_result(item) for item in data["results"]]
     values["stats"] = {str(code): RuleStats(**stats) for code, stats in data["stats"]}
     values["files"] = [str(file) for file in data["files"]]
+    values["card"] = _optional(PlanCard, data.get("card"))
     return PlanReport(**values)

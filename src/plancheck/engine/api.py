@@ -77,19 +77,21 @@ class Checker:
         ``judged`` (default: all of ``reports``) are the plans these rules judge; the
         others are only linked to, as when plans of one run have different configurations.
         """
-        if not set_rules(self.rules):
-            return
-        entries: list[tuple[Plan, PlanReport]] = []
-        for report in reports:
-            if report.plan_id is None:
-                continue
-            kept = self._retained.get(id(report))
-            plan = kept[1] if kept is not None and kept[0] is report else None
-            if plan is None and report.path:  # checked in another process, or not retained
-                plan = load_plan(report.path, max_file_bytes=self.config.max_file_bytes).plan
-            if plan is not None:
-                entries.append((plan, report))
-        run_set(entries, self.rules, judged=judged)
+        if set_rules(self.rules):
+            run_set(reports, self.rules, read=self._plan_of, judged=judged)
+
+    def _plan_of(self, report: PlanReport) -> Plan | None:
+        kept = self._retained.get(id(report))
+        if kept is not None and kept[0] is report:
+            return kept[1]
+        if not report.path:  # built in memory and no longer retained
+            return None
+        # Checked in another process, taken from the cache, or not retained.
+        config = self.config
+        found = load_plan(
+            report.path, max_file_bytes=config.max_file_bytes, max_values=config.max_values
+        )
+        return found.plan
 
     def report(self, plans: Iterable[PlanReport]) -> Report:
         return Report(

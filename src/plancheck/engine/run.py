@@ -10,6 +10,7 @@ from plancheck.engine.index import PlanIndex
 from plancheck.engine.outcome import Fail, NotApplicable
 from plancheck.engine.ruleset import ActiveRule
 from plancheck.engine.selectors import SELECTORS
+from plancheck.engine.set_selectors import plan_card
 from plancheck.loading import LoadResult
 from plancheck.model import Node, Plan
 from plancheck.records import (
@@ -205,6 +206,7 @@ def run_plan(
         plan.id if plan else None,
         files=list(loaded.files),
         revision=plan.revision if plan else None,
+        card=plan_card(plan) if plan else None,
     )
     by_code = {active.rule.code: active for active in rules}
     collector = _Collector(report, keep_results)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from plancheck.model import Node, Plan
+from plancheck.records import PlanCard
 
 
 def _linking_indicators(plan: Plan) -> Iterable[Node]:
@@ -31,3 +32,9 @@ SET_SELECTORS: dict[str, Callable[[Plan], Iterable[Node]]] = {
     "set-claims": _citing_claims,
     "set-links": _linking_entities,
 }
+
+
+def plan_card(plan: Plan) -> PlanCard:
+    """What the set phase needs to know of ``plan`` later, without reading it again."""
+    links = any(next(iter(select(plan)), None) is not None for select in SET_SELECTORS.values())
+    return PlanCard(plan.title, plan.document_number, links)

@@ -10,6 +10,7 @@ from plancheck.records.compose import compose_finding
 from plancheck.records.diagnostic import Diagnostic
 from plancheck.records.finding import Finding
 from plancheck.records.fingerprint import fingerprint
+from plancheck.records.plan_card import PlanCard
 from plancheck.records.position import SourcePosition, YamlLocation
 from plancheck.records.report import PlanReport, Report
 from plancheck.records.rule import Example, Examples, ExpectedFinding, Rule, Text, render
@@ -28,6 +29,7 @@ __all__ = [
     "ExpectedFinding",
     "Finding",
     "Outcome",
+    "PlanCard",
     "PlanReport",
     "Report",
     "Rule",

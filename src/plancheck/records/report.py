@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from plancheck.records.finding import Finding
+from plancheck.records.plan_card import PlanCard
 from plancheck.records.rule import Rule
 from plancheck.records.severity import Severity
 from plancheck.records.suppression import Suppression
@@ -24,6 +25,8 @@ class PlanReport:
     files: list[str] = field(default_factory=list)
     # The plan's stated ``revision`` (waivers may be limited to one revision).
     revision: str | None = None
+    # What the set phase needs of this plan (None: unknown, read the plan again).
+    card: PlanCard | None = None
 
 
 @dataclass(slots=True)
