@@ -30,6 +30,12 @@ class CheckedRun:
     configs: list[Config] = field(default_factory=list)
 
 
+def _folder(target: Path) -> Path:
+    """The folder whose configuration applies to ``target`` (as find_config walks up)."""
+    real = target.resolve()
+    return real.parent if real.is_file() else real
+
+
 def _same(a: Path | None, origin: str) -> bool:
     if a is None or not origin:
         return a is None and not origin
@@ -59,8 +65,14 @@ def check_per_config(
     revision, for the revision rules.
     """
     groups: dict[Path | None, list[Path]] = {}
+    nearest: dict[Path, Path | None] = {}  # by folder: plans of one folder share it
     for target in targets:
-        key = None if one_config else find_config(target)
+        key = None
+        if not one_config:
+            folder = _folder(target)
+            if folder not in nearest:
+                nearest[folder] = find_config(folder)
+            key = nearest[folder]
         groups.setdefault(key, []).append(target)
     plans: list[PlanReport] = []
     # Each group's checker, with the reports of the plans it checked.

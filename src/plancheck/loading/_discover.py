@@ -22,7 +22,10 @@ def is_plan_file(path: Path) -> bool:
     try:
         # Only regular files: opening a FIFO named *.yaml would block forever. A file
         # linked from outside the folder and its repository is not opened at all.
-        if not path.is_file() or not stays_inside(path, path.parent):
+        if not path.is_file():
+            return False
+        # Only a symlink can lead outside: a plain file's real path is its folder's.
+        if path.is_symlink() and not stays_inside(path, path.parent):
             return False
         with path.open("rb") as handle:
             head = handle.read(_HEAD_BYTES)
