@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from plancheck._destination import same_file, write_output
 from plancheck.cli import _jobs
 from plancheck.cli._changed import changed_targets
-from plancheck.cli._clock import run_clock
+from plancheck.cli._clock import Clock, run_clock
 from plancheck.cli._configs import CheckedRun, check_per_config
 from plancheck.cli._errors import UsageError
 from plancheck.cli._progress import phases_for, progress_for
@@ -21,11 +22,13 @@ from plancheck.loading import plan_targets
 from plancheck.material import gather_material
 from plancheck.outputs import FORMATS, Invocation, render
 from plancheck.outputs.junit_format import FLAVOURS
-from plancheck.records import Severity
+from plancheck.outputs.text_format import TextStream
+from plancheck.records import Report, Severity
 from plancheck.review import (
     WAIVERS_FILE,
     Baseline,
     ReviewFileError,
+    ReviewStream,
     WaiverFile,
     apply_review,
     baseline_of,
@@ -235,7 +238,7 @@ def _inputs(
     document, a configuration (the run's or a plan's own), an extra rule file, the
     waivers or the baseline it was made from (a new baseline may replace the old one it
     was told to read)."""
-    inputs = [Path(file) for plan in checked.report.plans for file in plan.files]
+    inputs = [Path(file) for file in checked.plans.files()]
     baseline_in = args.baseline if what == "report" else None
     inputs += [Path(p) for p in (args.waivers, baseline_in) if p]
     for used in (config, *checked.configs):
@@ -281,12 +284,11 @@ def run(args: argparse.Namespace) -> int:
     )
     if phase:
         phase.done()
-    report = checked.report
     severities = {active.rule.code: active.severity for active in checked.rules}
     if args.write_baseline:
         # Everything that is not waived (the old baseline's findings included) is accepted;
         # findings about waivers themselves never are.
-        accepted = apply_review(report, waivers, severities=severities).findings
+        accepted = apply_review(checked.report, waivers, severities=severities).findings
         baseline = baseline_of(accepted, Path(args.write_baseline).as_posix())
         write_baseline(
             args.write_baseline, baseline, inputs=_inputs(checked, config, args, "baseline")
@@ -297,14 +299,83 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     if phase:
-        phase("reviewing")
-    report = apply_review(report, waivers, baseline, severities=severities)
-    if args.quiet:
-        return report.exit_code
-    if phase:
-        phase("rendering")
+        # Text is reviewed and rendered plan by plan: one phase.
+        phase("reviewing" if args.format != "text" else "reviewing and rendering")
     colour = args.output is None and _colour(sys.stdout.isatty())
     root = Path(args.root) if args.root else None
+    report = None
+    if args.format == "text" or args.quiet:
+        # Reviewed and rendered one plan at a time: memory does not grow with the plans.
+        text, exit_code = _stream_text(checked, waivers, baseline, severities, args, colour, root)
+        if args.quiet:
+            return exit_code
+    else:
+        report = apply_review(checked.report, waivers, baseline, severities=severities)
+        exit_code = report.exit_code
+        if phase:
+            phase("rendering")
+        text = _render(report, args, config, colour, root, clock, started)
+    if phase:
+        phase.done()
+    summary_file = os.environ.get(SUMMARY_VARIABLE)
+    if report is not None and args.format == "github" and summary_file:
+        # Appended to, never replaced (see _summary), but never onto a file this run read.
+        if any(same_file(summary_file, path) for path in _inputs(checked, config, args)):
+            raise UsageError(
+                f"{SUMMARY_VARIABLE} 指向输入文件 / names an input file: {summary_file}"
+            )
+        append_summary(summary_file, fit(render(report, "markdown", root=root), report.lang))
+    if args.output:
+        write_output(args.output, text, _inputs(checked, config, args))
+    else:
+        sys.stdout.write(text)
+    return exit_code
+
+
+def _stream_text(
+    checked: CheckedRun,
+    waivers: WaiverFile | None,
+    baseline: Baseline | None,
+    severities: dict[str, Severity],
+    args: argparse.Namespace,
+    colour: bool,
+    root: Path | None,
+) -> tuple[str, int]:
+    """The text report and exit code, each plan reviewed and rendered as it is reached."""
+    config = checked.config
+    review = ReviewStream(checked.catalogue, waivers, baseline, severities=severities)
+    writer = TextStream(
+        config.lang,
+        config.fail_on,
+        colour=colour,
+        statistics=args.statistics,
+        show_waived=args.show_waived,
+        failing_only=args.failing_only,
+        root=root,
+    )
+    parts = [writer.plan(review.plan(plan)) for plan in checked.plans]
+    suppressed = Report(
+        [],
+        checked.catalogue,
+        lang=config.lang,
+        fail_on=config.fail_on,
+        waived=review.waived,
+        baselined=review.baselined,
+        suppressions=review.suppressions,
+    )
+    parts.append(writer.finish(review.finish(), suppressed))
+    return "".join(parts), writer.exit_code
+
+
+def _render(
+    report: Report,
+    args: argparse.Namespace,
+    config: Config,
+    colour: bool,
+    root: Path | None,
+    clock: Clock | None,
+    started: datetime | None,
+) -> str:
     # Only the HTML report shows the plans themselves; they are read again here so
     # that checking (possibly in other processes) stays the same for every format.
     material = (
@@ -313,7 +384,7 @@ def run(args: argparse.Namespace) -> int:
         else None
     )
     invocation = Invocation(report.exit_code, started, clock() if clock is not None else None)
-    text = render(
+    return render(
         report,
         args.format,
         colour=colour,
@@ -325,18 +396,3 @@ def run(args: argparse.Namespace) -> int:
         failing_only=args.failing_only,
         junit_flavour=args.junit_flavour,
     )
-    if phase:
-        phase.done()
-    summary_file = os.environ.get(SUMMARY_VARIABLE)
-    if args.format == "github" and summary_file:
-        # Appended to, never replaced (see _summary), but never onto a file this run read.
-        if any(same_file(summary_file, path) for path in _inputs(checked, config, args)):
-            raise UsageError(
-                f"{SUMMARY_VARIABLE} 指向输入文件 / names an input file: {summary_file}"
-            )
-        append_summary(summary_file, fit(render(report, "markdown", root=root), report.lang))
-    if args.output:
-        write_output(args.output, text, _inputs(checked, config, args))
-    else:
-        sys.stdout.write(text)
-    return report.exit_code

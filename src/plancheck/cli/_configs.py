@@ -9,7 +9,7 @@ offices can configure each folder. ``--config`` applies one file to every plan.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,16 +18,25 @@ from plancheck.engine.api import Checker
 from plancheck.engine.batch import Phase, Progress, check_batch
 from plancheck.engine.cache import ResultCache, default_cache_dir, run_key
 from plancheck.engine.config import Config, find_config, load_config_file
+from plancheck.engine.report_store import ReportStore
 from plancheck.engine.ruleset import ActiveRule
-from plancheck.records import PlanReport, Report
+from plancheck.records import PlanReport, Report, Rule
 
 
 @dataclass
 class CheckedRun:
-    report: Report
+    plans: ReportStore
     rules: list[ActiveRule]
+    catalogue: dict[str, Rule]
+    config: Config
     # The plans' own configurations beside the run's: inputs an output may not replace.
     configs: list[Config] = field(default_factory=list)
+
+    @property
+    def report(self) -> Report:
+        """Every plan's report at once (formats that are not written plan by plan)."""
+        config = self.config
+        return Report(list(self.plans), self.catalogue, lang=config.lang, fail_on=config.fail_on)
 
 
 def _folder(target: Path) -> Path:
@@ -74,9 +83,8 @@ def check_per_config(
                 nearest[folder] = find_config(folder)
             key = nearest[folder]
         groups.setdefault(key, []).append(target)
-    plans: list[PlanReport] = []
-    # Each group's checker, with the reports of the plans it checked.
-    checked: list[tuple[Checker, list[PlanReport]]] = []
+    store = ReportStore()
+    checkers: list[Checker] = []
     rules = dict(run_checker.catalogue.rules)
     active: list[ActiveRule] = list(run_checker.rules)
     configs: list[Config] = []
@@ -99,24 +107,23 @@ def check_per_config(
 
         if against is not None:
             # The earlier version is read from git for each plan: no cache, no workers.
-            reports = check_against(checker, group, against, step)
+            reports: Iterable[PlanReport] = check_against(checker, group, against, step)
         else:
             results = None
             if cache:
                 limit = checker.config.max_file_bytes
                 results = ResultCache(default_cache_dir(), run_key(checker), max_bytes=limit)
-            reports = list(
-                check_batch(checker, group, jobs=jobs, progress=step, cache=results, phase=phase)
+            reports = check_batch(
+                checker, group, jobs=jobs, progress=step, cache=results, phase=phase
             )
-        checked.append((checker, reports))
-        plans += reports
+        for report in reports:
+            store.add(report, len(checkers))
+        checkers.append(checker)
         done += len(group)
     # The set phase sees every plan of the run; each plan is judged by the set-level rules
     # of its own configuration.
-    for checker, reports in checked:
-        checker.check_set(plans, judged=reports)
-    config = run_checker.config
-    report = Report(
-        sorted(plans, key=lambda p: p.path), rules, lang=config.lang, fail_on=config.fail_on
-    )
-    return CheckedRun(report, active, configs)
+    seen = store.for_set_phase()
+    everyone = [report for _, report in seen]
+    for number, checker in enumerate(checkers):
+        checker.check_set(everyone, judged=[report for g, report in seen if g == number])
+    return CheckedRun(store, active, rules, run_checker.config, configs)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from plancheck._reader.read import DEFAULT_MAX_BYTES
 from plancheck.outputs._common import display_path, root_path
 from plancheck.outputs._suppressed import render_suppressed
+from plancheck.outputs._undecodable import escape_undecodable
 from plancheck.outputs._visible import visible
-from plancheck.records import Finding, Report, Severity
+from plancheck.records import Finding, PlanReport, Report, RuleStats, Severity, merge_stats
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 _LABELS = {
@@ -112,10 +113,13 @@ def render_finding(
 
 
 def render_summary(report: Report, lang: str) -> str:
-    counts = report.counts()
-    plans = len(report.plans)
-    # A plan that could not be read was not checked: say so, not just "checked".
     unread = sum(1 for plan in report.plans if plan.plan_id is None)
+    return summary_line(report.counts(), len(report.plans), unread, lang)
+
+
+def summary_line(counts: Mapping[Severity, int], plans: int, unread: int, lang: str) -> str:
+    """ "Checked N plans: …" for ``plans`` plans, ``unread`` of which could not be read."""
+    # A plan that could not be read was not checked: say so, not just "checked".
     if lang == "zh":
         note = f"（其中 {unread} 个无法读取，未检查）" if unread else ""
         return (
@@ -131,8 +135,12 @@ def render_summary(report: Report, lang: str) -> str:
 
 
 def render_statistics(report: Report) -> list[str]:
+    return statistics_rows(report.stats)
+
+
+def statistics_rows(merged: Mapping[str, RuleStats]) -> list[str]:
     rows = ["rule     checked  passed  failed  n/a"]
-    for code, stats in report.stats.items():
+    for code, stats in merged.items():
         rows.append(
             f"{code:<8} {stats.checked:>7} {stats.passed:>7} {stats.failed:>7} "
             f"{stats.not_applicable:>4}"
@@ -142,16 +150,20 @@ def render_statistics(report: Report) -> list[str]:
 
 def render_hidden(hidden: list[Finding], fail_on: Severity, lang: str) -> str:
     """One line counting the findings below ``fail_on`` that were not listed."""
-    counts = {s: sum(1 for f in hidden if f.severity is s) for s in Severity}
+    return hidden_line(
+        {s: sum(1 for f in hidden if f.severity is s) for s in Severity}, fail_on, lang
+    )
+
+
+def hidden_line(counts: Mapping[Severity, int], fail_on: Severity, lang: str) -> str:
     present = [s for s in Severity if counts[s]]
+    total = sum(counts.values())
     if lang == "zh":
         detail = "，".join(f"{counts[s]} 个{_LABELS['zh'][s]}" for s in present)
-        return f"另有 {len(hidden)} 项低于 --fail-on {fail_on.value} 的发现未列出（{detail}）。"
+        return f"另有 {total} 项低于 --fail-on {fail_on.value} 的发现未列出（{detail}）。"
     detail = ", ".join(f"{counts[s]} {s.value}{'s' if counts[s] != 1 else ''}" for s in present)
-    plural = "s" if len(hidden) != 1 else ""
-    return (
-        f"{len(hidden)} more finding{plural} below --fail-on {fail_on.value} not listed ({detail})."
-    )
+    plural = "s" if total != 1 else ""
+    return f"{total} more finding{plural} below --fail-on {fail_on.value} not listed ({detail})."
 
 
 def render_text(
@@ -164,24 +176,90 @@ def render_text(
     root: str | os.PathLike[str] | None = None,
 ) -> str:
     """The terminal report; suppressed findings are counted, and listed with ``show_waived``."""
-    base = root_path(root)
-    lang = report.lang
-    out: list[str] = []
-    # The plans' files, and the waivers file that findings about waivers point into.
-    readable = {file for plan in report.plans for file in plan.files}
-    sources = _Sources(readable | {finding.file for finding in report.extra_findings})
-    shown = report.findings
-    hidden: list[Finding] = []
-    if failing_only:
-        hidden = [f for f in shown if f.severity < report.fail_on]
-        shown = [f for f in shown if f.severity >= report.fail_on]
-    for finding in shown:
-        out.extend(render_finding(finding, lang, colour, sources, base))
-        out.append("")
-    if hidden:
-        out.append(render_hidden(hidden, report.fail_on, lang))
-    if statistics:
-        out.extend(render_statistics(report))
-        out.append("")
-    out.append(render_summary(report, lang))
-    return "\n".join(out) + "\n" + render_suppressed(report, show=show_waived)
+    stream = TextStream(
+        report.lang,
+        report.fail_on,
+        colour=colour,
+        statistics=statistics,
+        show_waived=show_waived,
+        failing_only=failing_only,
+        root=root,
+    )
+    parts = [stream.plan(plan) for plan in report.plans]
+    parts.append(stream.finish(report.extra_findings, report))
+    return "".join(parts)
+
+
+class TextStream:
+    """The terminal report written one plan at a time: each plan's findings as it comes,
+    then the run's own findings (about the waivers file), the counts and the summary.
+
+    What it keeps between plans is per rule and per severity, never per plan, so a run
+    of any number of plans renders in the same memory.
+    """
+
+    def __init__(
+        self,
+        lang: str,
+        fail_on: Severity,
+        *,
+        colour: bool = False,
+        statistics: bool = False,
+        show_waived: bool = False,
+        failing_only: bool = False,
+        root: str | os.PathLike[str] | None = None,
+    ) -> None:
+        self.lang = lang
+        self.fail_on = fail_on
+        self._colour = colour
+        self._statistics = statistics
+        self._show_waived = show_waived
+        self._failing_only = failing_only
+        self._base = root_path(root)
+        self.counts = dict.fromkeys(Severity, 0)
+        self._hidden = dict.fromkeys(Severity, 0)
+        self._plans = 0
+        self._unread = 0
+        self._stats: dict[str, RuleStats] = {}
+
+    @property
+    def exit_code(self) -> int:
+        """0 when nothing at or above ``fail_on`` was found so far, else 1."""
+        return 1 if any(n for s, n in self.counts.items() if s >= self.fail_on) else 0
+
+    def plan(self, plan: PlanReport) -> str:
+        """The text for one (reviewed) plan's findings."""
+        self._plans += 1
+        self._unread += plan.plan_id is None
+        if self._statistics:
+            merge_stats(self._stats, plan.stats)
+        # Only the files the loader read for this plan are quoted.
+        return self._findings(plan.findings, _Sources(set(plan.files)))
+
+    def _findings(self, findings: list[Finding], sources: _Sources) -> str:
+        out: list[str] = []
+        for finding in findings:
+            self.counts[finding.severity] += 1
+            if self._failing_only and finding.severity < self.fail_on:
+                self._hidden[finding.severity] += 1
+                continue
+            out.extend(render_finding(finding, self.lang, self._colour, sources, self._base))
+            out.append("")
+        # File names that are not UTF-8 are shown as \xff, as render() does.
+        return escape_undecodable("".join(f"{line}\n" for line in out), json_text=False)
+
+    def finish(self, extra: list[Finding], suppressed: Report) -> str:
+        """The run's own findings, then the closing lines. ``suppressed`` holds the
+        waived and baselined findings and why (its plans are not read)."""
+        # Findings about the waivers file point into it.
+        out = [self._findings(extra, _Sources({finding.file for finding in extra}))]
+        lines: list[str] = []
+        if any(self._hidden.values()):
+            lines.append(hidden_line(self._hidden, self.fail_on, self.lang))
+        if self._statistics:
+            lines.extend(statistics_rows({code: self._stats[code] for code in sorted(self._stats)}))
+            lines.append("")
+        lines.append(summary_line(self.counts, self._plans, self._unread, self.lang))
+        out.append("\n".join(lines) + "\n")
+        out.append(render_suppressed(suppressed, show=self._show_waived))
+        return escape_undecodable("".join(out), json_text=False)

@@ -17,7 +17,7 @@ from plancheck.records.rule import Example, Examples, ExpectedFinding, Rule, Tex
 from plancheck.records.severity import Severity
 from plancheck.records.subject import Subject, file_subject
 from plancheck.records.suppression import Suppression
-from plancheck.records.verdict import Outcome, RuleStats, SubjectResult
+from plancheck.records.verdict import Outcome, RuleStats, SubjectResult, merge_stats
 
 __all__ = [
     "INTERNAL_ERROR",
@@ -44,5 +44,6 @@ __all__ = [
     "compose_finding",
     "file_subject",
     "fingerprint",
+    "merge_stats",
     "render",
 ]

@@ -10,7 +10,7 @@ from plancheck.records.plan_card import PlanCard
 from plancheck.records.rule import Rule
 from plancheck.records.severity import Severity
 from plancheck.records.suppression import Suppression
-from plancheck.records.verdict import RuleStats, SubjectResult
+from plancheck.records.verdict import RuleStats, SubjectResult, merge_stats
 
 
 @dataclass(slots=True)
@@ -59,14 +59,7 @@ class Report:
     def stats(self) -> dict[str, RuleStats]:
         merged: dict[str, RuleStats] = {}
         for plan in self.plans:
-            for code, stats in plan.stats.items():
-                total = merged.setdefault(code, RuleStats())
-                total.checked += stats.checked
-                total.passed += stats.passed
-                total.failed += stats.failed
-                total.not_applicable += stats.not_applicable
-                for reason, count in stats.reasons.items():
-                    total.reasons[reason] = total.reasons.get(reason, 0) + count
+            merge_stats(merged, plan.stats)
         return {code: merged[code] for code in sorted(merged)}
 
     def counts(self) -> dict[Severity, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -33,3 +34,15 @@ class RuleStats:
     failed: int = 0
     not_applicable: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
+
+
+def merge_stats(into: dict[str, RuleStats], stats: Mapping[str, RuleStats]) -> None:
+    """Add one plan's per-rule counts to the run's (``into``, changed in place)."""
+    for code, one in stats.items():
+        total = into.setdefault(code, RuleStats())
+        total.checked += one.checked
+        total.passed += one.passed
+        total.failed += one.failed
+        total.not_applicable += one.not_applicable
+        for reason, count in one.reasons.items():
+            total.reasons[reason] = total.reasons.get(reason, 0) + count

@@ -8,7 +8,7 @@
 """
 
 from plancheck.review._common import ReviewFileError
-from plancheck.review.apply import apply_review
+from plancheck.review.apply import ReviewStream, apply_review
 from plancheck.review.baseline import (
     Baseline,
     BaselineEntry,
@@ -34,6 +34,7 @@ __all__ = [
     "InlineIgnore",
     "InvalidWaiver",
     "ReviewFileError",
+    "ReviewStream",
     "Waiver",
     "WaiverFile",
     "apply_review",

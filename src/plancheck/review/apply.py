@@ -58,41 +58,83 @@ def apply_review(
     by default every rule in ``report.rules`` at its own severity. Review findings are
     produced only for review rules in it; ``inline=False`` skips scanning plan files.
     """
-    active = (
-        dict(severities)
-        if severities is not None
-        else {code: rule.severity for code, rule in report.rules.items()}
+    review = ReviewStream(
+        report.rules, waivers, baseline, today, inline=inline, severities=severities
     )
-    review = _Review(report.rules, active, waivers, today or date.today())
-    staged = [review.plan(plan, inline) for plan in report.plans]
-    counts = baseline.counts() if baseline is not None else Counter[str]()
-    baselined: list[Finding] = []
-    plans: list[PlanReport] = []
-    for plan, kept, produced in staged:
-        still: list[Finding] = []
-        for finding in sorted(kept, key=Finding.sort_key):
-            if baseline is not None and baselinable(finding):
-                key = fingerprint(finding)
-                if counts[key] > 0:
-                    counts[key] -= 1
-                    baselined.append(finding)
-                    review.suppressions[finding] = Suppression(
-                        "baseline", baseline.path or "baseline"
-                    )
-                    continue
-            still.append(finding)
-        plans.append(
-            dataclasses.replace(plan, findings=sorted(still + produced, key=Finding.sort_key))
-        )
-    extra = [*report.extra_findings, *review.waiver_findings(report.plans)]
+    plans = [review.plan(plan) for plan in report.plans]
+    extra = [*report.extra_findings, *review.finish()]
     return dataclasses.replace(
         report,
         plans=plans,
         waived=[*report.waived, *review.waived],
-        baselined=[*report.baselined, *baselined],
+        baselined=[*report.baselined, *review.baselined],
         suppressions={**report.suppressions, **review.suppressions},
         extra_findings=sorted(extra, key=Finding.sort_key),
     )
+
+
+class ReviewStream:
+    """The review applied one plan at a time, in the run's order, as plans are written.
+
+    ``plan()`` returns each plan's report with its suppressed findings moved out (into
+    ``waived``, ``baselined`` and ``suppressions``, which grow with the findings only)
+    and its review findings added; ``finish()``, after the last plan, gives the findings
+    about the waivers file, which only the whole run can judge (an unused waiver).
+    ``apply_review`` is this over a whole report.
+    """
+
+    def __init__(
+        self,
+        rules: Mapping[str, Rule],
+        waivers: WaiverFile | None = None,
+        baseline: Baseline | None = None,
+        today: date | None = None,
+        *,
+        inline: bool = True,
+        severities: Mapping[str, Severity] | None = None,
+    ) -> None:
+        active = (
+            dict(severities)
+            if severities is not None
+            else {code: rule.severity for code, rule in rules.items()}
+        )
+        self._review = _Review(rules, active, waivers, today or date.today())
+        self._baseline = baseline
+        self._counts = baseline.counts() if baseline is not None else Counter[str]()
+        self._inline = inline
+        self._checked: set[str] = set()
+        self.baselined: list[Finding] = []
+
+    @property
+    def waived(self) -> list[Finding]:
+        return self._review.waived
+
+    @property
+    def suppressions(self) -> dict[Finding, Suppression]:
+        return self._review.suppressions
+
+    def plan(self, plan: PlanReport) -> PlanReport:
+        """``plan`` reviewed (a copy; the given report is left as it is)."""
+        if plan.plan_id is not None:
+            self._checked.add(plan.plan_id)
+        _, kept, produced = self._review.plan(plan, self._inline)
+        still: list[Finding] = []
+        for finding in sorted(kept, key=Finding.sort_key):
+            if self._baseline is not None and baselinable(finding):
+                key = fingerprint(finding)
+                if self._counts[key] > 0:
+                    self._counts[key] -= 1
+                    self.baselined.append(finding)
+                    self.suppressions[finding] = Suppression(
+                        "baseline", self._baseline.path or "baseline"
+                    )
+                    continue
+            still.append(finding)
+        return dataclasses.replace(plan, findings=sorted(still + produced, key=Finding.sort_key))
+
+    def finish(self) -> list[Finding]:
+        """PC009–PC011 about the waivers file, judged over every plan reviewed."""
+        return sorted(self._review.waiver_findings(self._checked), key=Finding.sort_key)
 
 
 class _Review:
@@ -256,7 +298,7 @@ class _Review:
                 if found is not None:
                     yield found
 
-    def waiver_findings(self, plans: list[PlanReport]) -> Iterable[Finding]:
+    def waiver_findings(self, checked: set[str]) -> Iterable[Finding]:
         """PC011 for invalid waivers, PC010 for expired ones, PC009 for unused ones."""
         if self.file is None:
             return
@@ -264,7 +306,6 @@ class _Review:
             found = self._invalid_waiver(invalid)
             if found is not None:
                 yield found
-        checked = {plan.plan_id for plan in plans if plan.plan_id is not None}
         for waiver in self.file.waivers:
             if waiver.expired(self.today):
                 found = self._waiver_finding(EXPIRED, None, waiver)
