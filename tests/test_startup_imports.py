@@ -45,6 +45,29 @@ def test_checking_baoji_loads_no_pint_jsonschema_or_unused_format() -> None:
     assert "plancheck.outputs.sarif_format" not in loaded
 
 
+def test_checking_baoji_loads_no_other_commands_machinery() -> None:
+    # What only other commands (extract, trace, schema, diff, progress), --against or
+    # other formats use; the text report is rendered here, not skipped by -q.
+    loaded = _loaded_after(
+        "import sys, contextlib, io\nfrom plancheck.cli import main\n"
+        f"sys.argv = ['plancheck', 'check', {str(CORPUS)!r}, '--no-cache']\n"
+        "with contextlib.redirect_stdout(io.StringIO()): main()"
+    )
+    assert "plancheck.outputs.text_format" in loaded
+    unused = {
+        "plancheck.extraction",
+        "plancheck.trace",
+        "plancheck.schema",
+        "plancheck.outputs.json_schema",
+        "plancheck.outputs.junit_format",
+        "plancheck.plan_diff._git",
+        "plancheck.plan_diff._render",
+        "plancheck.plan_diff._schema",
+        "xml.etree.ElementTree",
+    }
+    assert not unused & loaded
+
+
 def test_every_public_name_imports_by_name() -> None:
     # What `from plancheck import NAME` does, in a fresh interpreter.
     names = ", ".join(plancheck.__all__)

@@ -10,6 +10,9 @@ from collections.abc import Sequence
 
 from plancheck._version import __version__
 
+# Allocations between young-generation collections while the commands are imported.
+_STARTUP_GC_THRESHOLD = 100_000
+
 
 def build_parser() -> argparse.ArgumentParser:
     # The commands (and the engine behind them) are imported here, not at import time,
@@ -48,8 +51,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         # What argparse's version action prints, without building every command.
         print(f"plancheck {__version__}")
         return 0
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    thresholds = gc.get_threshold()
+    # Importing the commands makes many long-lived objects and little garbage: the
+    # collections the default threshold would trigger meanwhile only re-scan them.
+    gc.set_threshold(_STARTUP_GC_THRESHOLD, thresholds[1], thresholds[2])
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+    finally:
+        gc.set_threshold(*thresholds)
     if not hasattr(args, "run"):
         parser.print_help(sys.stderr)
         return 2

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from plancheck.cli._errors import UsageError
 from plancheck.engine.api import Checker
-from plancheck.plan_diff import GitError, checkout_plan
 from plancheck.records import PlanReport
 
 
@@ -22,6 +21,9 @@ def check_against(
     A plan that did not exist at ``revision`` (a new plan) or could not be read there is
     checked on its own: its revision rules are not applicable.
     """
+    # Reading versions from git is only needed here, not by every `check`.
+    from plancheck.plan_diff import GitError, checkout_plan
+
     if not revision or ":" in revision:
         raise UsageError(
             f"--against 需要一个 git 版本 / --against needs a git revision: {revision}"

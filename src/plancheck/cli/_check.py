@@ -21,7 +21,7 @@ from plancheck.engine.config import Config, load_config, load_config_file
 from plancheck.loading import plan_targets
 from plancheck.material import gather_material
 from plancheck.outputs import FORMATS, Invocation, render
-from plancheck.outputs.junit_format import FLAVOURS
+from plancheck.outputs.junit_flavours import FLAVOURS
 from plancheck.outputs.text_format import TextStream
 from plancheck.records import Report, Severity
 from plancheck.review import (

@@ -14,14 +14,7 @@ from plancheck.engine.api import Checker
 from plancheck.engine.config import Config, load_config, load_config_file
 from plancheck.loading import LoadResult, load_plan, plan_file_for
 from plancheck.model import Plan
-from plancheck.plan_diff import (
-    DIFF_FORMATS,
-    GitError,
-    checkout_plan,
-    diff,
-    render_diff,
-    split_spec,
-)
+from plancheck.plan_diff import DIFF_FORMATS
 from plancheck.records import Severity
 
 REVISION_FAMILY = "revision"
@@ -63,6 +56,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 @contextmanager
 def read_version(spec: str, max_file_bytes: int) -> Iterator[LoadResult]:
     """A plan from a path or from ``REV:PATH``; a one-line usage error when unreadable."""
+    from plancheck.plan_diff import GitError, checkout_plan, split_spec
+
     if split_spec(spec) is not None:
         try:
             with checkout_plan(spec, max_file_bytes=max_file_bytes) as loaded:
@@ -97,6 +92,8 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def run(args: argparse.Namespace) -> int:
+    from plancheck.plan_diff import diff, render_diff, split_spec
+
     config = _config(args)
     checker = Checker(config)
     with ExitStack() as stack:

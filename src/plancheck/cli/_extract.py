@@ -8,7 +8,6 @@ from pathlib import Path
 
 from plancheck._destination import same_file
 from plancheck.cli._errors import UsageError
-from plancheck.extraction import ExtractError, extract_to
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -56,6 +55,9 @@ def _target(args: argparse.Namespace) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
+    # The extractor is large and only this command uses it.
+    from plancheck.extraction import ExtractError, extract_to
+
     directory = _target(args)
     try:
         plan, report, written = extract_to(args.source, directory)

@@ -7,12 +7,9 @@ import sys
 from pathlib import Path
 
 from plancheck._destination import write_output
-from plancheck.checks import progress_table
 from plancheck.cli._errors import UsageError
-from plancheck.cli._trace import source_files
 from plancheck.engine.config import load_config
-from plancheck.loading import load_plan
-from plancheck.outputs.progress_format import PROGRESS_FORMATS, render_progress
+from plancheck.outputs.progress_format import PROGRESS_FORMATS
 
 
 def _tolerance(text: str) -> float:
@@ -44,6 +41,11 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from plancheck.checks import progress_table
+    from plancheck.cli._trace import source_files
+    from plancheck.loading import load_plan
+    from plancheck.outputs.progress_format import render_progress
+
     config = load_config()
     if not Path(args.path).exists():
         raise UsageError(f"路径不存在 / path not found: {args.path}")

@@ -5,11 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from plancheck.outputs.json_schema import findings_schema_text
-from plancheck.outputs.progress_format import progress_schema_text
-from plancheck.plan_diff import diff_schema_text
-from plancheck.schema import part_schema_text, plan_schema_text
-
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser("schema", help="print the plan data JSON Schema")
@@ -38,6 +33,11 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from plancheck.outputs.json_schema import findings_schema_text
+    from plancheck.outputs.progress_format import progress_schema_text
+    from plancheck.plan_diff import diff_schema_text
+    from plancheck.schema import part_schema_text, plan_schema_text
+
     if args.findings:
         sys.stdout.write(findings_schema_text())
     elif args.part:

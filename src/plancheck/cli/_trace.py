@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plancheck._destination import write_output
 from plancheck.cli._errors import UsageError
-from plancheck.engine.config import load_config
-from plancheck.loading import LoadResult, load_plan
-from plancheck.outputs.trace_format import TRACE_FORMATS, render_trace
-from plancheck.trace import build_trace
+
+if TYPE_CHECKING:
+    from plancheck.loading import LoadResult
+from plancheck.outputs.trace_format import TRACE_FORMATS
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,6 +34,11 @@ def source_files(loaded: LoadResult) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from plancheck.engine.config import load_config
+    from plancheck.loading import load_plan
+    from plancheck.outputs.trace_format import render_trace
+    from plancheck.trace import build_trace
+
     config = load_config()
     limits = {"max_file_bytes": config.max_file_bytes, "max_values": config.max_values}
     loaded = load_plan(args.path, **limits)

@@ -9,7 +9,6 @@ are none of plancheck's business. Only a file that has a ``[tool.plancheck]`` ta
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,14 @@ _MENTIONS = re.compile(
     r"""^[ \t]*(?:\[+[ \t]*)?(?:tool[ \t]*\.[ \t]*)?["']?plancheck["']?[ \t]*[\].=]""",
     re.MULTILINE,
 )
+
+
+# The texts of pyproject.toml files read and found to hold no plancheck table. Discovery
+# meets the same file above every plan of a run; parsing it again for each plan cost
+# more than reading a plan's cached result. Keyed by the whole text, so an edited file
+# is parsed afresh; bounded, as a long-lived process may meet many files.
+_WITHOUT_TABLE: dict[str, None] = {}
+_REMEMBERED = 16
 
 
 class PyprojectError(Exception):
@@ -37,6 +44,11 @@ def plancheck_table(path: Path, display: str, *, explicit: bool = False) -> dict
         if explicit:
             raise PyprojectError(str(problem.diagnostic)) from None
         return None
+    if text in _WITHOUT_TABLE:
+        return None
+    # Most runs meet no pyproject.toml at all; those that do pay for the parser then.
+    import tomllib
+
     try:
         document = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError) as exc:
@@ -46,6 +58,7 @@ def plancheck_table(path: Path, display: str, *, explicit: bool = False) -> dict
         raise PyprojectError(f"{display}: 无法读取 / cannot read: {detail}") from None
     tool = document.get("tool")
     if not isinstance(tool, dict) or "plancheck" not in tool:
+        _remember_without_table(text)
         return None
     table = tool["plancheck"]
     if not isinstance(table, dict):
@@ -54,3 +67,9 @@ def plancheck_table(path: Path, display: str, *, explicit: bool = False) -> dict
             f"([tool.plancheck]), not {type(table).__name__}"
         )
     return table
+
+
+def _remember_without_table(text: str) -> None:
+    if len(_WITHOUT_TABLE) >= _REMEMBERED:
+        del _WITHOUT_TABLE[next(iter(_WITHOUT_TABLE))]
+    _WITHOUT_TABLE[text] = None

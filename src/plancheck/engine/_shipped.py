@@ -12,15 +12,17 @@ any other.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from plancheck._atomic import write_atomic
+from plancheck.engine.params import options_schema
 from plancheck.engine.registry import CheckRegistry
 from plancheck.records import Rule
 
@@ -34,7 +36,14 @@ def _digest(data: bytes) -> str:
 
 def _schema_text(registry: CheckRegistry, check: str | None) -> str:
     spec = registry.get(check) if check is not None else None
-    return json.dumps(spec.params_schema if spec else None, sort_keys=True, ensure_ascii=False)
+    return _params_schema_text(spec.params) if spec else "null"
+
+
+@functools.cache
+def _params_schema_text(params: type[BaseModel]) -> str:
+    # Most checks share a parameter model (most take none): deriving each JSON Schema
+    # once, not once per rule, is most of what checking the compact catalogue costs.
+    return json.dumps(options_schema(params), sort_keys=True, ensure_ascii=False)
 
 
 def shipped_rules(paths: Sequence[Path], registry: CheckRegistry) -> dict[Path, Rule] | None:

@@ -30,7 +30,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
 
 from plancheck.outputs._common import (
     Suppressed,
@@ -42,10 +41,9 @@ from plancheck.outputs._common import (
 )
 from plancheck.outputs._undecodable import escape_undecodable
 from plancheck.outputs._visible import visible
+from plancheck.outputs.junit_flavours import FLAVOURS as FLAVOURS
+from plancheck.outputs.junit_flavours import Flavour as Flavour
 from plancheck.records import Finding, PlanReport, Report, RuleStats
-
-Flavour = Literal["jenkins", "ant"]
-FLAVOURS: tuple[Flavour, ...] = ("jenkins", "ant")
 
 # Characters XML 1.0 cannot carry at all (not even as references), and lone surrogates.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

@@ -6,8 +6,10 @@ import csv
 import io
 import json
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from plancheck.records.trace import Trace
+if TYPE_CHECKING:
+    from plancheck.records.trace import Trace
 
 TRACE_FORMATS = ("text", "csv", "json")
 _COLUMNS = (

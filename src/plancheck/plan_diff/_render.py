@@ -11,11 +11,10 @@ from plancheck.outputs import render, visible
 from plancheck.outputs.json_format import finding_to_dict
 from plancheck.records import Report
 
+from ._formats import DIFF_FORMATS, FORMAT_VERSION
 from ._records import ChangeNote, EntityChange, FieldChange, FundingDiff, FundingLine, PlanDiff
 from ._values import amount
 
-DIFF_FORMATS = ("text", "json", "markdown")
-FORMAT_VERSION = 1
 _SIGNS = {"added": "+", "removed": "-", "changed": "~"}
 
 

@@ -12,8 +12,8 @@ from typing import Any
 from plancheck._project import schema_url
 from plancheck.outputs.json_schema import definitions
 
+from ._formats import FORMAT_VERSION
 from ._records import KINDS, Change, Trend
-from ._render import FORMAT_VERSION
 
 SCHEMA_ID = schema_url("diff.schema.json")
 
