@@ -15,6 +15,7 @@ from plancheck.cli._clock import Clock, run_clock
 from plancheck.cli._configs import CheckedRun, check_per_config
 from plancheck.cli._errors import UsageError
 from plancheck.cli._progress import phases_for, progress_for
+from plancheck.cli._stream import PER_PLAN_COUNTS, reviewed_report, stream_text
 from plancheck.cli._summary import SUMMARY_VARIABLE, append_summary, fit
 from plancheck.engine.api import Checker
 from plancheck.engine.config import Config, load_config, load_config_file
@@ -22,15 +23,12 @@ from plancheck.loading import plan_targets
 from plancheck.material import gather_material
 from plancheck.outputs import FORMATS, Invocation, render
 from plancheck.outputs.junit_flavours import FLAVOURS
-from plancheck.outputs.text_format import TextStream
 from plancheck.records import Report, Severity
 from plancheck.review import (
     WAIVERS_FILE,
     Baseline,
     ReviewFileError,
-    ReviewStream,
     WaiverFile,
-    apply_review,
     baseline_of,
     load_baseline,
     load_waivers,
@@ -288,7 +286,7 @@ def run(args: argparse.Namespace) -> int:
     if args.write_baseline:
         # Everything that is not waived (the old baseline's findings included) is accepted;
         # findings about waivers themselves never are.
-        accepted = apply_review(checked.report, waivers, severities=severities).findings
+        accepted = reviewed_report(checked, waivers, None, severities, plan_counts=False).findings
         baseline = baseline_of(accepted, Path(args.write_baseline).as_posix())
         write_baseline(
             args.write_baseline, baseline, inputs=_inputs(checked, config, args, "baseline")
@@ -306,11 +304,17 @@ def run(args: argparse.Namespace) -> int:
     report = None
     if args.format == "text" or args.quiet:
         # Reviewed and rendered one plan at a time: memory does not grow with the plans.
-        text, exit_code = _stream_text(checked, waivers, baseline, severities, args, colour, root)
+        text, exit_code = stream_text(checked, waivers, baseline, severities, args, colour, root)
         if args.quiet:
             return exit_code
     else:
-        report = apply_review(checked.report, waivers, baseline, severities=severities)
+        report = reviewed_report(
+            checked,
+            waivers,
+            baseline,
+            severities,
+            plan_counts=args.format in PER_PLAN_COUNTS,
+        )
         exit_code = report.exit_code
         if phase:
             phase("rendering")
@@ -330,41 +334,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return exit_code
-
-
-def _stream_text(
-    checked: CheckedRun,
-    waivers: WaiverFile | None,
-    baseline: Baseline | None,
-    severities: dict[str, Severity],
-    args: argparse.Namespace,
-    colour: bool,
-    root: Path | None,
-) -> tuple[str, int]:
-    """The text report and exit code, each plan reviewed and rendered as it is reached."""
-    config = checked.config
-    review = ReviewStream(checked.catalogue, waivers, baseline, severities=severities)
-    writer = TextStream(
-        config.lang,
-        config.fail_on,
-        colour=colour,
-        statistics=args.statistics,
-        show_waived=args.show_waived,
-        failing_only=args.failing_only,
-        root=root,
-    )
-    parts = [writer.plan(review.plan(plan)) for plan in checked.plans]
-    suppressed = Report(
-        [],
-        checked.catalogue,
-        lang=config.lang,
-        fail_on=config.fail_on,
-        waived=review.waived,
-        baselined=review.baselined,
-        suppressions=review.suppressions,
-    )
-    parts.append(writer.finish(review.finish(), suppressed))
-    return "".join(parts), writer.exit_code
 
 
 def _render(

@@ -20,7 +20,7 @@ from plancheck.engine.cache import ResultCache, default_cache_dir, run_key
 from plancheck.engine.config import Config, find_config, load_config_file
 from plancheck.engine.report_store import ReportStore
 from plancheck.engine.ruleset import ActiveRule
-from plancheck.records import PlanReport, Report, Rule
+from plancheck.records import PlanReport, Rule
 
 
 @dataclass
@@ -31,12 +31,6 @@ class CheckedRun:
     config: Config
     # The plans' own configurations beside the run's: inputs an output may not replace.
     configs: list[Config] = field(default_factory=list)
-
-    @property
-    def report(self) -> Report:
-        """Every plan's report at once (formats that are not written plan by plan)."""
-        config = self.config
-        return Report(list(self.plans), self.catalogue, lang=config.lang, fail_on=config.fail_on)
 
 
 def _folder(target: Path) -> Path:

@@ -37,7 +37,9 @@ class Report:
     are not in any ``plans[].findings`` and so not in ``findings``, ``counts()`` or
     ``exit_code``. ``suppressions`` says why each of them is suppressed.
     ``extra_findings`` are findings about inputs that belong to no plan (such as the
-    waivers file); they count like plan findings.
+    waivers file); they count like plan findings. ``totals`` are per-rule counts of plans
+    that no longer hold their own (a run written plan by plan keeps only the totals);
+    ``stats`` adds them to the plans' own.
     """
 
     plans: list[PlanReport]
@@ -48,6 +50,7 @@ class Report:
     baselined: list[Finding] = field(default_factory=list)
     suppressions: dict[Finding, Suppression] = field(default_factory=dict)
     extra_findings: list[Finding] = field(default_factory=list)
+    totals: dict[str, RuleStats] = field(default_factory=dict)
 
     @property
     def findings(self) -> list[Finding]:
@@ -58,6 +61,7 @@ class Report:
     @property
     def stats(self) -> dict[str, RuleStats]:
         merged: dict[str, RuleStats] = {}
+        merge_stats(merged, self.totals)
         for plan in self.plans:
             merge_stats(merged, plan.stats)
         return {code: merged[code] for code in sorted(merged)}
