@@ -49,19 +49,33 @@ def _index_items(items: Iterable[BoxItem]) -> _GramIndex:
     return dict(by_gram)
 
 
-@dataclass(frozen=True, slots=True)
 class _Lookup:
     """Per-plan lookups that ``PlanIndex`` does not provide."""
 
-    # normalised 专栏 title -> the boxes with that title
-    boxes_by_title: dict[str, list[Box]]
-    # the bigram index of every item, and of the items of each 专栏 title (built lazily)
-    items_by_gram: _GramIndex
-    items_by_title_gram: dict[str, _GramIndex]
-    # id(item) -> the box holding it (items know only their box's number)
-    box_of_item: dict[int, Box]
-    # id(item) -> its name as similarity compares it (normalised once, not per comparison)
-    compared_names: dict[int, str]
+    def __init__(self, plan: Plan) -> None:
+        by_title: dict[str, list[Box]] = defaultdict(list)
+        # id(item) -> the box holding it (items know only their box's number)
+        self.box_of_item: dict[int, Box] = {}
+        for box in plan.boxes:
+            by_title[normalise(box.title)].append(box)
+            for item in box.items:
+                self.box_of_item[id(item)] = box
+        # normalised 专栏 title -> the boxes with that title
+        self.boxes_by_title = dict(by_title)
+        self._plan = plan
+        self._items_by_gram: _GramIndex | None = None
+        # the bigram index of the items of each 专栏 title (built when first searched)
+        self.items_by_title_gram: dict[str, _GramIndex] = {}
+        # id(item) -> its name as similarity compares it (normalised once, not per comparison)
+        self.compared_names: dict[int, str] = {}
+
+    @property
+    def items_by_gram(self) -> _GramIndex:
+        """The bigram index of every item, built when a near miss is first searched."""
+        if self._items_by_gram is None:
+            every_item = (item for box in self._plan.boxes for item in box.items)
+            self._items_by_gram = _index_items(every_item)
+        return self._items_by_gram
 
     def compared_name(self, item: BoxItem) -> str:
         found = self.compared_names.get(id(item))
@@ -76,15 +90,7 @@ _LOOKUPS: WeakKeyDictionary[PlanIndex, _Lookup] = WeakKeyDictionary()
 def _lookup(index: PlanIndex) -> _Lookup:
     found = _LOOKUPS.get(index)
     if found is None:
-        by_title: dict[str, list[Box]] = defaultdict(list)
-        box_of_item: dict[int, Box] = {}
-        for box in index.plan.boxes:
-            by_title[normalise(box.title)].append(box)
-            for item in box.items:
-                box_of_item[id(item)] = box
-        every_item = (item for box in index.plan.boxes for item in box.items)
-        found = _Lookup(dict(by_title), _index_items(every_item), {}, box_of_item, {})
-        _LOOKUPS[index] = found
+        found = _LOOKUPS[index] = _Lookup(index.plan)
     return found
 
 
