@@ -26,7 +26,7 @@ from weakref import WeakKeyDictionary
 from pydantic import Field
 
 from plancheck.engine.index import PlanIndex
-from plancheck.engine.normalise import bigrams, compared, dice, normalise
+from plancheck.engine.normalise import bigrams, compared, dice
 from plancheck.engine.outcome import Fail, NotApplicable, Result
 from plancheck.engine.params import CheckParams, NoParams
 from plancheck.engine.registry import check
@@ -52,12 +52,13 @@ def _index_items(items: Iterable[BoxItem]) -> _GramIndex:
 class _Lookup:
     """Per-plan lookups that ``PlanIndex`` does not provide."""
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, index: PlanIndex) -> None:
+        plan = index.plan
         by_title: dict[str, list[Box]] = defaultdict(list)
         # id(item) -> the box holding it (items know only their box's number)
         self.box_of_item: dict[int, Box] = {}
         for box in plan.boxes:
-            by_title[normalise(box.title)].append(box)
+            by_title[index.normalised(box.title)].append(box)
             for item in box.items:
                 self.box_of_item[id(item)] = box
         # normalised 专栏 title -> the boxes with that title
@@ -90,7 +91,7 @@ _LOOKUPS: WeakKeyDictionary[PlanIndex, _Lookup] = WeakKeyDictionary()
 def _lookup(index: PlanIndex) -> _Lookup:
     found = _LOOKUPS.get(index)
     if found is None:
-        found = _LOOKUPS[index] = _Lookup(index.plan)
+        found = _LOOKUPS[index] = _Lookup(index)
     return found
 
 
@@ -196,11 +197,11 @@ def unplanned_project(
         if project.box_item not in index.box_items:
             yield NotApplicable("the project's box_item names no 专栏 item (see PC005)")
         return  # an explicit trace to an existing item: planned
-    if normalise(project.name) in index.box_items_by_name:
+    if index.normalised(project.name) in index.box_items_by_name:
         return  # planned by name
     lookup = _lookup(index)
     category = project.category
-    title = normalise(category) if category else None
+    title = index.normalised(category) if category else None
     boxes = lookup.boxes_by_title.get(title, []) if title is not None else []
     near = _near_misses(project, lookup, title, params.similarity)
     near_zh, near_en = _candidates(near)
@@ -461,7 +462,7 @@ def mismatched_project_category(
     if project.box_item is not None:
         item = index.box_items.get(project.box_item)
     else:
-        named = index.box_items_by_name.get(normalise(project.name), [])
+        named = index.box_items_by_name.get(index.normalised(project.name), [])
         item = named[0] if named else None
     if item is None:
         yield NotApplicable("the project traces to no 专栏 item (see PC401)")
@@ -473,7 +474,7 @@ def mismatched_project_category(
     if box is None:  # pragma: no cover - every indexed item sits in a box
         yield NotApplicable("the 专栏 of the traced item is unknown")
         return
-    if normalise(project.category) == normalise(box.title):
+    if index.normalised(project.category) == index.normalised(box.title):
         return
     yield Fail(
         args={

@@ -62,6 +62,9 @@ class PlanIndex:
         # Every rule names the entities it judges: one Subject per node, not per rule.
         # Keyed by id(): the nodes live as long as the plan this index holds.
         self._subjects: dict[int, Subject] = {}
+        # Rules compare the same names again and again (a project's name for PC006,
+        # PC401, PC402 and PC405): each is normalised once per plan.
+        self._normalised: dict[str, str] = {}
         # The earlier version the plan revises (``check --against``, ``plancheck diff``);
         # revision rules judge the change from it and are not applicable without it.
         self.base = base
@@ -100,11 +103,23 @@ class PlanIndex:
         return {section.path: section for section in self.plan.iter_sections()}
 
     # -- by normalised name --------------------------------------------------
+    def normalised(self, name: str) -> str:
+        """``normalise(name)``, remembered for the plan's lifetime."""
+        found = self._normalised.get(name)
+        if found is None:
+            found = self._normalised[name] = normalise(name)
+        return found
+
+    @cached_property
+    def project_categories(self) -> frozenset[str]:
+        """The normalised category of every project ("" for one without)."""
+        return frozenset(self.normalised(p.category or "") for p in self.plan.projects)
+
     @cached_property
     def agencies_by_name(self) -> dict[str, list[Agency]]:
         grouped: dict[str, list[Agency]] = defaultdict(list)
         for agency in self.plan.agencies:
-            for name in dict.fromkeys(normalise(n) for n in agency.names):
+            for name in dict.fromkeys(self.normalised(n) for n in agency.names):
                 grouped[name].append(agency)
         return dict(grouped)
 
@@ -113,14 +128,14 @@ class PlanIndex:
         grouped: dict[str, list[BoxItem]] = defaultdict(list)
         for box in self.plan.boxes:
             for item in box.items:
-                grouped[normalise(item.name)].append(item)
+                grouped[self.normalised(item.name)].append(item)
         return dict(grouped)
 
     @cached_property
     def projects_by_name(self) -> dict[str, list[Project]]:
         grouped: dict[str, list[Project]] = defaultdict(list)
         for project in self.plan.projects:
-            grouped[normalise(project.name)].append(project)
+            grouped[self.normalised(project.name)].append(project)
         return dict(grouped)
 
     @cached_property
@@ -132,7 +147,7 @@ class PlanIndex:
             if project.box_item is not None:
                 item = self.box_items.get(project.box_item)
             else:
-                candidates = self.box_items_by_name.get(normalise(project.name), [])
+                candidates = self.box_items_by_name.get(self.normalised(project.name), [])
                 item = candidates[0] if candidates else None
             if item is not None:
                 traced.setdefault(project.id, item)
