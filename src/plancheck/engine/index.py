@@ -79,6 +79,14 @@ class PlanIndex:
         return _by(self.plan.indicators, "id")
 
     @cached_property
+    def indicator_tables(self) -> dict[int | None, list[Indicator]]:
+        """The rows of each indicator table: by 专栏 number (``None``: in no 专栏)."""
+        grouped: dict[int | None, list[Indicator]] = defaultdict(list)
+        for indicator in self.plan.indicators:
+            grouped[indicator.box].append(indicator)
+        return dict(grouped)
+
+    @cached_property
     def agencies(self) -> dict[str, list[Agency]]:
         return _by(self.plan.agencies, "id")
 
