@@ -51,7 +51,7 @@ def _total_references(total: Total, index: PlanIndex) -> Iterator[Fail]:
             if project_id not in index.projects:
                 yield _undefined(total, f"projects/{position}", project_id, "project")
     if total.category is not None and (
-        index.normalised(total.category) not in index.project_categories
+        index.normalised(total.category) not in index.projects_by_category
     ):
         yield _undefined(total, "category", total.category, "category")
 

@@ -119,9 +119,12 @@ class PlanIndex:
         return found
 
     @cached_property
-    def project_categories(self) -> frozenset[str]:
-        """The normalised category of every project ("" for one without)."""
-        return frozenset(self.normalised(p.category or "") for p in self.plan.projects)
+    def projects_by_category(self) -> dict[str, list[Project]]:
+        """Projects by normalised category ("" for those without one), in plan order."""
+        grouped: dict[str, list[Project]] = defaultdict(list)
+        for project in self.plan.projects:
+            grouped[self.normalised(project.category or "")].append(project)
+        return dict(grouped)
 
     @cached_property
     def agencies_by_name(self) -> dict[str, list[Agency]]:
