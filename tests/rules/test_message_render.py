@@ -26,7 +26,7 @@ def _reference(template: str, args: dict[str, object]) -> str:
     return shorten("{".join(parts), MAX_MESSAGE_CHARS)
 
 
-_PIECES = st.sampled_from(["{name}", "{count}", "{missing}", "{{", "}}", "{", "}", "项目", " ", "x"])
+_PIECES = st.sampled_from(["{name}", "{count}", "{missing}", "{{", "}}", "{", "}", "项目", "x"])
 _TEMPLATES = st.lists(_PIECES, max_size=12).map("".join)
 _VALUES = st.one_of(st.text(alphabet="{}ab名 ", max_size=8), st.integers(), st.none())
 
