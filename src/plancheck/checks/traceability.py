@@ -235,7 +235,7 @@ def unfunded_box_item(item: BoxItem, index: PlanIndex, params: NoParams) -> Iter
     if box is None or box.kind is not BoxKind.PROJECTS:
         yield NotApplicable("the 专栏 is not a list of projects")
         return
-    if item.ref in index.box_item_projects:
+    if index.ref(item) in index.box_item_projects:
         return
     yield Fail(
         args={"box": box.number, "number": item.number, "title": box.title},

@@ -104,7 +104,16 @@ class PlanIndex:
     @cached_property
     def box_items(self) -> dict[str, BoxItem]:
         """Box items by ``<box>.<item>`` reference."""
-        return {item.ref: item for box in self.plan.boxes for item in box.items}
+        return {self.ref(item): item for box in self.plan.boxes for item in box.items}
+
+    @cached_property
+    def _refs(self) -> dict[int, str]:
+        return {id(item): item.ref for box in self.plan.boxes for item in box.items}
+
+    def ref(self, item: BoxItem) -> str:
+        """``item.ref``, read once per plan (the model computes it on every access)."""
+        found = self._refs.get(id(item))
+        return found if found is not None else item.ref
 
     @cached_property
     def sections(self) -> dict[str, Section]:
@@ -171,7 +180,7 @@ class PlanIndex:
         for project in self.plan.projects:
             item = self.project_box_items.get(project.id)
             if item is not None:
-                grouped[item.ref].append(project)
+                grouped[self.ref(item)].append(project)
         return dict(grouped)
 
     @cached_property
