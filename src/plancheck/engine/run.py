@@ -216,16 +216,24 @@ def judge(
     function, params, code = spec.function, active.params, active.rule.code
     keep = collector.keep_results
     results = report.results
+    whole = bool(spec.reports_on)
     tally = _Tally()
     for node in nodes:
         try:
             outcomes = list(function(node, index, params))
-            if not outcomes and not spec.reports_on:
-                # The common verdict, kept as a count unless results are asked for.
-                tally.passed += 1
-                if keep:
-                    results.append(SubjectResult(code, index.describe(node), Outcome.PASSED))
-                continue
+            if not whole and len(outcomes) < 2:
+                # The common verdicts (passed; not applicable, for one reason), kept as
+                # counts unless results are asked for.
+                if not outcomes:
+                    tally.passed += 1
+                    if keep:
+                        results.append(SubjectResult(code, index.describe(node), Outcome.PASSED))
+                    continue
+                only = outcomes[0]
+                if isinstance(only, NotApplicable):
+                    na = Outcome.NOT_APPLICABLE
+                    _record(collector, tally, code, node, index, na, only.reason)
+                    continue
             failures = [o for o in outcomes if isinstance(o, Fail)]
             findings = [_finding(active, plan, index, node, fail) for fail in failures]
         except Exception as exc:  # a broken check must not stop the others
