@@ -154,3 +154,48 @@ def test_load_findings_are_never_waived_or_baselined(tmp_path: Path) -> None:
     assert "PC001" in {f.rule for f in reviewed.findings}
     assert reviewed.exit_code == 1
     assert baseline_of(report.findings).entries == ()
+
+
+MIXED = """\
+agencies:
+  - {id: miit, name: 工业和信息化局, parent: nowhere}
+projects:
+  - {id: a, name: 甲工程, years: 2021-2022, funding: 100, implementers: [{text: 工信局, agency: x}]}
+  - {id: a, name: 乙工程, years: 2019-2022, funding: 0}
+  - {id: c, name: 丙工程}
+totals:
+  - {id: t, label: 合计, projects: [a, zz], value: 5}
+"""
+
+
+def _counted(results: list[Any]) -> dict[str, tuple[int, int, int, int, dict[str, int]]]:
+    counts: dict[str, list[Any]] = {}
+    for result in results:
+        entry = counts.setdefault(result.rule, [0, 0, 0, 0, {}])
+        entry[0] += 1
+        entry[["passed", "failed", "not-applicable"].index(result.outcome) + 1] += 1
+        if result.reason:
+            entry[4][result.reason] = entry[4].get(result.reason, 0) + 1
+    return {code: tuple(entry) for code, entry in counts.items()}  # type: ignore[misc]
+
+
+def test_verdicts_counted_without_results_add_up_as_the_kept_results(write_plan: Any) -> None:
+    # The engine counts verdicts without naming each subject; the counts must be what
+    # the per-subject results add up to, failures, reasons and internal errors included.
+    path = write_plan(MIXED)
+    checker = Checker()
+    rule = checker.catalogue.rules["PC202"]
+    broken = ActiveRule(rule, rule.severity, {}, CheckSpec("explode", "projects", _explode))
+    rules = [broken, *(r for r in checker.rules if r.rule.code != "PC202")]
+    full = run_plan(load_plan(path), rules)
+    counted = run_plan(load_plan(path), rules, keep_results=False)
+    assert not counted.results and counted.findings == full.findings
+    assert list(counted.stats) == list(full.stats)
+    assert counted.stats == full.stats
+    stats = {
+        code: (s.checked, s.passed, s.failed, s.not_applicable, s.reasons)
+        for code, s in full.stats.items()
+    }
+    assert stats == _counted(full.results)
+    assert {"PC000", "PC005", "PC006", "PC202"} <= {f.rule for f in full.findings}
+    assert any(s.not_applicable for s in full.stats.values())

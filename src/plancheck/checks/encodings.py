@@ -7,9 +7,11 @@ and the structure they count (PC605), and the period and the title (PC106).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from itertools import pairwise
 from typing import Final
+from weakref import WeakKeyDictionary
 
 from plancheck.checks import _bounds as b
 from plancheck.checks.traceability import _breaks, _numbering_fail
@@ -18,7 +20,16 @@ from plancheck.engine.normalise import normalise
 from plancheck.engine.outcome import Fail, NotApplicable, Result
 from plancheck.engine.params import NoParams
 from plancheck.engine.registry import check
-from plancheck.model import Box, Claim, DeclaredCount, Direction, Indicator, Plan, Project
+from plancheck.model import (
+    Box,
+    Claim,
+    DeclaredCount,
+    Direction,
+    Indicator,
+    Plan,
+    Project,
+    Section,
+)
 from plancheck.quantities import QuantityError
 
 # -- PC406 -----------------------------------------------------------------------------
@@ -259,23 +270,43 @@ def regressing_target(indicator: Indicator, index: PlanIndex, params: NoParams) 
 # -- PC605 -----------------------------------------------------------------------------
 
 
-def _structure(count: DeclaredCount, plan: Plan) -> tuple[list[str], str] | NotApplicable:
+class _Structures:
+    """What counts count, gathered once per plan however many counts it declares."""
+
+    def __init__(self, plan: Plan) -> None:
+        names = [p.category for p in plan.projects if p.category]
+        self.categories = list(dict.fromkeys(names))
+        self.boxes = [f"专栏{box.number}" for box in plan.boxes]
+        self.boxes_by_number: dict[int, list[Box]] = defaultdict(list)
+        for box in plan.boxes:
+            self.boxes_by_number[box.number].append(box)
+        self.sections_by_path: dict[str, list[Section]] = defaultdict(list)
+        for section in plan.iter_sections():
+            self.sections_by_path[section.path].append(section)
+
+
+_STRUCTURES: WeakKeyDictionary[PlanIndex, _Structures] = WeakKeyDictionary()
+
+
+def _structure(count: DeclaredCount, index: PlanIndex) -> tuple[list[str], str] | NotApplicable:
     """The items of the structure a count counts, and how to name it."""
+    known = _STRUCTURES.get(index)
+    if known is None:
+        known = _STRUCTURES[index] = _Structures(index.plan)
     of = count.of
     if of == "project-categories":
-        names = [p.category for p in plan.projects if p.category]
-        return list(dict.fromkeys(names)), "附件项目类别 / project categories of the appendix"
+        return list(known.categories), "附件项目类别 / project categories of the appendix"
     if of == "boxes":
-        return [f"专栏{box.number}" for box in plan.boxes], "专栏 / boxes"
+        return list(known.boxes), "专栏 / boxes"
     if of is not None and of.startswith("box:"):
         number = int(of.split(":", 1)[1])
-        boxes = [box for box in plan.boxes if box.number == number]
+        boxes = known.boxes_by_number.get(number, [])
         if len(boxes) != 1:
             return NotApplicable(f"专栏{number} is undefined or duplicated (see PC005/PC006)")
         return [item.name for item in boxes[0].items], f"专栏{number}"
     if of is not None and of.startswith("section:"):
         path = of.split(":", 1)[1]
-        found = [s for s in plan.iter_sections() if s.path == path]
+        found = known.sections_by_path.get(path, [])
         if len(found) != 1:
             return NotApplicable(f"section {path} is undefined (see PC005)")
         return [s.title for s in found[0].sections], f"{found[0].number}{found[0].title}"
@@ -287,7 +318,7 @@ def miscounted_structure(
     count: DeclaredCount, index: PlanIndex, params: NoParams
 ) -> Iterator[Result]:
     """A declared count must match the structure it counts (八大工程 vs the appendix headings)."""
-    found = _structure(count, index.plan)
+    found = _structure(count, index)
     if isinstance(found, NotApplicable):
         yield found
         return

@@ -15,7 +15,6 @@ from decimal import Decimal
 
 from plancheck.checks._bounds import EXACT, amount_in, exact_sum, quantize
 from plancheck.engine.index import PlanIndex
-from plancheck.engine.normalise import normalise
 from plancheck.engine.outcome import Fail, NotApplicable, Result
 from plancheck.engine.params import NoParams
 from plancheck.engine.registry import check
@@ -36,8 +35,12 @@ def _shown(value: Value) -> str:
 
 
 def _components(total: Total, index: PlanIndex) -> list[Project] | NotApplicable:
+    wanted = index.normalised(total.category) if total.category is not None else None
     if total.projects == "all":
-        projects = list(index.plan.projects)
+        if wanted is None:
+            projects = list(index.plan.projects)
+        else:  # grouped once per plan, not filtered once per total
+            projects = list(index.projects_by_category.get(wanted, []))
     else:
         projects = []
         for project_id in dict.fromkeys(total.projects):
@@ -46,9 +49,8 @@ def _components(total: Total, index: PlanIndex) -> list[Project] | NotApplicable
                 problem = "an undefined" if not found else "an ambiguous"
                 return NotApplicable(f"the total lists {problem} project id (see PC005/PC006)")
             projects.append(found[0])
-    if total.category is not None:
-        wanted = normalise(total.category)
-        projects = [p for p in projects if normalise(p.category or "") == wanted]
+        if wanted is not None:
+            projects = [p for p in projects if index.normalised(p.category or "") == wanted]
     if not projects:
         return NotApplicable("no project falls under the total (see PC005)")
     return projects

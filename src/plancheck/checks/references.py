@@ -50,10 +50,10 @@ def _total_references(total: Total, index: PlanIndex) -> Iterator[Fail]:
         for position, project_id in enumerate(total.projects):
             if project_id not in index.projects:
                 yield _undefined(total, f"projects/{position}", project_id, "project")
-    if total.category is not None:
-        wanted = normalise(total.category)
-        if not any(normalise(p.category or "") == wanted for p in index.plan.projects):
-            yield _undefined(total, "category", total.category, "category")
+    if total.category is not None and (
+        index.normalised(total.category) not in index.projects_by_category
+    ):
+        yield _undefined(total, "category", total.category, "category")
 
 
 def _term_references(identity: Identity, index: PlanIndex) -> Iterator[Fail]:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Final
+from weakref import WeakKeyDictionary
 
 from pydantic import Field
 
@@ -567,7 +568,19 @@ def part_exceeding_whole(
 
 def _table_of(indicator: Indicator, index: PlanIndex) -> list[Indicator]:
     """The rows of the table ``indicator`` sits in: same 专栏 (or, without one, no 专栏)."""
-    return [other for other in index.plan.indicators if other.box == indicator.box]
+    return index.indicator_tables.get(indicator.box, [indicator])
+
+
+# id(table) -> whether some row of it states a type: asked once per table, not per row.
+_TYPED_TABLES: WeakKeyDictionary[PlanIndex, dict[int, bool]] = WeakKeyDictionary()
+
+
+def _has_typed_row(table: list[Indicator], index: PlanIndex) -> bool:
+    known = _TYPED_TABLES.setdefault(index, {})
+    found = known.get(id(table))
+    if found is None:
+        found = known[id(table)] = any(row.type is not IndicatorType.UNSPECIFIED for row in table)
+    return found
 
 
 @check("untyped-indicator", given="indicators")
@@ -581,7 +594,7 @@ def untyped_indicator(indicator: Indicator, index: PlanIndex, params: NoParams) 
         yield NotApplicable("the plan declares that the document's table has no 属性 column")
         return
     table = _table_of(indicator, index)
-    if len(table) < 2 or any(row.type is not IndicatorType.UNSPECIFIED for row in table):
+    if len(table) < 2 or _has_typed_row(table, index):
         yield Fail(evidence={"type": indicator.type.value}, field="type")
         return
     if table[0] is not indicator:

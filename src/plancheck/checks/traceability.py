@@ -26,7 +26,7 @@ from weakref import WeakKeyDictionary
 from pydantic import Field
 
 from plancheck.engine.index import PlanIndex
-from plancheck.engine.normalise import bigrams, compared, dice, normalise
+from plancheck.engine.normalise import bigrams, compared, dice
 from plancheck.engine.outcome import Fail, NotApplicable, Result
 from plancheck.engine.params import CheckParams, NoParams
 from plancheck.engine.registry import check
@@ -49,19 +49,34 @@ def _index_items(items: Iterable[BoxItem]) -> _GramIndex:
     return dict(by_gram)
 
 
-@dataclass(frozen=True, slots=True)
 class _Lookup:
     """Per-plan lookups that ``PlanIndex`` does not provide."""
 
-    # normalised 专栏 title -> the boxes with that title
-    boxes_by_title: dict[str, list[Box]]
-    # the bigram index of every item, and of the items of each 专栏 title (built lazily)
-    items_by_gram: _GramIndex
-    items_by_title_gram: dict[str, _GramIndex]
-    # id(item) -> the box holding it (items know only their box's number)
-    box_of_item: dict[int, Box]
-    # id(item) -> its name as similarity compares it (normalised once, not per comparison)
-    compared_names: dict[int, str]
+    def __init__(self, index: PlanIndex) -> None:
+        plan = index.plan
+        by_title: dict[str, list[Box]] = defaultdict(list)
+        # id(item) -> the box holding it (items know only their box's number)
+        self.box_of_item: dict[int, Box] = {}
+        for box in plan.boxes:
+            by_title[index.normalised(box.title)].append(box)
+            for item in box.items:
+                self.box_of_item[id(item)] = box
+        # normalised 专栏 title -> the boxes with that title
+        self.boxes_by_title = dict(by_title)
+        self._plan = plan
+        self._items_by_gram: _GramIndex | None = None
+        # the bigram index of the items of each 专栏 title (built when first searched)
+        self.items_by_title_gram: dict[str, _GramIndex] = {}
+        # id(item) -> its name as similarity compares it (normalised once, not per comparison)
+        self.compared_names: dict[int, str] = {}
+
+    @property
+    def items_by_gram(self) -> _GramIndex:
+        """The bigram index of every item, built when a near miss is first searched."""
+        if self._items_by_gram is None:
+            every_item = (item for box in self._plan.boxes for item in box.items)
+            self._items_by_gram = _index_items(every_item)
+        return self._items_by_gram
 
     def compared_name(self, item: BoxItem) -> str:
         found = self.compared_names.get(id(item))
@@ -76,15 +91,7 @@ _LOOKUPS: WeakKeyDictionary[PlanIndex, _Lookup] = WeakKeyDictionary()
 def _lookup(index: PlanIndex) -> _Lookup:
     found = _LOOKUPS.get(index)
     if found is None:
-        by_title: dict[str, list[Box]] = defaultdict(list)
-        box_of_item: dict[int, Box] = {}
-        for box in index.plan.boxes:
-            by_title[normalise(box.title)].append(box)
-            for item in box.items:
-                box_of_item[id(item)] = box
-        every_item = (item for box in index.plan.boxes for item in box.items)
-        found = _Lookup(dict(by_title), _index_items(every_item), {}, box_of_item, {})
-        _LOOKUPS[index] = found
+        found = _LOOKUPS[index] = _Lookup(index)
     return found
 
 
@@ -190,11 +197,11 @@ def unplanned_project(
         if project.box_item not in index.box_items:
             yield NotApplicable("the project's box_item names no 专栏 item (see PC005)")
         return  # an explicit trace to an existing item: planned
-    if normalise(project.name) in index.box_items_by_name:
+    if index.normalised(project.name) in index.box_items_by_name:
         return  # planned by name
     lookup = _lookup(index)
     category = project.category
-    title = normalise(category) if category else None
+    title = index.normalised(category) if category else None
     boxes = lookup.boxes_by_title.get(title, []) if title is not None else []
     near = _near_misses(project, lookup, title, params.similarity)
     near_zh, near_en = _candidates(near)
@@ -228,7 +235,7 @@ def unfunded_box_item(item: BoxItem, index: PlanIndex, params: NoParams) -> Iter
     if box is None or box.kind is not BoxKind.PROJECTS:
         yield NotApplicable("the 专栏 is not a list of projects")
         return
-    if item.ref in index.box_item_projects:
+    if index.ref(item) in index.box_item_projects:
         return
     yield Fail(
         args={"box": box.number, "number": item.number, "title": box.title},
@@ -455,7 +462,7 @@ def mismatched_project_category(
     if project.box_item is not None:
         item = index.box_items.get(project.box_item)
     else:
-        named = index.box_items_by_name.get(normalise(project.name), [])
+        named = index.box_items_by_name.get(index.normalised(project.name), [])
         item = named[0] if named else None
     if item is None:
         yield NotApplicable("the project traces to no 专栏 item (see PC401)")
@@ -467,7 +474,7 @@ def mismatched_project_category(
     if box is None:  # pragma: no cover - every indexed item sits in a box
         yield NotApplicable("the 专栏 of the traced item is unknown")
         return
-    if normalise(project.category) == normalise(box.title):
+    if index.normalised(project.category) == index.normalised(box.title):
         return
     yield Fail(
         args={

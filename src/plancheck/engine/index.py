@@ -62,6 +62,9 @@ class PlanIndex:
         # Every rule names the entities it judges: one Subject per node, not per rule.
         # Keyed by id(): the nodes live as long as the plan this index holds.
         self._subjects: dict[int, Subject] = {}
+        # Rules compare the same names again and again (a project's name for PC006,
+        # PC401, PC402 and PC405): each is normalised once per plan.
+        self._normalised: dict[str, str] = {}
         # The earlier version the plan revises (``check --against``, ``plancheck diff``);
         # revision rules judge the change from it and are not applicable without it.
         self.base = base
@@ -74,6 +77,14 @@ class PlanIndex:
     @cached_property
     def indicators(self) -> dict[str, list[Indicator]]:
         return _by(self.plan.indicators, "id")
+
+    @cached_property
+    def indicator_tables(self) -> dict[int | None, list[Indicator]]:
+        """The rows of each indicator table: by 专栏 number (``None``: in no 专栏)."""
+        grouped: dict[int | None, list[Indicator]] = defaultdict(list)
+        for indicator in self.plan.indicators:
+            grouped[indicator.box].append(indicator)
+        return dict(grouped)
 
     @cached_property
     def agencies(self) -> dict[str, list[Agency]]:
@@ -93,18 +104,42 @@ class PlanIndex:
     @cached_property
     def box_items(self) -> dict[str, BoxItem]:
         """Box items by ``<box>.<item>`` reference."""
-        return {item.ref: item for box in self.plan.boxes for item in box.items}
+        return {self.ref(item): item for box in self.plan.boxes for item in box.items}
+
+    @cached_property
+    def _refs(self) -> dict[int, str]:
+        return {id(item): item.ref for box in self.plan.boxes for item in box.items}
+
+    def ref(self, item: BoxItem) -> str:
+        """``item.ref``, read once per plan (the model computes it on every access)."""
+        found = self._refs.get(id(item))
+        return found if found is not None else item.ref
 
     @cached_property
     def sections(self) -> dict[str, Section]:
         return {section.path: section for section in self.plan.iter_sections()}
 
     # -- by normalised name --------------------------------------------------
+    def normalised(self, name: str) -> str:
+        """``normalise(name)``, remembered for the plan's lifetime."""
+        found = self._normalised.get(name)
+        if found is None:
+            found = self._normalised[name] = normalise(name)
+        return found
+
+    @cached_property
+    def projects_by_category(self) -> dict[str, list[Project]]:
+        """Projects by normalised category ("" for those without one), in plan order."""
+        grouped: dict[str, list[Project]] = defaultdict(list)
+        for project in self.plan.projects:
+            grouped[self.normalised(project.category or "")].append(project)
+        return dict(grouped)
+
     @cached_property
     def agencies_by_name(self) -> dict[str, list[Agency]]:
         grouped: dict[str, list[Agency]] = defaultdict(list)
         for agency in self.plan.agencies:
-            for name in dict.fromkeys(normalise(n) for n in agency.names):
+            for name in dict.fromkeys(self.normalised(n) for n in agency.names):
                 grouped[name].append(agency)
         return dict(grouped)
 
@@ -113,14 +148,14 @@ class PlanIndex:
         grouped: dict[str, list[BoxItem]] = defaultdict(list)
         for box in self.plan.boxes:
             for item in box.items:
-                grouped[normalise(item.name)].append(item)
+                grouped[self.normalised(item.name)].append(item)
         return dict(grouped)
 
     @cached_property
     def projects_by_name(self) -> dict[str, list[Project]]:
         grouped: dict[str, list[Project]] = defaultdict(list)
         for project in self.plan.projects:
-            grouped[normalise(project.name)].append(project)
+            grouped[self.normalised(project.name)].append(project)
         return dict(grouped)
 
     @cached_property
@@ -132,7 +167,7 @@ class PlanIndex:
             if project.box_item is not None:
                 item = self.box_items.get(project.box_item)
             else:
-                candidates = self.box_items_by_name.get(normalise(project.name), [])
+                candidates = self.box_items_by_name.get(self.normalised(project.name), [])
                 item = candidates[0] if candidates else None
             if item is not None:
                 traced.setdefault(project.id, item)
@@ -145,7 +180,7 @@ class PlanIndex:
         for project in self.plan.projects:
             item = self.project_box_items.get(project.id)
             if item is not None:
-                grouped[item.ref].append(project)
+                grouped[self.ref(item)].append(project)
         return dict(grouped)
 
     @cached_property

@@ -5,18 +5,24 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 # Quotes, brackets and spacing vary between a 专栏 and the appendix for the same
 # project; they never distinguish two projects.
 _NOISE = re.compile(r"[\s\"'“”‘’「」『』《》〈〉()（）\[\]【】·•.,，。、:：;；!！?？-]")
 
 
+# Rules normalise the same names again and again (a project's name for PC006, PC401 and
+# PC405; a 专栏's title for each of its projects), and plans in one run share names.
+@lru_cache(maxsize=8192)
 def normalise(name: str) -> str:
     folded = unicodedata.normalize("NFKC", name)
     # Invisible format characters (zero-width space, bidi marks) make two names that
-    # look the same compare different; they never tell two projects apart.
-    visible = "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
-    return _NOISE.sub("", visible).lower()
+    # look the same compare different; they never tell two projects apart. They are
+    # never printable, so a printable name (nearly every name) has none to drop.
+    if not folded.isprintable():
+        folded = "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
+    return _NOISE.sub("", folded).lower()
 
 
 # Names are compared on their first characters only: a project name is a line of a table,

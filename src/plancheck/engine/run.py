@@ -52,6 +52,18 @@ def _diagnostic_finding(
     )
 
 
+class _Tally:
+    """One rule's verdicts on one plan, counted before they join the report's stats."""
+
+    __slots__ = ("failed", "not_applicable", "passed", "reasons")
+
+    def __init__(self) -> None:
+        self.passed = 0
+        self.failed = 0
+        self.not_applicable = 0
+        self.reasons: dict[str, int] = {}
+
+
 class _Collector:
     """Records every rule's verdict on every subject into the plan's report."""
 
@@ -65,18 +77,35 @@ class _Collector:
     def record(
         self, code: str, subject: Subject, outcome: Outcome, reason: str | None = None
     ) -> None:
-        stats = self.stats(code)
-        stats.checked += 1
-        if outcome is Outcome.PASSED:
-            stats.passed += 1
-        elif outcome is Outcome.FAILED:
-            stats.failed += 1
-        else:
-            stats.not_applicable += 1
-            if reason:
-                stats.reasons[reason] = stats.reasons.get(reason, 0) + 1
+        tally = _Tally()
+        self.count(tally, outcome, reason)
+        self.add(code, tally)
         if self.keep_results:
             self.report.results.append(SubjectResult(code, subject, outcome, reason))
+
+    @staticmethod
+    def count(tally: _Tally, outcome: Outcome, reason: str | None = None) -> None:
+        if outcome is Outcome.PASSED:
+            tally.passed += 1
+        elif outcome is Outcome.FAILED:
+            tally.failed += 1
+        else:
+            tally.not_applicable += 1
+            if reason:
+                tally.reasons[reason] = tally.reasons.get(reason, 0) + 1
+
+    def add(self, code: str, tally: _Tally) -> None:
+        """Add a rule's counted verdicts to its stats (made on its first verdict)."""
+        checked = tally.passed + tally.failed + tally.not_applicable
+        if not checked:
+            return
+        stats = self.stats(code)
+        stats.checked += checked
+        stats.passed += tally.passed
+        stats.failed += tally.failed
+        stats.not_applicable += tally.not_applicable
+        for reason, times in tally.reasons.items():
+            stats.reasons[reason] = stats.reasons.get(reason, 0) + times
 
 
 def _finding(
@@ -128,6 +157,7 @@ def _internal_error(
 
 def _record_judged(
     collector: _Collector,
+    tally: _Tally,
     active: ActiveRule,
     plan: Plan,
     index: PlanIndex,
@@ -135,16 +165,32 @@ def _record_judged(
 ) -> None:
     """A whole-plan check judged many entities: count each as passed or failed."""
     assert active.spec is not None
+    code = active.rule.code
     failed = {finding.subject.key for finding in findings}
+    keep = collector.keep_results
+    results = collector.report.results
     for selector in active.spec.reports_on:
-        for node in SELECTORS[selector](plan):
+        nodes = SELECTORS[selector](plan)
+        if not failed and not keep:
+            # Nothing left to match a finding to: the entities only need counting.
+            tally.passed += sum(1 for _ in nodes)
+            continue
+        for node in nodes:
             subject = index.describe(node)
-            outcome = Outcome.FAILED if subject.key in failed else Outcome.PASSED
-            collector.record(active.rule.code, subject, outcome)
-            failed.discard(subject.key)
+            if subject.key in failed:
+                failed.discard(subject.key)
+                tally.failed += 1
+                outcome = Outcome.FAILED
+            else:
+                tally.passed += 1
+                outcome = Outcome.PASSED
+            if keep:
+                results.append(SubjectResult(code, subject, outcome))
     for key in sorted(failed):  # findings about entities outside the declared selectors
         finding = next(f for f in findings if f.subject.key == key)
-        collector.record(active.rule.code, finding.subject, Outcome.FAILED)
+        tally.failed += 1
+        if keep:
+            results.append(SubjectResult(code, finding.subject, Outcome.FAILED))
 
 
 def _folder(plan_path: str) -> Path:
@@ -161,31 +207,66 @@ def judge(
     collector: _Collector,
     internal: ActiveRule | None,
 ) -> None:
-    """Run one rule over ``nodes`` of ``plan``, recording findings and outcomes."""
+    """Run one rule over ``nodes`` of ``plan``, recording findings and outcomes.
+
+    Verdicts are counted per rule and added to the stats once; a subject is named
+    (``index.describe``) only where a finding or a kept result needs it.
+    """
     spec = active.spec
     assert spec is not None
+    function, params, code = spec.function, active.params, active.rule.code
+    keep = collector.keep_results
+    results = report.results
+    whole = bool(spec.reports_on)
+    tally = _Tally()
     for node in nodes:
-        subject = index.describe(node)
         try:
-            outcomes = list(spec.function(node, index, active.params))
+            outcomes = list(function(node, index, params))
+            if not whole and len(outcomes) < 2:
+                # The common verdicts (passed; not applicable, for one reason), kept as
+                # counts unless results are asked for.
+                if not outcomes:
+                    tally.passed += 1
+                    if keep:
+                        results.append(SubjectResult(code, index.describe(node), Outcome.PASSED))
+                    continue
+                only = outcomes[0]
+                if isinstance(only, NotApplicable):
+                    na = Outcome.NOT_APPLICABLE
+                    _record(collector, tally, code, node, index, na, only.reason)
+                    continue
             failures = [o for o in outcomes if isinstance(o, Fail)]
             findings = [_finding(active, plan, index, node, fail) for fail in failures]
         except Exception as exc:  # a broken check must not stop the others
+            subject = index.describe(node)
             report.findings.append(_internal_error(active, internal, plan, subject, exc))
-            collector.record(active.rule.code, subject, Outcome.NOT_APPLICABLE, "internal error")
+            _record(collector, tally, code, node, index, Outcome.NOT_APPLICABLE, "internal error")
             continue
         report.findings.extend(findings)
         reasons = [o.reason for o in outcomes if isinstance(o, NotApplicable)]
         if spec.reports_on and not reasons:
-            _record_judged(collector, active, plan, index, findings)
-            continue
-        if failures:
-            collector.record(active.rule.code, subject, Outcome.FAILED)
-            continue
-        if reasons:
-            collector.record(active.rule.code, subject, Outcome.NOT_APPLICABLE, reasons[0])
+            _record_judged(collector, tally, active, plan, index, findings)
+        elif failures:
+            _record(collector, tally, code, node, index, Outcome.FAILED)
+        elif reasons:
+            _record(collector, tally, code, node, index, Outcome.NOT_APPLICABLE, reasons[0])
         else:
-            collector.record(active.rule.code, subject, Outcome.PASSED)
+            _record(collector, tally, code, node, index, Outcome.PASSED)
+    collector.add(code, tally)
+
+
+def _record(
+    collector: _Collector,
+    tally: _Tally,
+    code: str,
+    node: Node,
+    index: PlanIndex,
+    outcome: Outcome,
+    reason: str | None = None,
+) -> None:
+    collector.count(tally, outcome, reason)
+    if collector.keep_results:
+        collector.report.results.append(SubjectResult(code, index.describe(node), outcome, reason))
 
 
 def run_plan(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -133,11 +134,23 @@ def render(template: str, args: Mapping[str, object]) -> str:
 
     if "{" not in template and "}" not in template:
         return shorten(template, MAX_MESSAGE_CHARS)  # most hints: nothing to fill
-
-    def substitute(match: re.Match[str]) -> str:
-        name = match.group(1)
-        return shorten(str(args[name]), MAX_VALUE_CHARS) if name in args else match.group(0)
-
-    parts = template.split("{{")
-    rendered = [_PLACEHOLDER.sub(substitute, part).replace("}}", "}") for part in parts]
+    rendered = []
+    for pieces in _compiled(template):
+        # pieces alternate text and placeholder names: text, name, text, … text
+        filled = list(pieces)
+        for at in range(1, len(pieces), 2):
+            name = pieces[at]
+            filled[at] = (
+                shorten(str(args[name]), MAX_VALUE_CHARS) if name in args else f"{{{name}}}"
+            )
+        rendered.append("".join(filled).replace("}}", "}"))
     return shorten("{".join(rendered), MAX_MESSAGE_CHARS)
+
+
+@lru_cache(maxsize=1024)
+def _compiled(template: str) -> tuple[tuple[str, ...], ...]:
+    """A template split once at its ``{{`` escapes and then at its placeholders.
+
+    Every finding of a rule renders the same few templates: they are parsed once.
+    """
+    return tuple(tuple(_PLACEHOLDER.split(part)) for part in template.split("{{"))
