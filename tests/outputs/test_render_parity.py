@@ -65,3 +65,32 @@ def test_render_is_what_the_cli_prints(
     if fmt == "text":
         assert ("Suppressed findings" in rendered) is show_waived
         assert "Not counted: 1 waived, 0 baselined" in rendered
+
+
+@pytest.mark.parametrize("fmt", plancheck.FORMATS)
+def test_a_run_of_several_plans_prints_what_render_gives(
+    fmt: str, waivers: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The CLI reviews and renders plan by plan (text) or from a lean report (the plans'
+    # counts kept only as totals); the library renders the whole report at once.
+    root = CORPUS.parent.parent
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("NO_COLOR", "1")
+    args = ["check", "corpus", "--format", fmt, "--statistics", "--no-cache"]
+    code = main([*args, "--waivers", str(waivers)])
+    printed = capsys.readouterr().out
+
+    checker = plancheck.Checker(plancheck.load_config())
+    plans = sorted(Path("corpus").glob("*/plan.yaml"))  # what the CLI finds there
+    reports = [checker.check_path(path) for path in plans]
+    checker.check_set(reports)
+    severities = {active.rule.code: active.severity for active in checker.rules}
+    reviewed = plancheck.apply_review(
+        checker.report(reports), load_waivers(waivers), severities=severities
+    )
+    material = plancheck.gather_material(reviewed) if fmt == "html" else None
+    rendered = plancheck.render(reviewed, fmt, statistics=True, material=material)
+
+    assert len(reviewed.plans) == 2 and any(f.rule == "PC801" for f in reviewed.findings)
+    assert code == reviewed.exit_code
+    assert rendered == printed
