@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Literal
@@ -153,12 +154,19 @@ def active(report: Report) -> list[Finding]:
     return [finding for finding in report.findings if finding not in hidden]
 
 
-def plan_of(finding: Finding, plans: list[PlanReport]) -> PlanReport | None:
-    """The plan a finding belongs to: by plan path, else by the files the plan read."""
-    for plan in plans:
-        if finding.plan and finding.plan == plan.path:
-            return plan
-    for plan in plans:
-        if finding.file in plan.files:
-            return plan
-    return None
+class PlanLookup:
+    """The plan a finding belongs to: by plan path, else by the files the plan read
+    (the first such plan). Built once per rendering: asking it is a dictionary look-up,
+    so placing every finding of a large run does not scan every plan for each."""
+
+    def __init__(self, plans: Iterable[PlanReport]) -> None:
+        self._by_path: dict[str, PlanReport] = {}
+        self._by_file: dict[str, PlanReport] = {}
+        for plan in plans:
+            self._by_path.setdefault(plan.path, plan)
+            for file in plan.files:
+                self._by_file.setdefault(file, plan)
+
+    def __call__(self, finding: Finding) -> PlanReport | None:
+        found = self._by_path.get(finding.plan) if finding.plan else None
+        return found if found is not None else self._by_file.get(finding.file)

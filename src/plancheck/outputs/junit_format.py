@@ -32,9 +32,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from plancheck.outputs._common import (
+    PlanLookup,
     Suppressed,
     display_path,
-    plan_of,
     root_path,
     severity_label,
     suppressed,
@@ -243,8 +243,9 @@ def render_junit(
         raise ValueError(f"unknown JUnit flavour {flavour!r}")
     base = root_path(root)
     by_plan: dict[int, list[Suppressed]] = {}
+    plan_of = PlanLookup(report.plans)
     for item in suppressed(report):
-        plan = plan_of(item.finding, report.plans)
+        plan = plan_of(item.finding)
         if plan is not None:
             by_plan.setdefault(id(plan), []).append(item)
     suites = ET.Element("testsuites")

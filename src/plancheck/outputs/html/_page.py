@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from plancheck._version import __version__
-from plancheck.outputs._common import active, plan_of, suppressed
+from plancheck.outputs._common import PlanLookup, Suppressed, active, suppressed
 from plancheck.outputs.html._context import PlanContext
 from plancheck.outputs.html._coverage import coverage_section
 from plancheck.outputs.html._escape import esc
@@ -19,7 +19,7 @@ from plancheck.outputs.html._summary import summary_section
 from plancheck.outputs.html._suppressed import suppressed_section
 from plancheck.outputs.html._traceability import traceability_section
 from plancheck.outputs.html._words import words
-from plancheck.records import PlanReport, Report
+from plancheck.records import Finding, PlanReport, Report
 
 Section = Callable[[PlanContext], str]
 
@@ -38,10 +38,17 @@ SECTIONS: tuple[tuple[str, Section], ...] = (
 def _contexts(report: Report, material: Mapping[str, PlanMaterial]) -> list[PlanContext]:
     counting = active(report)
     hidden = suppressed(report)
+    plan_of = PlanLookup(report.plans)
+    mine_by_plan: dict[int, list[Finding]] = {}
+    for finding in counting:
+        mine_by_plan.setdefault(id(plan_of(finding)), []).append(finding)
+    hidden_by_plan: dict[int, list[Suppressed]] = {}
+    for item in hidden:
+        hidden_by_plan.setdefault(id(plan_of(item.finding)), []).append(item)
     contexts = []
     for number, plan_report in enumerate(report.plans, start=1):
         anchor = f"p{number}"
-        mine = [f for f in counting if plan_of(f, report.plans) is plan_report]
+        mine = mine_by_plan.get(id(plan_report), [])
         ids = {f: f"{anchor}-f{n}" for n, f in enumerate(mine, start=1)}
         plan_material = material.get(plan_report.path)
         contexts.append(
@@ -51,7 +58,7 @@ def _contexts(report: Report, material: Mapping[str, PlanMaterial]) -> list[Plan
                 material=plan_material,
                 anchor=anchor,
                 findings=mine,
-                hidden=[s for s in hidden if plan_of(s.finding, report.plans) is plan_report],
+                hidden=hidden_by_plan.get(id(plan_report), []),
                 finding_ids=ids,
                 quotes=quotes_of(plan_material.plan) if plan_material is not None else {},
             )
@@ -115,7 +122,8 @@ def _nav(contexts: list[PlanContext], w: dict[str, str]) -> str:
 
 def _others(report: Report, plans: list[PlanReport], lang: str, w: dict[str, str]) -> str:
     """Findings that belong to no plan, such as problems with the waivers file."""
-    counting = [f for f in active(report) if plan_of(f, plans) is None]
+    plan_of = PlanLookup(plans)
+    counting = [f for f in active(report) if plan_of(f) is None]
     if not counting:
         return ""
     cards = "".join(
