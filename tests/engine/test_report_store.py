@@ -49,7 +49,7 @@ def test_the_set_phase_sees_linking_plans_whole_and_the_others_by_card(tmp_path:
     assert list(store)[1].findings == []  # what the set phase changed is what is written
 
 
-@pytest.mark.parametrize("output_format", ["text", "json", "sarif"])
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "junit", "markdown"])
 def test_a_run_kept_packed_prints_the_same(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,

@@ -15,7 +15,7 @@ from plancheck.cli._clock import Clock, run_clock
 from plancheck.cli._configs import CheckedRun, check_per_config
 from plancheck.cli._errors import UsageError
 from plancheck.cli._progress import phases_for, progress_for
-from plancheck.cli._stream import PER_PLAN_COUNTS, reviewed_report, stream_text
+from plancheck.cli._stream import PER_PLAN_COUNTS, reviewed_report, stream_junit, stream_text
 from plancheck.cli._summary import SUMMARY_VARIABLE, append_summary, fit
 from plancheck.engine.api import Checker
 from plancheck.engine.config import Config, load_config, load_config_file
@@ -307,6 +307,8 @@ def run(args: argparse.Namespace) -> int:
         text, exit_code = stream_text(checked, waivers, baseline, severities, args, colour, root)
         if args.quiet:
             return exit_code
+    elif args.format == "junit":
+        text, exit_code = stream_junit(checked, waivers, baseline, severities, args, root, started)
     else:
         report = reviewed_report(
             checked,

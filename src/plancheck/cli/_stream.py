@@ -1,24 +1,27 @@
 """Reviewing a checked run plan by plan, so that memory does not grow with the plans.
 
-The text format is written as each plan is reviewed. The other formats get one report,
-but a lean one: each plan keeps its findings and paths, and its per-rule counts are
-added to the run's totals and dropped — except for the formats that show every plan's
-own counts (JUnit: a test case per plan and rule; HTML).
+The text and JUnit formats are written as each plan is reviewed (JUnit: one
+``<testsuite>`` per plan, with a test case per rule from the plan's own counts). The
+other formats get one report, but a lean one: each plan keeps its findings and paths,
+and its per-rule counts are added to the run's totals and dropped — except for HTML,
+which shows every plan's own counts and the plans themselves.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+from datetime import datetime
 from pathlib import Path
 
 from plancheck.cli._configs import CheckedRun
+from plancheck.outputs.junit_format import JUnitStream
 from plancheck.outputs.text_format import TextStream
 from plancheck.records import Finding, PlanReport, Report, RuleStats, Severity, merge_stats
 from plancheck.review import Baseline, ReviewStream, WaiverFile
 
-# The formats that show each plan's own per-rule counts.
-PER_PLAN_COUNTS = ("junit", "html")
+# The formats built from one report that show each plan's own per-rule counts.
+PER_PLAN_COUNTS = ("html",)
 
 
 def reviewed_report(
@@ -87,3 +90,37 @@ def stream_text(
     )
     parts.append(writer.finish(review.finish(), suppressed))
     return "".join(parts), writer.exit_code
+
+
+def stream_junit(
+    checked: CheckedRun,
+    waivers: WaiverFile | None,
+    baseline: Baseline | None,
+    severities: dict[str, Severity],
+    args: argparse.Namespace,
+    root: Path | None,
+    timestamp: datetime | None,
+) -> tuple[str, int]:
+    """The JUnit report and exit code, one plan's suite at a time."""
+    config = checked.config
+    review = ReviewStream(checked.catalogue, waivers, baseline, severities=severities)
+    writer = JUnitStream(
+        checked.catalogue,
+        config.lang,
+        config.fail_on,
+        root=root,
+        flavour=args.junit_flavour,
+        timestamp=timestamp,
+    )
+    failing = 0
+    for plan in checked.plans:
+        waived, baselined = len(review.waived), len(review.baselined)
+        done = review.plan(plan)
+        failing += sum(1 for f in done.findings if f.severity >= config.fail_on)
+        # What this plan's review suppressed; the suppressions it added are among all.
+        writer.add_reviewed(
+            done, review.waived[waived:], review.baselined[baselined:], review.suppressions
+        )
+    extra = review.finish()
+    failing += sum(1 for f in extra if f.severity >= config.fail_on)
+    return writer.finish(extra), 1 if failing else 0

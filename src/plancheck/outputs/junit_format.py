@@ -26,7 +26,7 @@ from __future__ import annotations
 import os
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,7 +43,7 @@ from plancheck.outputs._undecodable import escape_undecodable
 from plancheck.outputs._visible import visible
 from plancheck.outputs.junit_flavours import FLAVOURS as FLAVOURS
 from plancheck.outputs.junit_flavours import Flavour as Flavour
-from plancheck.records import Finding, PlanReport, Report, RuleStats
+from plancheck.records import Finding, PlanReport, Report, Rule, RuleStats, Severity, Suppression
 
 # Characters XML 1.0 cannot carry at all (not even as references), and lone surrogates.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -239,37 +239,105 @@ def render_junit(
     timestamp: datetime | None = None,
 ) -> str:
     """JUnit XML in the given flavour (see the module docstring)."""
-    if flavour not in FLAVOURS:
-        raise ValueError(f"unknown JUnit flavour {flavour!r}")
-    base = root_path(root)
+    stream = JUnitStream(
+        report.rules, report.lang, report.fail_on, root=root, flavour=flavour, timestamp=timestamp
+    )
     by_plan: dict[int, list[Suppressed]] = {}
     plan_of = PlanLookup(report.plans)
     for item in suppressed(report):
         plan = plan_of(item.finding)
         if plan is not None:
             by_plan.setdefault(id(plan), []).append(item)
-    suites = ET.Element("testsuites")
-    total = _Counts()
-    when = timestamp or _EPOCH
-    index = 0
-    for index, plan in enumerate(report.plans):
-        cases = _cases(plan, report, by_plan.get(id(plan), []), base)
-        name = display_path(plan.path, base)
-        total.add(_suite(suites, index, name, plan.plan_id, cases, report, base, flavour, when))
-    if report.extra_findings:
-        # Findings about inputs that belong to no plan (the waivers file) fail the run
-        # too, so they get a suite of their own rather than vanishing from the dashboard.
-        files = sorted({display_path(f.file, base) for f in report.extra_findings})
-        inputs = PlanReport(", ".join(files), "inputs", findings=list(report.extra_findings))
-        cases = _cases(inputs, report, [], base)
-        total.add(_suite(suites, index + 1, inputs.path, None, cases, report, base, flavour, when))
-    if flavour == "jenkins":
-        # junit-10.xsd allows these totals on <testsuites> (but not `skipped`); Ant's
-        # schema allows no attributes there at all.
-        suites.set("name", "plancheck")
-        suites.set("tests", str(total.tests))
-        suites.set("failures", str(total.failures))
-        suites.set("errors", str(total.errors))
-    ET.indent(suites)
-    body: bytes = ET.tostring(suites, encoding="UTF-8", xml_declaration=True)
-    return body.decode("utf-8") + "\n"
+    for plan in report.plans:
+        stream.add(plan, by_plan.get(id(plan), []))
+    return stream.finish(report.extra_findings)
+
+
+class JUnitStream:
+    """The JUnit report built one plan (one ``<testsuite>``) at a time.
+
+    Each suite is written to text as soon as its plan is given, so only the text is
+    kept, never the element tree of the whole run; ``finish`` wraps the suites in
+    ``<testsuites>`` with the run's totals. The bytes are those of indenting and
+    writing the whole tree at once.
+    """
+
+    def __init__(
+        self,
+        rules: Mapping[str, Rule],
+        lang: str,
+        fail_on: Severity,
+        *,
+        root: str | os.PathLike[str] | None = None,
+        flavour: Flavour = "jenkins",
+        timestamp: datetime | None = None,
+    ) -> None:
+        if flavour not in FLAVOURS:
+            raise ValueError(f"unknown JUnit flavour {flavour!r}")
+        # What the cases read of a report: the rules' names, the language, fail_on.
+        self._shell = Report([], rules, lang=lang, fail_on=fail_on)
+        self._base = root_path(root)
+        self._flavour: Flavour = flavour
+        self._when = timestamp or _EPOCH
+        self._suites: list[str] = []
+        self._total = _Counts()
+
+    def add(self, plan: PlanReport, hidden: list[Suppressed]) -> None:
+        """One plan's suite; ``hidden`` are its waived and baselined findings."""
+        cases = _cases(plan, self._shell, hidden, self._base)
+        self._write(len(self._suites), display_path(plan.path, self._base), plan.plan_id, cases)
+
+    def add_reviewed(
+        self,
+        plan: PlanReport,
+        waived: Sequence[Finding],
+        baselined: Sequence[Finding],
+        suppressions: Mapping[Finding, Suppression],
+    ) -> None:
+        """One reviewed plan, with the findings its review waived and baselined."""
+        shell = Report(
+            [plan],
+            self._shell.rules,
+            waived=list(waived),
+            baselined=list(baselined),
+            suppressions=dict(suppressions),
+        )
+        self.add(plan, suppressed(shell))
+
+    def _write(self, index: int, name: str, plan_id: str | None, cases: list[_Case]) -> None:
+        holder = ET.Element("testsuites")
+        counts = _suite(
+            holder, index, name, plan_id, cases, self._shell, self._base, self._flavour, self._when
+        )
+        self._total.add(counts)
+        suite = holder[0]
+        ET.indent(suite, level=1)
+        self._suites.append(ET.tostring(suite, encoding="unicode"))
+
+    def finish(self, extra: Sequence[Finding] = ()) -> str:
+        """The whole document; ``extra`` are findings about inputs that belong to no plan."""
+        if extra:
+            # Findings about inputs that belong to no plan (the waivers file) fail the run
+            # too, so they get a suite of their own rather than vanishing from the dashboard.
+            files = sorted({display_path(f.file, self._base) for f in extra})
+            inputs = PlanReport(", ".join(files), "inputs", findings=list(extra))
+            # Numbered after the plans' suites (Ant's ids), and never 0 (as it always was).
+            number = max(len(self._suites), 1)
+            self._write(number, inputs.path, None, _cases(inputs, self._shell, [], self._base))
+        attributes = ""
+        if self._flavour == "jenkins":
+            # junit-10.xsd allows these totals on <testsuites> (but not `skipped`); Ant's
+            # schema allows no attributes there at all.
+            total = self._total
+            attributes = (
+                f' name="plancheck" tests="{total.tests}" failures="{total.failures}"'
+                f' errors="{total.errors}"'
+            )
+        head = "<?xml version='1.0' encoding='UTF-8'?>\n"
+        if not self._suites:
+            document = f"{head}<testsuites{attributes} />\n"
+        else:
+            body = "".join(f"\n  {suite}" for suite in self._suites)
+            document = f"{head}<testsuites{attributes}>{body}\n</testsuites>\n"
+        # As render() does for every format: file-name bytes that are not UTF-8 as \xff.
+        return escape_undecodable(document)
