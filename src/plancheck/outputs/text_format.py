@@ -112,11 +112,6 @@ def render_finding(
     return out
 
 
-def render_summary(report: Report, lang: str) -> str:
-    unread = sum(1 for plan in report.plans if plan.plan_id is None)
-    return summary_line(report.counts(), len(report.plans), unread, lang)
-
-
 def summary_line(counts: Mapping[Severity, int], plans: int, unread: int, lang: str) -> str:
     """ "Checked N plans: …" for ``plans`` plans, ``unread`` of which could not be read."""
     # A plan that could not be read was not checked: say so, not just "checked".
@@ -134,10 +129,6 @@ def summary_line(counts: Mapping[Severity, int], plans: int, unread: int, lang: 
     )
 
 
-def render_statistics(report: Report) -> list[str]:
-    return statistics_rows(report.stats)
-
-
 def statistics_rows(merged: Mapping[str, RuleStats]) -> list[str]:
     rows = ["rule     checked  passed  failed  n/a"]
     for code, stats in merged.items():
@@ -146,13 +137,6 @@ def statistics_rows(merged: Mapping[str, RuleStats]) -> list[str]:
             f"{stats.not_applicable:>4}"
         )
     return rows
-
-
-def render_hidden(hidden: list[Finding], fail_on: Severity, lang: str) -> str:
-    """One line counting the findings below ``fail_on`` that were not listed."""
-    return hidden_line(
-        {s: sum(1 for f in hidden if f.severity is s) for s in Severity}, fail_on, lang
-    )
 
 
 def hidden_line(counts: Mapping[Severity, int], fail_on: Severity, lang: str) -> str:
