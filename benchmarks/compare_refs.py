@@ -11,6 +11,7 @@ measure; they assert nothing.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import statistics
 import subprocess
@@ -68,6 +69,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "before": _export(args.before, folder / "before"),
             "after": _export(args.after, folder / "after") if args.after else ROOT / "src",
         }
+        for src in sources.values():
+            # As installed wheels are: a run must not pay for compiling every module
+            # (PYTHONDONTWRITEBYTECODE would otherwise make each run compile from source).
+            compileall.compile_dir(src, quiet=1)
         envs = {
             side: {
                 **os.environ,
