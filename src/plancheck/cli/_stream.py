@@ -15,7 +15,6 @@ from datetime import datetime
 from pathlib import Path
 
 from plancheck.cli._configs import CheckedRun
-from plancheck.outputs.junit_format import JUnitStream
 from plancheck.outputs.text_format import TextStream
 from plancheck.records import Finding, PlanReport, Report, RuleStats, Severity, merge_stats
 from plancheck.review import Baseline, ReviewStream, WaiverFile
@@ -102,6 +101,9 @@ def stream_junit(
     timestamp: datetime | None,
 ) -> tuple[str, int]:
     """The JUnit report and exit code, one plan's suite at a time."""
+    # Imported by the runs that write JUnit only (it brings xml.etree).
+    from plancheck.outputs.junit_format import JUnitStream
+
     config = checked.config
     review = ReviewStream(checked.catalogue, waivers, baseline, severities=severities)
     writer = JUnitStream(
