@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -21,7 +21,7 @@ def _pointer(loc: Sequence[int | str]) -> str:
     return pointer
 
 
-def _nearest(pointer: str, locations: dict[str, YamlLocation]) -> YamlLocation | None:
+def _nearest(pointer: str, locations: Mapping[str, YamlLocation]) -> YamlLocation | None:
     while True:
         found = locations.get(pointer)
         if found is not None or not pointer:
@@ -76,7 +76,7 @@ def _printable(text: str) -> str:
 
 
 def validate(
-    data: Any, locations: dict[str, YamlLocation], fallback_file: str
+    data: Any, locations: Mapping[str, YamlLocation], fallback_file: str
 ) -> tuple[Plan | None, list[Diagnostic]]:
     """Build the plan; unreadable cells become diagnostics and the rest is still checked."""
     salvage: Salvage | None = None
@@ -106,7 +106,7 @@ def _order(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
 def _round_diagnostics(
     exc: ValidationError,
     salvage: Salvage,
-    locations: dict[str, YamlLocation],
+    locations: Mapping[str, YamlLocation],
     fallback_file: str,
 ) -> tuple[list[tuple[Diagnostic, bool]], bool]:
     """Each error as a diagnostic, and whether it was a cell that could be set aside."""

@@ -1,0 +1,127 @@
+"""Positions are stored compactly and located on demand; they must equal eager ones.
+
+The reference here is independent of plancheck's reader: ruamel's pure-Python composer
+builds nodes with marks, and walking them gives every JSON pointer the reader records
+(the root, each list item, each mapping key) with its 1-based line and column.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
+
+from plancheck._reader import parse
+from plancheck._reader.parse import parse_yaml
+from plancheck._reader.pointer import join
+from plancheck.loading import load_plan
+from tests.loading._plans import HEAD, load_ok, write
+
+BAOJI = Path(__file__).parents[2] / "corpus" / "baoji-2011-2015"
+
+
+def _eager(node: Node, pointer: str, found: dict[str, tuple[int, int]]) -> None:
+    if isinstance(node, SequenceNode):
+        for index, item in enumerate(node.value):
+            child = join(pointer, index)
+            found[child] = (item.start_mark.line + 1, item.start_mark.column + 1)
+            _eager(item, child, found)
+    elif isinstance(node, MappingNode):
+        for key, value in node.value:
+            child = join(pointer, key.value)
+            found[child] = (key.start_mark.line + 1, key.start_mark.column + 1)
+            _eager(value, child, found)
+
+
+def _reference(text: str) -> dict[str, tuple[int, int]]:
+    root = YAML(typ="safe", pure=True).compose(text)
+    found = {"": (root.start_mark.line + 1, root.start_mark.column + 1)}
+    _eager(root, "", found)
+    return found
+
+
+@pytest.mark.parametrize("path", sorted(BAOJI.glob("*.yaml")), ids=lambda path: path.name)
+def test_every_position_of_baoji_equals_the_eager_one(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    marks = parse_yaml(text, path.name).marks
+    expected = _reference(text)
+    # Iteration yields every pointer in document order, as the eager dict did.
+    assert list(marks) == list(expected)
+    for pointer, (line, column) in expected.items():
+        location = marks[pointer]
+        assert (location.line, location.column) == (line, column), pointer
+        assert (location.file, location.pointer) == (path.name, pointer)
+    assert len(marks) == len(expected)
+
+
+def test_the_pure_python_parser_gives_the_same_data_and_positions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Where ruamel's C extension is missing, the reader falls back to the pure parser.
+    texts = [path.read_text(encoding="utf-8") for path in sorted(BAOJI.glob("*.yaml"))]
+    fast = [parse_yaml(text) for text in texts]
+    monkeypatch.setattr(parse, "_CParser", None)
+    for text, expected in zip(texts, fast, strict=True):
+        slow = parse_yaml(text)
+        assert slow.data == expected.data
+        assert dict(slow.marks) == dict(expected.marks)
+
+
+@pytest.mark.parametrize(
+    "pointer",
+    ["/a~1b", "/~0c", "/~0c/~1"],
+)
+def test_escaped_keys_are_found(pointer: str) -> None:
+    marks = parse_yaml("a/b: 1\n'~c':\n  /: 2\n").marks
+    assert pointer in marks
+    assert marks[pointer].pointer == pointer
+
+
+@pytest.mark.parametrize(
+    "pointer",
+    ["/missing", "a", "/list/2", "/list/01", "/list/-1", "/list/0/deeper", "/~2c", "/~c", "//"],
+)
+def test_pointers_that_name_no_value_are_not_found(pointer: str) -> None:
+    marks = parse_yaml("list: [x, y]\n'~c': 1\n").marks
+    assert marks.get(pointer) is None
+    assert pointer not in marks
+    with pytest.raises(KeyError):
+        marks[pointer]
+
+
+def test_many_keys_of_one_mapping_are_each_found() -> None:
+    text = "".join(f"k{i}: {i}\n" for i in range(200))
+    marks = parse_yaml(text).marks
+    assert [marks[f"/k{i}"].line for i in range(200)] == list(range(1, 201))
+
+
+def test_part_files_items_are_located_in_their_own_file(tmp_path: Path) -> None:
+    projects = "projects:\n  - id: p2\n    name: 二\n  - id: p3\n    name: 三\n"
+    write(tmp_path / "more.yaml", projects)
+    text = HEAD + "parts: [more.yaml]\nprojects:\n  - id: p1\n    name: 一\n"
+    plan = load_ok(write(tmp_path / "plan.yaml", text)).plan
+    assert plan is not None
+    where = [plan.locate(project, "name") for project in plan.projects]
+    assert [(w.file.rsplit("/", 1)[-1], w.line) for w in where if w] == [
+        ("plan.yaml", 9),
+        ("more.yaml", 3),
+        ("more.yaml", 5),
+    ]
+    # A merged item keeps the part's own pointer, as the merged dict always did.
+    located = plan.locate(plan.projects[2])
+    assert located is not None
+    assert located.pointer == "/projects/1"
+    pointers: dict[str, Any] = dict(plan._locations)
+    assert "/projects/2/name" in pointers
+    assert "/projects/3" not in pointers
+
+
+def test_an_anchor_in_a_large_plan_is_still_refused(tmp_path: Path) -> None:
+    rows = "".join(f"  - id: p{i}\n    name: 工程{i}\n" for i in range(2000))
+    text = HEAD + "projects:\n" + rows + "  - id: last\n    name: &n 工程\n"
+    result = load_plan(write(tmp_path / "plan.yaml", text))
+    assert result.plan is None
+    assert [(d.code, d.line) for d in result.diagnostics] == [("PC001", 4008)]
