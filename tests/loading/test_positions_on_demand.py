@@ -125,3 +125,21 @@ def test_an_anchor_in_a_large_plan_is_still_refused(tmp_path: Path) -> None:
     result = load_plan(write(tmp_path / "plan.yaml", text))
     assert result.plan is None
     assert [(d.code, d.line) for d in result.diagnostics] == [("PC001", 4008)]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path, enabled: bool) -> None:
+    # Loading pauses the collector while it builds the plan; it must not leave it off
+    # (or turn it on for a program that had turned it off), even when loading fails.
+    import gc
+
+    good = write(tmp_path / "good" / "plan.yaml", HEAD)
+    bad = write(tmp_path / "bad" / "plan.yaml", HEAD + "a: [\n")
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        for path in (good, bad):
+            load_plan(path)
+            assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -13,6 +13,7 @@ from plancheck._reader.positions import Positions
 from plancheck._reader.read import DEFAULT_MAX_BYTES, ReadProblem, read_text
 from plancheck._reader.roots import stays_inside
 from plancheck.loading._errors import PlanLoadError
+from plancheck.loading._gc import collection_paused
 from plancheck.loading._merge import check_part_shape, merge_part, resolve_part
 from plancheck.loading._validate import validate
 from plancheck.model import Plan
@@ -62,7 +63,11 @@ def load_plan(
 
     ``max_file_bytes`` and ``max_values`` bound each file read (bytes; YAML values).
     """
-    target = Path(path)
+    with collection_paused():
+        return _load_plan(Path(path), max_file_bytes, max_values)
+
+
+def _load_plan(target: Path, max_file_bytes: int, max_values: int) -> LoadResult:
     plan_path = plan_file_for(target)
     display = _display(plan_path)
     result = LoadResult(_display(target), None)

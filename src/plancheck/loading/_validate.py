@@ -151,12 +151,27 @@ def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
 def attach(node: BaseModel, pointer: str) -> None:
     """Give every node its JSON pointer, so findings can be located later."""
     if isinstance(node, Node):
-        node._pointer = pointer
+        private = node.__pydantic_private__
+        if private is None:
+            node._pointer = pointer
+        else:
+            # Straight into pydantic's private store: its __setattr__ costs more than
+            # the rest of this walk, once per node of a large plan.
+            private["_pointer"] = pointer
+    fields = node.__dict__
     for name in type(node).model_fields:
-        value = getattr(node, name)
+        value = fields.get(name)
+        if value is None or value.__class__ in _LEAVES:
+            continue
         if isinstance(value, BaseModel):
-            attach(value, join(pointer, name))
+            # Field names are identifiers: nothing in them needs escaping.
+            attach(value, f"{pointer}/{name}")
         elif isinstance(value, list):
+            where = f"{pointer}/{name}"
             for index, item in enumerate(value):
                 if isinstance(item, BaseModel):
-                    attach(item, join(join(pointer, name), index))
+                    attach(item, f"{where}/{index}")
+
+
+# Field values that never hold a node.
+_LEAVES = frozenset({str, int, float, bool})
