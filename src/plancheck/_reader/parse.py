@@ -167,6 +167,8 @@ def _value(event: ScalarEvent) -> Any:
 
 
 _RESOLVABLE_START = frozenset("~nNtTfF0123456789+-.")
+# Strings up to this length are shared between equal values (names, ids, categories).
+_SHARED_LENGTH = 24
 
 
 def _build(next_event: Callable[[], Any], positions: Positions, max_values: int) -> Any:
@@ -177,6 +179,9 @@ def _build(next_event: Callable[[], Any], positions: Positions, max_values: int)
     """
     pack = positions.lines.raw
     shapes: dict[tuple[str, ...], tuple[str, ...]] = {}
+    # One object per distinct key or short word: a large plan repeats its keys and
+    # words (a category, an agency id) in every entity, each a new string from the parser.
+    words: dict[str, str] = {}
     stack: list[tuple[Any, bool, str | None, dict[str, int], list[int], list[int], int]] = []
     container: Any = None
     is_map = False
@@ -202,6 +207,7 @@ def _build(next_event: Callable[[], Any], positions: Positions, max_values: int)
                 if values > max_values:
                     raise _too_many(event, max_values)
                 key = event.value
+                key = words.setdefault(key, key)
                 raw = pack(mark.line, mark.column, mark.index)
                 if key in seen:
                     line, column = positions.lines.decode(raw)
@@ -217,6 +223,8 @@ def _build(next_event: Callable[[], Any], positions: Positions, max_values: int)
                 kids.append(0)
                 continue
             value = _value(event)
+            if value.__class__ is str and len(value) <= _SHARED_LENGTH:
+                value = words.setdefault(value, value)
             values += 1
             if values > max_values:
                 raise _too_many(event, max_values)
