@@ -143,3 +143,27 @@ def test_loading_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path, ena
             assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def _every_pointer(plan: Any) -> list[tuple[str, str]]:
+    return [(type(entity).__name__, entity.pointer) for entity in plan.iter_entities()]
+
+
+def test_entities_built_one_by_one_equal_the_whole_plan_built_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Loading builds each entity of the plan's lists on its own, to free its mapping
+    # early; the plan must be the one validating all of it at once would build.
+    from plancheck.loading import _validate
+
+    one_by_one = load_ok(BAOJI).plan
+    monkeypatch.setattr(_validate, "_build_entities", lambda data: None)
+    at_once = load_ok(BAOJI).plan
+    assert one_by_one is not None and at_once is not None
+    assert one_by_one == at_once
+    assert one_by_one.model_dump(mode="json") == at_once.model_dump(mode="json")
+    assert _every_pointer(one_by_one) == _every_pointer(at_once)
+    assert [item._box for box in one_by_one.boxes for item in box.items] == [
+        item._box for box in at_once.boxes for item in box.items
+    ]
+    assert dict(one_by_one._locations) == dict(at_once._locations)
