@@ -27,7 +27,7 @@ from ruamel.yaml.events import (
     SequenceStartEvent,
 )
 
-from plancheck._reader.positions import Lines, Positions
+from plancheck._reader.positions import SHIFT, Lines, Positions
 from plancheck.records import Diagnostic
 
 try:
@@ -38,8 +38,9 @@ except ImportError:  # no C extension: ruamel's pure-Python parser, same events
 MAX_DEPTH = 64
 MAX_NUMBER_DIGITS = 400
 MAX_VALUES = 500_000
-# How far ``max_values`` may be raised: every value costs a position and a pointer,
-# about 2.5 KB with the plan model, so this bounds a single file at a few GB.
+# How far ``max_values`` may be raised: every value costs a position and its share of
+# the plan model (a project of about 25 values takes about 4 KB), so this bounds a
+# single file at about a GB.
 MAX_VALUES_LIMIT = 5_000_000
 
 _CORE = "tag:yaml.org,2002:"
@@ -153,19 +154,7 @@ def _too_many(event: Event, max_values: int) -> YamlProblem:
     )
 
 
-def _value(event: ScalarEvent) -> Any:
-    if event.tag is None and event.implicit:
-        if event.style:
-            return event.value
-        if event.implicit[0]:
-            text: str = event.value
-            # Most plain scalars are words: no null, boolean or number starts like them.
-            if text and text[0] not in _RESOLVABLE_START:
-                return text
-            return _resolve_plain(text, event)
-    return _scalar(event)
-
-
+# Every null, boolean and number of the core schema starts with one of these.
 _RESOLVABLE_START = frozenset("~nNtTfF0123456789+-.")
 # Strings up to this length are shared between equal values (names, ids, categories).
 _SHARED_LENGTH = 24
@@ -177,7 +166,9 @@ def _build(next_event: Callable[[], Any], positions: Positions, max_values: int)
     One loop with the open container's state in locals: this runs once per event, the
     hot path of loading a large plan.
     """
-    pack = positions.lines.raw
+    lines = positions.lines
+    # Raw positions as Lines.decode reads them, packed inline: this is the hottest loop.
+    odd = lines.newlines is not None
     shapes: dict[tuple[str, ...], tuple[str, ...]] = {}
     # One object per distinct key or short word: a large plan repeats its keys and
     # words (a category, an agency id) in every entity, each a new string from the parser.
@@ -196,11 +187,11 @@ def _build(next_event: Callable[[], Any], positions: Positions, max_values: int)
     while (event := next_event()) is not None:
         kind = event.__class__
         if kind is ScalarEvent:
+            tag = event.tag
             if event.anchor is not None or (
-                event.tag is not None and event.tag != "!" and event.tag not in _ALLOWED_TAGS
+                tag is not None and tag != "!" and tag not in _ALLOWED_TAGS
             ):
                 _check_node(event)
-            mark = event.start_mark
             if is_map and key is None:
                 # Keys are kept as written: `1:` is the key "1", not the number.
                 values += 1
@@ -208,10 +199,11 @@ def _build(next_event: Callable[[], Any], positions: Positions, max_values: int)
                     raise _too_many(event, max_values)
                 key = event.value
                 key = words.setdefault(key, key)
-                raw = pack(mark.line, mark.column, mark.index)
+                mark = event.start_mark
+                raw = mark.index if odd else mark.line << SHIFT | mark.column
                 if key in seen:
-                    line, column = positions.lines.decode(raw)
-                    first = positions.lines.decode(raws[seen[key]])[0]
+                    line, column = lines.decode(raw)
+                    first = lines.decode(raws[seen[key]])[0]
                     raise YamlProblem(
                         "PC003",
                         f"重复的键 / duplicate key {key!r} (first at line {first})",
@@ -222,7 +214,16 @@ def _build(next_event: Callable[[], Any], positions: Positions, max_values: int)
                 raws.append(raw)
                 kids.append(0)
                 continue
-            value = _value(event)
+            value = event.value
+            if tag is not None or not event.implicit:
+                value = _scalar(event)
+            elif (
+                not event.style
+                and event.implicit[0]
+                # Most plain scalars are words: no null, boolean or number starts like them.
+                and (not value or value[0] in _RESOLVABLE_START)
+            ):
+                value = _resolve_plain(value, event)
             if value.__class__ is str and len(value) <= _SHARED_LENGTH:
                 value = words.setdefault(value, value)
             values += 1
@@ -231,13 +232,16 @@ def _build(next_event: Callable[[], Any], positions: Positions, max_values: int)
             if is_map:
                 container[key] = value
                 key = None
-            elif container is not None:
-                raws.append(pack(mark.line, mark.column, mark.index))
+                continue
+            mark = event.start_mark
+            raw = mark.index if odd else mark.line << SHIFT | mark.column
+            if container is not None:
+                raws.append(raw)
                 kids.append(0)
                 container.append(value)
             else:
                 root = value
-                positions.root = pack(mark.line, mark.column, mark.index)
+                positions.root = raw
             continue
         if kind is MappingEndEvent or kind is SequenceEndEvent:
             if is_map:
@@ -263,15 +267,16 @@ def _build(next_event: Callable[[], Any], positions: Positions, max_values: int)
                 container[key] = new
                 kids[-1] = child
                 key = None
-            elif container is not None:
-                mark = event.start_mark
-                raws.append(pack(mark.line, mark.column, mark.index))
-                kids.append(child)
-                container.append(new)
             else:
-                root = new
                 mark = event.start_mark
-                positions.root = pack(mark.line, mark.column, mark.index)
+                raw = mark.index if odd else mark.line << SHIFT | mark.column
+                if container is not None:
+                    raws.append(raw)
+                    kids.append(child)
+                    container.append(new)
+                else:
+                    root = new
+                    positions.root = raw
             stack.append((container, is_map, key, seen, raws, kids, number))
             container, is_map, key, seen, raws, kids, number = (
                 new,

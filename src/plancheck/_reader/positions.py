@@ -21,8 +21,8 @@ from plancheck.records import YamlLocation
 
 # A raw position is ``line0 << 32 | column0`` (parser marks, 0-based), or the
 # character index when the text has line breaks other than "\n" (see ``Lines``).
-_SHIFT = 32
-_LOW = (1 << _SHIFT) - 1
+SHIFT = 32
+_LOW = (1 << SHIFT) - 1
 # Mappings with more keys than this get a key -> index table when first searched,
 # so locating many keys of one huge mapping stays linear.
 _SCAN = 16
@@ -58,16 +58,11 @@ class Lines:
             line, column = self.count, self.last
         return line, column
 
-    def raw(self, line0: int, column0: int, index: int) -> int:
-        """The packed form of a parser mark (decoded by :meth:`decode`)."""
-        if self.newlines is not None:
-            return index
-        return line0 << _SHIFT | column0
-
     def decode(self, raw: int) -> tuple[int, int]:
+        """The line and column of a raw position (see ``SHIFT``)."""
         if self.newlines is not None:
             return self.at(0, 0, raw)
-        return self.at(raw >> _SHIFT, raw & _LOW, None)
+        return self.at(raw >> SHIFT, raw & _LOW, None)
 
 
 @dataclass(slots=True)
@@ -96,8 +91,9 @@ class Positions(Mapping[str, YamlLocation]):
         self.lines = lines
         self.root: int | None = None  # raw position of the root value
         self.raw = array("Q")
-        self.kids = array("Q")
-        self.start = array("Q")
+        # Container numbers and offsets stay below the value limit (5,000,000 at most).
+        self.kids = array("I")
+        self.start = array("I")
         self.shape: list[int | tuple[str, ...]] = []
         self._index: dict[int, dict[str, int]] = {}
         self._mounts: list[_Mount] = []
