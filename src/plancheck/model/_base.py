@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
+from plancheck.model._private import speed_up_private_init
 from plancheck.model.location import SourceRef
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
@@ -21,6 +24,11 @@ class Node(BaseModel):
     # Set by the loader: the JSON pointer of this node inside the file it came
     # from.  Kept private so it is not part of the schema or of dumps.
     _pointer: str = PrivateAttr(default="")
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        speed_up_private_init(cls)
 
     @property
     def pointer(self) -> str:
