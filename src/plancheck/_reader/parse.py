@@ -154,6 +154,7 @@ def _too_many(event: Event, max_values: int) -> YamlProblem:
     )
 
 
+_CTAG = "ctag" in ScalarEvent.__slots__
 # Every null, boolean and number of the core schema starts with one of these.
 _RESOLVABLE_START = frozenset("~nNtTfF0123456789+-.")
 # Strings up to this length are shared between equal values (names, ids, categories).
@@ -169,6 +170,12 @@ def _build(next_event: Callable[[], Any], positions: Positions, max_values: int)
     lines = positions.lines
     # Raw positions as Lines.decode reads them, packed inline: this is the hottest loop.
     odd = lines.newlines is not None
+    starts, shapes_of, all_raws, all_kids = (
+        positions.start,
+        positions.shape,
+        positions.raw,
+        positions.kids,
+    )
     shapes: dict[tuple[str, ...], tuple[str, ...]] = {}
     # One object per distinct key or short word: a large plan repeats its keys and
     # words (a category, an agency id) in every entity, each a new string from the parser.
@@ -187,9 +194,10 @@ def _build(next_event: Callable[[], Any], positions: Positions, max_values: int)
     while (event := next_event()) is not None:
         kind = event.__class__
         if kind is ScalarEvent:
-            tag = event.tag
+            # ruamel's ``tag`` is a property over the ``ctag`` slot: read the slot.
+            tag = event.ctag if _CTAG else event.tag
             if event.anchor is not None or (
-                tag is not None and tag != "!" and tag not in _ALLOWED_TAGS
+                tag is not None and (tag := event.tag) != "!" and tag not in _ALLOWED_TAGS
             ):
                 _check_node(event)
             if is_map and key is None:
@@ -249,7 +257,11 @@ def _build(next_event: Callable[[], Any], positions: Positions, max_values: int)
                 shape: int | tuple[str, ...] = shapes.setdefault(keys, keys)
             else:
                 shape = len(container)
-            positions.close(number, shape, raws, kids)
+            # Its children's positions, now that they are all known.
+            starts[number] = len(all_raws)
+            shapes_of[number] = shape
+            all_raws.extend(raws)
+            all_kids.extend(kids)
             container, is_map, key, seen, raws, kids, number = stack.pop()
             continue
         if kind is MappingStartEvent or kind is SequenceStartEvent:
@@ -260,7 +272,10 @@ def _build(next_event: Callable[[], Any], positions: Positions, max_values: int)
             if values > max_values:
                 raise _too_many(event, max_values)
             new: Any = {} if kind is MappingStartEvent else []
-            child = positions.open()
+            # A new container's number, in document order (see Positions).
+            starts.append(0)
+            shapes_of.append(0)
+            child = len(shapes_of) - 1
             if is_map:
                 if key is None:
                     raise _key_problem(event)

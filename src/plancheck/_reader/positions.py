@@ -98,21 +98,7 @@ class Positions(Mapping[str, YamlLocation]):
         self._index: dict[int, dict[str, int]] = {}
         self._mounts: list[_Mount] = []
 
-    # -- building (the parser) ---------------------------------------------------------
-
-    def open(self) -> int:
-        """Number a new container (document order); filled in by :meth:`close`."""
-        self.start.append(0)
-        self.shape.append(0)
-        return len(self.shape) - 1
-
-    def close(
-        self, number: int, shape: int | tuple[str, ...], raw: list[int], kids: list[int]
-    ) -> None:
-        self.start[number] = len(self.raw)
-        self.shape[number] = shape
-        self.raw.extend(raw)
-        self.kids.extend(kids)
+    # -- building (the parser fills ``start``, ``shape``, ``raw`` and ``kids``) ---------
 
     def mount(self, key: str, offset: int, count: int, part: Positions) -> None:
         """Make ``part``'s ``count`` items of list ``key`` answer as the plan's items
