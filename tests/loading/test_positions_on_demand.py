@@ -167,3 +167,41 @@ def test_entities_built_one_by_one_equal_the_whole_plan_built_at_once(
         item._box for box in at_once.boxes for item in box.items
     ]
     assert dict(one_by_one._locations) == dict(at_once._locations)
+
+
+def _reference_pointers(node: Any, pointer: str, found: dict[int, str]) -> None:
+    from pydantic import BaseModel
+
+    found[id(node)] = pointer
+    for name in type(node).model_fields:
+        value = getattr(node, name)
+        if isinstance(value, BaseModel):
+            _reference_pointers(value, f"{pointer}/{name}", found)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    _reference_pointers(item, f"{pointer}/{name}/{index}", found)
+
+
+def test_every_node_of_baoji_has_the_pointer_a_full_walk_gives() -> None:
+    # attach only looks into fields whose type may hold a node; walking every field
+    # of every node must find the same pointers.
+    from pydantic import BaseModel
+
+    from plancheck.model import Node
+
+    plan = load_ok(BAOJI).plan
+    expected: dict[int, str] = {}
+    _reference_pointers(plan, "", expected)
+    nodes: list[BaseModel] = []
+    pending: list[Any] = [plan]
+    while pending:
+        node = pending.pop()
+        nodes.append(node)
+        for name in type(node).model_fields:
+            value = getattr(node, name)
+            values = value if isinstance(value, list) else [value]
+            pending.extend(item for item in values if isinstance(item, BaseModel))
+    located = [node for node in nodes if isinstance(node, Node)]
+    assert len(located) > 300
+    assert all(node.pointer == expected[id(node)] for node in located)

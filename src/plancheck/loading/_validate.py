@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
-from typing import Any, get_args, get_origin
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -199,9 +200,9 @@ def attach(node: BaseModel, pointer: str) -> None:
             # the rest of this walk, once per node of a large plan.
             private["_pointer"] = pointer
     fields = node.__dict__
-    for name in type(node).model_fields:
+    for name in _node_fields(type(node)):
         value = fields.get(name)
-        if value is None or value.__class__ in _LEAVES:
+        if value is None:
             continue
         if isinstance(value, BaseModel):
             # Field names are identifiers: nothing in them needs escaping.
@@ -213,5 +214,21 @@ def attach(node: BaseModel, pointer: str) -> None:
                     attach(item, f"{where}/{index}")
 
 
-# Field values that never hold a node.
-_LEAVES = frozenset({str, int, float, bool})
+@functools.cache
+def _node_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``cls`` whose values may be a model or a list of models."""
+    return tuple(name for name, info in cls.model_fields.items() if _may_hold(info.annotation))
+
+
+def _may_hold(annotation: Any) -> bool:
+    """Whether a value of type ``annotation`` may be (or list) a model; True when unsure."""
+    if isinstance(annotation, type):
+        return issubclass(annotation, BaseModel)
+    if get_origin(annotation) is Literal:
+        return False
+    if get_origin(annotation) is Annotated:
+        return _may_hold(get_args(annotation)[0])
+    args = get_args(annotation)
+    if not args:
+        return True
+    return any(_may_hold(arg) for arg in args if arg is not type(None))
