@@ -17,6 +17,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
     AliasEvent,
+    CollectionStartEvent,
     DocumentStartEvent,
     Event,
     MappingEndEvent,
@@ -154,7 +155,7 @@ def _too_many(event: Event, max_values: int) -> YamlProblem:
     )
 
 
-_CTAG = "ctag" in ScalarEvent.__slots__
+_CTAG = "ctag" in ScalarEvent.__slots__ and "ctag" in CollectionStartEvent.__slots__
 # Every null, boolean and number of the core schema starts with one of these.
 _RESOLVABLE_START = frozenset("~nNtTfF0123456789+-.")
 # Strings up to this length are shared between equal values (names, ids, categories).
@@ -265,7 +266,8 @@ def _build(next_event: Callable[[], Any], positions: Positions, max_values: int)
             container, is_map, key, seen, raws, kids, number = stack.pop()
             continue
         if kind is MappingStartEvent or kind is SequenceStartEvent:
-            _check_node(event)
+            if event.anchor is not None or (event.ctag if _CTAG else event.tag) is not None:
+                _check_node(event)
             if len(stack) >= MAX_DEPTH:
                 raise _problem(event, f"嵌套过深 / nesting deeper than {MAX_DEPTH} levels")
             values += 1

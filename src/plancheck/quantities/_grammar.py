@@ -266,7 +266,7 @@ def _unread_words(raw: str, body: str) -> Exception:
 def _digits(raw: str, written: str) -> str:
     """The number without thousands separators, within the digit limit."""
     number = written.replace(",", "")
-    if sum(char.isdigit() for char in number) > MAX_DIGITS:
+    if len(number) > MAX_DIGITS and sum(char.isdigit() for char in number) > MAX_DIGITS:
         raise quantity_error(raw, f"more than {MAX_DIGITS} digits")
     return number
 
