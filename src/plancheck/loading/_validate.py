@@ -192,13 +192,7 @@ def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
 def attach(node: BaseModel, pointer: str) -> None:
     """Give every node its JSON pointer, so findings can be located later."""
     if isinstance(node, Node):
-        private = node.__pydantic_private__
-        if private is None:
-            node._pointer = pointer
-        else:
-            # Straight into pydantic's private store: its __setattr__ costs more than
-            # the rest of this walk, once per node of a large plan.
-            private["_pointer"] = pointer
+        node._place(pointer)
     fields = node.__dict__
     for name in _node_fields(type(node)):
         value = fields.get(name)
