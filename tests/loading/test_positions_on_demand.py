@@ -119,12 +119,26 @@ def test_part_files_items_are_located_in_their_own_file(tmp_path: Path) -> None:
     assert "/projects/3" not in pointers
 
 
-def test_an_anchor_in_a_large_plan_is_still_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("last", "code", "column", "word"),
+    [
+        ("  - id: last\n    name: &n 工程\n", "PC001", 11, "anchor"),
+        ("  - id: last\n    name: *n\n", "PC001", 11, "alias"),
+        ("  - id: last\n    name: !!python/object:os.system 工程\n", "PC001", 11, "tag"),
+        ("  - id: last\n    id: again\n", "PC003", 5, "duplicate"),
+        ("  - id: last\n    name: !!int 工程\n", "PC001", 11, "tag"),
+    ],
+    ids=["anchor", "alias", "object tag", "duplicate key", "tag mismatch"],
+)
+def test_hostile_yaml_deep_in_a_large_plan_is_refused_at_its_line(
+    tmp_path: Path, last: str, code: str, column: int, word: str
+) -> None:
     rows = "".join(f"  - id: p{i}\n    name: 工程{i}\n" for i in range(2000))
-    text = HEAD + "projects:\n" + rows + "  - id: last\n    name: &n 工程\n"
+    text = HEAD + "projects:\n" + rows + last
     result = load_plan(write(tmp_path / "plan.yaml", text))
     assert result.plan is None
-    assert [(d.code, d.line) for d in result.diagnostics] == [("PC001", 4008)]
+    assert [(d.code, d.line, d.column) for d in result.diagnostics] == [(code, 4008, column)]
+    assert word in result.diagnostics[0].message
 
 
 @pytest.mark.parametrize("enabled", [True, False])
