@@ -42,8 +42,13 @@ class Lines:
         odd = any(ch in text for ch in self._ODD_BREAKS) or text.count("\r") != text.count("\r\n")
         self.newlines = [i for i, ch in enumerate(text) if ch == "\n"] if odd else None
         self.count = text.count("\n") + (0 if text.endswith("\n") else 1)
-        # Kept instead of the text: where a position past the last line is placed.
-        self.last = len(text.rstrip("\n").rsplit("\n", 1)[-1]) + 1
+        # Kept instead of the text: the column after the last line's last character,
+        # where a position past the last line is placed (found without copying a text
+        # of many megabytes, as rstrip and rsplit would).
+        end = len(text)
+        while end and text[end - 1] == "\n":
+            end -= 1
+        self.last = end - (text.rfind("\n", 0, end) + 1) + 1
 
     def at(self, line0: int, column0: int, index: int | None) -> tuple[int, int]:
         if self.newlines is not None and index is not None:
