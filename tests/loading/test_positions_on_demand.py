@@ -183,6 +183,31 @@ def test_entities_built_one_by_one_equal_the_whole_plan_built_at_once(
     assert dict(one_by_one._locations) == dict(at_once._locations)
 
 
+def test_entities_built_one_by_one_keep_every_diagnostic_of_bad_cells(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Bad entities stay mappings for the plan's validation and the salvage rounds,
+    # while the good ones (already models) are shared with the salvage copy.
+    from plancheck.loading import _validate
+
+    rows = "".join(
+        f"  - id: p{i}\n    name: 工程{i}\n    funding: {funding}\n    years: {years}\n"
+        for i, (funding, years) in enumerate(
+            [("100", "2021-2023"), ("abc万元", "2021-2023"), ("200", "2011-13"), ("1斤", "x")]
+        )
+    )
+    path = write(tmp_path / "plan.yaml", HEAD + "currency: 万元\nprojects:\n" + rows)
+    one_by_one = load_plan(path)
+    monkeypatch.setattr(_validate, "_build_entities", lambda data: None)
+    at_once = load_plan(path)
+    assert one_by_one.plan is not None and at_once.plan is not None
+    assert [str(d) for d in one_by_one.diagnostics] == [str(d) for d in at_once.diagnostics]
+    assert len(one_by_one.diagnostics) == 4
+    assert one_by_one.plan == at_once.plan
+    assert one_by_one.plan.unreadable_cells == at_once.plan.unreadable_cells
+    assert _every_pointer(one_by_one.plan) == _every_pointer(at_once.plan)
+
+
 def _reference_pointers(node: Any, pointer: str, found: dict[int, str]) -> None:
     from pydantic import BaseModel
 

@@ -79,7 +79,10 @@ def _printable(text: str) -> str:
 def validate(
     data: Any, locations: Mapping[str, YamlLocation], fallback_file: str
 ) -> tuple[Plan | None, list[Diagnostic]]:
-    """Build the plan; unreadable cells become diagnostics and the rest is still checked."""
+    """Build the plan; unreadable cells become diagnostics and the rest is still checked.
+
+    ``data`` is used up: the entities of its lists are replaced by their models.
+    """
     _build_entities(data)
     salvage: Salvage | None = None
     kept: list[Diagnostic] = []
