@@ -39,9 +39,9 @@ except ImportError:  # no C extension: ruamel's pure-Python parser, same events
 MAX_DEPTH = 64
 MAX_NUMBER_DIGITS = 400
 MAX_VALUES = 500_000
-# How far ``max_values`` may be raised: every value costs a position and its share of
-# the plan model (a project of about 25 values takes about 4 KB), so this bounds a
-# single file at about a GB.
+# How far ``max_values`` may be raised: every value costs a position (12 bytes) and its
+# share of the plan model (a project of about 25 values takes about 3 KB loaded), so
+# this bounds a single file at well under a GB.
 MAX_VALUES_LIMIT = 5_000_000
 
 _CORE = "tag:yaml.org,2002:"
