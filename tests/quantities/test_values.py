@@ -323,6 +323,32 @@ def test_with_unit() -> None:
     assert value.with_unit("M").unit == "Mbps"  # canonicalised
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "303.99",
+        "约3,000",
+        "≥90",
+        "1600多",
+        "比2015年下降16",
+        "累计新增4500",
+        "20（80%用户）",
+        12,
+        3.5,
+    ],
+)
+def test_with_unit_is_the_copy_a_full_rebuild_would_make(written: str | float) -> None:
+    # with_unit copies field by field, skipping the checks a rebuilt value would pass.
+    value = parse_value(written)
+    filled = value.with_unit("M")
+    rebuilt = dataclasses.replace(value, unit="Mbps", unit_implied=True)
+    assert filled == rebuilt
+    assert [getattr(filled, f.name) for f in dataclasses.fields(Value)] == [
+        getattr(rebuilt, f.name) for f in dataclasses.fields(Value)
+    ]
+    assert hash(filled) == hash(rebuilt)
+
+
 def test_with_unit_keeps_an_explicit_unit() -> None:
     value = parse_value("350万")
     assert value.with_unit("万户") is value

@@ -9,14 +9,15 @@ tags, duplicate keys, several documents, absurd nesting.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
     AliasEvent,
+    CollectionStartEvent,
     DocumentStartEvent,
     Event,
     MappingEndEvent,
@@ -27,14 +28,20 @@ from ruamel.yaml.events import (
     SequenceStartEvent,
 )
 
-from plancheck._reader.pointer import join
-from plancheck.records import Diagnostic, YamlLocation
+from plancheck._reader.positions import SHIFT, Lines, Positions
+from plancheck.records import Diagnostic
+
+try:
+    from ruamel.yaml.cyaml import CParser as _CParser  # type: ignore[attr-defined]
+except ImportError:  # no C extension: ruamel's pure-Python parser, same events
+    _CParser = None
 
 MAX_DEPTH = 64
 MAX_NUMBER_DIGITS = 400
 MAX_VALUES = 500_000
-# How far ``max_values`` may be raised: every value costs a position and a pointer,
-# about 2.5 KB with the plan model, so this bounds a single file at a few GB.
+# How far ``max_values`` may be raised: every value costs a position (12 bytes) and its
+# share of the plan model (a project of about 25 values takes about 3 KB loaded), so
+# this bounds a single file at well under a GB.
 MAX_VALUES_LIMIT = 5_000_000
 
 _CORE = "tag:yaml.org,2002:"
@@ -55,7 +62,7 @@ class ParsedYaml:
     """The document as plain data, and where each JSON pointer starts (1-based)."""
 
     data: Any
-    marks: dict[str, YamlLocation] = field(default_factory=dict)
+    marks: Positions
 
 
 class YamlProblem(Exception):
@@ -73,36 +80,6 @@ class YamlProblem(Exception):
 def _problem(event: Event, message: str, code: str = "PC001") -> YamlProblem:
     start = event.start_mark
     return YamlProblem(code, message, start.line + 1, start.column + 1, start.index)
-
-
-# libyaml also breaks lines at a lone CR, NEL, LS and PS; plancheck's positions (and its
-# snippets) count only "\n", so they are recomputed from the character index when any
-# of these occur.
-_ODD_BREAKS = ("\x85", "\u2028", "\u2029")
-
-
-class _Lines:
-    """Turns parser marks into the 1-based line and column an editor shows."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        odd = any(ch in text for ch in _ODD_BREAKS) or text.count("\r") != text.count("\r\n")
-        self.newlines = [i for i, ch in enumerate(text) if ch == "\n"] if odd else None
-        self.count = text.count("\n") + (0 if text.endswith("\n") else 1)
-
-    def at(self, line0: int, column0: int, index: int | None) -> tuple[int, int]:
-        if self.newlines is not None and index is not None:
-            before = bisect_left(self.newlines, index)
-            start = self.newlines[before - 1] + 1 if before else 0
-            line, column = before + 1, index - start + 1
-        else:
-            line, column = line0 + 1, column0 + 1
-        if line > self.count:
-            # An error at the end of a file with no final newline is placed on its
-            # last line, not on a line that does not exist.
-            last = self.text.rstrip("\n").rsplit("\n", 1)[-1]
-            line, column = self.count, len(last) + 1
-        return line, column
 
 
 def _number(text: str, event: Event) -> int | float:
@@ -166,102 +143,187 @@ def _check_node(event: NodeEvent) -> None:
         raise _problem(event, f"不支持的 YAML 标签 / YAML tag not allowed: {tag}")
 
 
-class _Builder:
-    def __init__(self, lines: _Lines, file: str, max_values: int = MAX_VALUES) -> None:
-        self.lines = lines
-        self.file = file
-        self.max_values = max_values
-        self.marks: dict[str, YamlLocation] = {}
-        # Each frame: container, its pointer, pending key (mappings), keys seen.
-        self.stack: list[tuple[Any, str, list[str | None], dict[str, YamlLocation]]] = []
-        self.root: Any = None
-        self.documents = 0
-        self.values = 0
+def _key_problem(event: Event) -> YamlProblem:
+    return _problem(event, "映射的键必须是标量 / mapping keys must be plain scalars")
 
-    def _mark(self, event: Event, pointer: str) -> YamlLocation:
-        start = event.start_mark
-        line, column = self.lines.at(start.line, start.column, start.index)
-        return YamlLocation(self.file, line, column, pointer)
 
-    def _place(self, value: Any, event: Event, nested: bool = False) -> str:
-        """Attach a new value to its parent; return its pointer when it is a container
-        (``nested``), the only case that needs one. A position is kept for list items
-        and mapping keys (an editor jumps to a field's key), not for mapping values."""
-        self.values += 1
-        if self.values > self.max_values:
-            # Every value costs a position; the size limit alone does not bound memory.
-            raise _problem(
-                event,
-                f"值过多 / too many values (more than {self.max_values:,}; "
-                "set max_values to raise it)",
-            )
-        if not self.stack:
-            self.root = value
-            self.marks[""] = self._mark(event, "")
-            return ""
-        container, pointer, pending, seen = self.stack[-1]
-        if isinstance(container, list):
-            # An index needs no escaping.
-            child = f"{pointer}/{len(container)}"
-            container.append(value)
-            self.marks[child] = self._mark(event, child)
-            return child
-        key = pending[0]
-        if key is None:
-            if not isinstance(value, str) or nested:
-                raise _problem(event, "映射的键必须是标量 / mapping keys must be plain scalars")
-            child = join(pointer, value)
-            mark = self._mark(event, child)
-            if value in seen:
-                first = seen[value]
-                raise YamlProblem(
-                    "PC003",
-                    f"重复的键 / duplicate key {value!r} (first at line {first.line})",
-                    mark.line,
-                    mark.column,
-                )
-            seen[value] = mark
-            pending[0] = value
-            self.marks[child] = mark
-            return ""
-        pending[0] = None
-        container[key] = value
-        return join(pointer, key) if nested else ""
+def _too_many(event: Event, max_values: int) -> YamlProblem:
+    # Every value costs a position; the size limit alone does not bound memory.
+    return _problem(
+        event,
+        f"值过多 / too many values (more than {max_values:,}; set max_values to raise it)",
+    )
 
-    def feed(self, event: Event) -> None:
-        # Scalars are most events: tested first.
-        if isinstance(event, ScalarEvent):
-            _check_node(event)
-            stack = self.stack
-            if stack and stack[-1][2][0] is None and isinstance(stack[-1][0], dict):
+
+_CTAG = "ctag" in ScalarEvent.__slots__ and "ctag" in CollectionStartEvent.__slots__
+# Every null, boolean and number of the core schema starts with one of these.
+_RESOLVABLE_START = frozenset("~nNtTfF0123456789+-.")
+# Strings up to this length are shared between equal values (names, ids, categories).
+_SHARED_LENGTH = 24
+
+
+def _build(next_event: Callable[[], Any], positions: Positions, max_values: int) -> Any:
+    """The document's data from its events; children's positions go to ``positions``.
+
+    One loop with the open container's state in locals: this runs once per event, the
+    hot path of loading a large plan.
+    """
+    lines = positions.lines
+    # Raw positions as Lines.decode reads them, packed inline: this is the hottest loop.
+    odd = lines.newlines is not None
+    starts, shapes_of, all_raws, all_kids = (
+        positions.start,
+        positions.shape,
+        positions.raw,
+        positions.kids,
+    )
+    shapes: dict[tuple[str, ...], tuple[str, ...]] = {}
+    # One object per distinct key or short word: a large plan repeats its keys and
+    # words (a category, an agency id) in every entity, each a new string from the parser.
+    words: dict[str, str] = {}
+    stack: list[tuple[Any, bool, str | None, dict[str, int], list[int], list[int], int]] = []
+    container: Any = None
+    is_map = False
+    key: str | None = None
+    seen: dict[str, int] = {}
+    raws: list[int] = []
+    kids: list[int] = []
+    number = -1
+    root: Any = None
+    values = 0
+    documents = 0
+    while (event := next_event()) is not None:
+        kind = event.__class__
+        if kind is ScalarEvent:
+            # ruamel's ``tag`` is a property over the ``ctag`` slot: read the slot.
+            tag = event.ctag if _CTAG else event.tag
+            if event.anchor is not None or (
+                tag is not None and (tag := event.tag) != "!" and tag not in _ALLOWED_TAGS
+            ):
+                _check_node(event)
+            if is_map and key is None:
                 # Keys are kept as written: `1:` is the key "1", not the number.
-                self._place(event.value, event)
+                values += 1
+                if values > max_values:
+                    raise _too_many(event, max_values)
+                key = event.value
+                key = words.setdefault(key, key)
+                mark = event.start_mark
+                raw = mark.index if odd else mark.line << SHIFT | mark.column
+                if key in seen:
+                    line, column = lines.decode(raw)
+                    first = lines.decode(raws[seen[key]])[0]
+                    raise YamlProblem(
+                        "PC003",
+                        f"重复的键 / duplicate key {key!r} (first at line {first})",
+                        line,
+                        column,
+                    )
+                seen[key] = len(raws)
+                raws.append(raw)
+                kids.append(0)
+                continue
+            value = event.value
+            if tag is not None or not event.implicit:
+                value = _scalar(event)
+            elif (
+                not event.style
+                and event.implicit[0]
+                # Most plain scalars are words: no null, boolean or number starts like them.
+                and (not value or value[0] in _RESOLVABLE_START)
+            ):
+                value = _resolve_plain(value, event)
+            if value.__class__ is str and len(value) <= _SHARED_LENGTH:
+                value = words.setdefault(value, value)
+            values += 1
+            if values > max_values:
+                raise _too_many(event, max_values)
+            if is_map:
+                container[key] = value
+                key = None
+                continue
+            mark = event.start_mark
+            raw = mark.index if odd else mark.line << SHIFT | mark.column
+            if container is not None:
+                raws.append(raw)
+                kids.append(0)
+                container.append(value)
             else:
-                self._place(_scalar(event), event)
-            return
-        if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
-            self.stack.pop()
-            return
-        if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
-            _check_node(event)
-            if len(self.stack) >= MAX_DEPTH:
+                root = value
+                positions.root = raw
+            continue
+        if kind is MappingEndEvent or kind is SequenceEndEvent:
+            if is_map:
+                keys = tuple(seen)
+                shape: int | tuple[str, ...] = shapes.setdefault(keys, keys)
+            else:
+                shape = len(container)
+            # Its children's positions, now that they are all known.
+            starts[number] = len(all_raws)
+            shapes_of[number] = shape
+            all_raws.extend(raws)
+            all_kids.extend(kids)
+            container, is_map, key, seen, raws, kids, number = stack.pop()
+            continue
+        if kind is MappingStartEvent or kind is SequenceStartEvent:
+            if event.anchor is not None or (event.ctag if _CTAG else event.tag) is not None:
+                _check_node(event)
+            if len(stack) >= MAX_DEPTH:
                 raise _problem(event, f"嵌套过深 / nesting deeper than {MAX_DEPTH} levels")
-            container: Any = {} if isinstance(event, MappingStartEvent) else []
-            pointer = self._place(container, event, nested=True)
-            self.stack.append((container, pointer, [None], {}))
-            return
-        if isinstance(event, DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
+            values += 1
+            if values > max_values:
+                raise _too_many(event, max_values)
+            new: Any = {} if kind is MappingStartEvent else []
+            # A new container's number, in document order (see Positions).
+            starts.append(0)
+            shapes_of.append(0)
+            child = len(shapes_of) - 1
+            if is_map:
+                if key is None:
+                    raise _key_problem(event)
+                container[key] = new
+                kids[-1] = child
+                key = None
+            else:
+                mark = event.start_mark
+                raw = mark.index if odd else mark.line << SHIFT | mark.column
+                if container is not None:
+                    raws.append(raw)
+                    kids.append(child)
+                    container.append(new)
+                else:
+                    root = new
+                    positions.root = raw
+            stack.append((container, is_map, key, seen, raws, kids, number))
+            container, is_map, key, seen, raws, kids, number = (
+                new,
+                kind is MappingStartEvent,
+                None,
+                {},
+                [],
+                [],
+                child,
+            )
+            continue
+        if kind is DocumentStartEvent:
+            documents += 1
+            if documents > 1:
                 raise _problem(
                     event, "一个文件只能有一个 YAML 文档 / a plan file holds one YAML document"
                 )
-            return
-        if isinstance(event, AliasEvent):
+        elif kind is AliasEvent:
             raise _problem(event, f"不支持别名 / YAML aliases are not allowed (*{event.anchor})")
+    return root
 
 
-_YAML = YAML(typ="safe", pure=False)
+def _events(text: str) -> tuple[Callable[[], Any], Callable[[], None]]:
+    """ruamel's C parser called directly (no generator between it and the builder),
+    or the pure-Python parser where the C one is not installed."""
+    if _CParser is not None:
+        parser = _CParser(text)
+        return parser.get_event, parser.dispose
+    events = iter(_YAML.parse(text))
+    return (lambda: next(events, None)), (lambda: None)
 
 
 def parse_yaml(text: str, file: str = "", *, max_values: int = MAX_VALUES) -> ParsedYaml:
@@ -269,11 +331,11 @@ def parse_yaml(text: str, file: str = "", *, max_values: int = MAX_VALUES) -> Pa
 
     More than ``max_values`` scalars and containers is a problem (PC001).
     """
-    lines = _Lines(text)
-    builder = _Builder(lines, file, max_values)
+    lines = Lines(text)
+    positions = Positions(file, lines)
+    next_event, dispose = _events(text)
     try:
-        for event in _YAML.parse(text):
-            builder.feed(event)
+        data = _build(next_event, positions, max_values)
     except YamlProblem as problem:
         if problem.index is not None:
             problem.line, problem.column = lines.at(
@@ -301,7 +363,12 @@ def parse_yaml(text: str, file: str = "", *, max_values: int = MAX_VALUES) -> Pa
         raise YamlProblem(
             "PC001", f"YAML 语法错误 / YAML syntax error: {message}", line, column
         ) from None
-    return ParsedYaml(builder.root, builder.marks)
+    finally:
+        dispose()
+    return ParsedYaml(data, positions)
+
+
+_YAML = YAML(typ="safe", pure=True)
 
 
 def _position(text: str, offset: object) -> tuple[int, int]:

@@ -9,13 +9,15 @@ from typing import Any
 
 from plancheck._reader.parse import MAX_VALUES, YamlProblem, parse_yaml, to_diagnostic
 from plancheck._reader.pointer import join
+from plancheck._reader.positions import Positions
 from plancheck._reader.read import DEFAULT_MAX_BYTES, ReadProblem, read_text
 from plancheck._reader.roots import stays_inside
 from plancheck.loading._errors import PlanLoadError
+from plancheck.loading._gc import collection_paused
 from plancheck.loading._merge import check_part_shape, merge_part, resolve_part
 from plancheck.loading._validate import validate
 from plancheck.model import Plan
-from plancheck.records import Diagnostic, YamlLocation
+from plancheck.records import Diagnostic
 
 PLAN_FILE = "plan.yaml"
 
@@ -36,7 +38,7 @@ def _display(path: Path) -> str:
 
 def _parse_file(
     path: Path, display: str, max_bytes: int, max_values: int = MAX_VALUES
-) -> tuple[Any, dict[str, YamlLocation]] | Diagnostic:
+) -> tuple[Any, Positions] | Diagnostic:
     try:
         parsed = parse_yaml(read_text(path, display, max_bytes), display, max_values=max_values)
     except ReadProblem as problem:
@@ -61,7 +63,11 @@ def load_plan(
 
     ``max_file_bytes`` and ``max_values`` bound each file read (bytes; YAML values).
     """
-    target = Path(path)
+    with collection_paused():
+        return _load_plan(Path(path), max_file_bytes, max_values)
+
+
+def _load_plan(target: Path, max_file_bytes: int, max_values: int) -> LoadResult:
     plan_path = plan_file_for(target)
     display = _display(plan_path)
     result = LoadResult(_display(target), None)
@@ -117,7 +123,7 @@ def _load_parts(
     base: Path,
     parts: list[Any],
     data: dict[str, Any],
-    locations: dict[str, YamlLocation],
+    locations: Positions,
     result: LoadResult,
     max_bytes: int,
     max_values: int = MAX_VALUES,

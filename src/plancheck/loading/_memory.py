@@ -12,6 +12,7 @@ the plan was loaded (or copied) from.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel
@@ -67,7 +68,7 @@ def _relocated(old: Plan, new: Plan) -> dict[str, YamlLocation]:
 def _walk(
     old: object,
     new: object,
-    locations: dict[str, YamlLocation],
+    locations: Mapping[str, YamlLocation],
     children: dict[str, list[tuple[str, YamlLocation]]],
     found: dict[str, YamlLocation],
     *,

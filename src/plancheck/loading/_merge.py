@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from plancheck._reader.pointer import escape, join
+from plancheck._reader.pointer import join
+from plancheck._reader.positions import Positions
 from plancheck.records import Diagnostic, YamlLocation
 
 LIST_KEYS = (
@@ -45,7 +47,7 @@ def resolve_part(base: Path, entry: object) -> Path | str:
     return base / candidate
 
 
-def check_part_shape(data: Any, file: str, locate: dict[str, YamlLocation]) -> list[Diagnostic]:
+def check_part_shape(data: Any, file: str, locate: Mapping[str, YamlLocation]) -> list[Diagnostic]:
     """A part file is a mapping of list keys to lists, nothing else."""
     root = locate.get("")
     line, column = (root.line, root.column) if root else (1, 1)
@@ -85,21 +87,14 @@ def check_part_shape(data: Any, file: str, locate: dict[str, YamlLocation]) -> l
 
 def merge_part(
     target: dict[str, Any],
-    locations: dict[str, YamlLocation],
+    locations: Positions,
     part: dict[str, list[Any]],
-    part_locations: dict[str, YamlLocation],
+    part_locations: Positions,
 ) -> None:
     """Append the part's lists to ``target`` and re-address their positions."""
     for key, items in part.items():
         existing = target.setdefault(key, [])
         if not isinstance(existing, list):
             continue  # the plan file's own shape error is reported by validation
-        offset = len(existing)
+        locations.mount(key, len(existing), len(items), part_locations)
         existing.extend(items)
-        prefix = f"/{escape(key)}/"
-        for pointer, location in part_locations.items():
-            if not pointer.startswith(prefix):
-                continue
-            index, _, rest = pointer[len(prefix) :].partition("/")
-            merged = f"{prefix}{int(index) + offset}" + (f"/{rest}" if rest else "")
-            locations[merged] = location

@@ -16,6 +16,8 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from pydantic import BaseModel
+
 from plancheck.loading._merge import LIST_KEYS
 from plancheck.quantities import QuantityError, Value
 
@@ -102,5 +104,15 @@ def _unit_unknown(salvage: Salvage, indicator: dict[str, Any], pointer: str, uni
 
 
 def start(data: Any) -> Salvage:
-    """A private copy of ``data`` to repair (the caller's data is never changed)."""
-    return Salvage(copy.deepcopy(data))
+    """A private copy of ``data`` to repair (the caller's data is never changed).
+
+    Entities already built (valid, see ``_validate``) are shared, not copied: no error
+    points inside one, so nothing here changes them, and deep-copying thousands of
+    models cost more than the rest of loading.
+    """
+    memo: dict[int, Any] = {}
+    if isinstance(data, dict):
+        for items in data.values():
+            if isinstance(items, list):
+                memo.update((id(item), item) for item in items if isinstance(item, BaseModel))
+    return Salvage(copy.deepcopy(data, memo))

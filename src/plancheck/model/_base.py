@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from typing import Any, Self
 
+from pydantic import BaseModel, ConfigDict, Field
+
+from plancheck.model._private import speed_up_private_init
 from plancheck.model.location import SourceRef
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
@@ -18,14 +21,48 @@ class Node(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, use_enum_values=False)
 
-    # Set by the loader: the JSON pointer of this node inside the file it came
-    # from.  Kept private so it is not part of the schema or of dumps.
-    _pointer: str = PrivateAttr(default="")
+    # Set by the loader (see ``_place``): the JSON pointer of this node inside the
+    # file it came from. A slot, not a pydantic private attribute, so that it is not
+    # part of the schema or of dumps and a node with no other private state needs no
+    # private dict: 184 bytes a node, 55 MB for a 100,000-project plan.
+    __slots__ = ("_where",)
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        speed_up_private_init(cls)
 
     @property
     def pointer(self) -> str:
         """JSON pointer of this node in the merged plan document."""
-        return self._pointer
+        where: str = getattr(self, "_where", "")
+        return where
+
+    def _place(self, pointer: str) -> None:
+        """Record where this node is written (the loader's job)."""
+        object.__setattr__(self, "_where", pointer)
+
+    # pydantic copies and pickles only its own slots; the pointer goes along.
+    def __copy__(self) -> Self:
+        copied = super().__copy__()
+        copied._place(self.pointer)
+        return copied
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
+        copied = super().__deepcopy__(memo)
+        copied._place(self.pointer)
+        return copied
+
+    def __getstate__(self) -> dict[Any, Any]:
+        state = super().__getstate__()
+        state["_where"] = self.pointer
+        return state
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        state = dict(state)
+        pointer = state.pop("_where", "")
+        super().__setstate__(state)
+        self._place(pointer)
 
     def __eq__(self, other: object) -> bool:
         # Plan data is equal when its fields are, wherever (and whether) it was written:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from typing import Literal, NamedTuple
 
@@ -131,7 +131,7 @@ class Plan(Node):
         default_factory=list, description="Evaluations of the plan against actuals."
     )
 
-    _locations: dict[str, YamlLocation] = PrivateAttr(default_factory=dict)
+    _locations: Mapping[str, YamlLocation] = PrivateAttr(default_factory=dict)
     _path: str = PrivateAttr(default="")
     # JSON pointer -> why the cell there could not be read (set aside by the loader).
     _unreadable: dict[str, str] = PrivateAttr(default_factory=dict)

@@ -263,6 +263,14 @@ def _unread_words(raw: str, body: str) -> Exception:
     )
 
 
+def _digits(raw: str, written: str) -> str:
+    """The number without thousands separators, within the digit limit."""
+    number = written.replace(",", "")
+    if len(number) > MAX_DIGITS and sum(char.isdigit() for char in number) > MAX_DIGITS:
+        raise quantity_error(raw, f"more than {MAX_DIGITS} digits")
+    return number
+
+
 def split_amount(raw: str) -> Parts:
     """Split written amount ``raw`` into parts; raise ``QuantityError`` if malformed."""
     if len(raw) > MAX_CHARS:
@@ -270,6 +278,10 @@ def split_amount(raw: str) -> Parts:
     text = _normalise(raw)
     if not text:
         raise quantity_error(raw, "empty text")
+    if _NUMBER.fullmatch(text):
+        # A bare number, the commonest cell of a large plan: no word, symbol or unit
+        # can be in it, so the steps below would each find nothing.
+        return Parts(ValueStatus.GIVEN, Comparator.EQ, _digits(raw, text), None, None)
 
     body, qualifier = _take_qualifier(raw, text)
     body, suffix = _take_suffix(body)
@@ -288,9 +300,7 @@ def split_amount(raw: str) -> Parts:
     match = _NUMBER.match(body)
     if match is None:
         raise _unread_words(raw, written)
-    number = match.group().replace(",", "")
-    if sum(char.isdigit() for char in number) > MAX_DIGITS:
-        raise quantity_error(raw, f"more than {MAX_DIGITS} digits")
+    number = _digits(raw, match.group())
     rest, more = _take_more(body[match.end() :])
     comparator = combine(raw, [prefix, more, suffix])
     if hedged is not None and comparator is Comparator.EQ:
