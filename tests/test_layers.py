@@ -27,7 +27,7 @@ SRC = ROOT / "src" / "plancheck"
 # below the checks, whose revision rules read it.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("_limits",),
-    ("records", "_version", "_atomic", "_resources"),
+    ("records", "_version", "_atomic", "_resources", "_gc"),
     ("_reader", "quantities", "_project", "_destination"),
     ("model", "units"),
     ("outputs", "review", "extraction", "testing"),

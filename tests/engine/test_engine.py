@@ -15,6 +15,7 @@ from plancheck.engine.ruleset import ActiveRule
 from plancheck.engine.run import run_plan
 from plancheck.loading import load_plan
 from plancheck.outputs import render_json
+from tests.conftest import CORPUS
 
 BODY = """\
 projects:
@@ -199,3 +200,21 @@ def test_verdicts_counted_without_results_add_up_as_the_kept_results(write_plan:
     assert stats == _counted(full.results)
     assert {"PC000", "PC005", "PC006", "PC202"} <= {f.rule for f in full.findings}
     assert any(s.not_applicable for s in full.stats.values())
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_checking_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> None:
+    # The rules run with the collector paused (plancheck._gc); a program that had it on
+    # gets it back on, one that had turned it off keeps it off.
+    import gc
+
+    from plancheck import Checker
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        report = Checker().check_path(CORPUS)
+        assert gc.isenabled() is enabled
+        assert report.findings
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from plancheck._gc import collection_paused
 from plancheck._reader.roots import stays_inside
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.outcome import Fail, NotApplicable
@@ -308,10 +309,11 @@ def run_plan(
         # the plan folder is never read (PC008 reports it), so it is no input.
         report.files.append(source.as_posix())
     internal = by_code.get(INTERNAL_ERROR)
-    for active in rules:
-        # Set-level rules (given a set selector) run in the second phase, over the plan set.
-        if active.spec is not None and active.rule.given in SELECTORS:
-            nodes = SELECTORS[active.rule.given](plan)
-            judge(active, nodes, plan, index, report, collector, internal)
+    with collection_paused():  # see plancheck._gc: the collector would re-walk the plan
+        for active in rules:
+            # Set-level rules (given a set selector) run in the second phase, over the set.
+            if active.spec is not None and active.rule.given in SELECTORS:
+                nodes = SELECTORS[active.rule.given](plan)
+                judge(active, nodes, plan, index, report, collector, internal)
     report.findings.sort(key=Finding.sort_key)
     return report

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from plancheck._gc import collection_paused
 from plancheck._reader.parse import MAX_VALUES, YamlProblem, parse_yaml, to_diagnostic
 from plancheck._reader.pointer import join
 from plancheck._reader.positions import Positions
 from plancheck._reader.read import DEFAULT_MAX_BYTES, ReadProblem, read_text
 from plancheck._reader.roots import stays_inside
 from plancheck.loading._errors import PlanLoadError
-from plancheck.loading._gc import collection_paused
 from plancheck.loading._merge import check_part_shape, merge_part, resolve_part
 from plancheck.loading._validate import validate
 from plancheck.model import Plan
