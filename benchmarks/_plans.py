@@ -25,19 +25,29 @@ boxes:
 """
 
 
-def plan_text(plan_id: str, projects: int) -> str:
-    items = "".join(f"      - {{number: {i + 1}, name: 工程{i}}}\n" for i in range(projects))
-    rows = "".join(
+def _item(i: int) -> str:
+    return f"      - {{number: {i + 1}, name: 工程{i}}}\n"
+
+
+def _row(i: int) -> str:
+    return (
         f"  - id: p{i}\n    name: 工程{i}\n    category: 重点工程\n"
         f"    implementers: [{{text: 工信局, agency: miit}}]\n"
         f'    years: 2021-2023\n    funding: "{1000 + i}"\n'
-        for i in range(projects)
     )
+
+
+def plan_text(plan_id: str, projects: int) -> str:
+    items = "".join(_item(i) for i in range(projects))
+    rows = "".join(_row(i) for i in range(projects))
     total = sum(1000 + i for i in range(projects))
-    totals = (
+    return _HEADER.format(plan_id=plan_id) + items + "projects:\n" + rows + _totals(total)
+
+
+def _totals(total: int) -> str:
+    return (
         f'totals:\n  - id: grand-total\n    label: 合计\n    projects: all\n    value: "{total}"\n'
     )
-    return _HEADER.format(plan_id=plan_id) + items + "projects:\n" + rows + totals
 
 
 def write_many(folder: Path, count: int, projects: int = 31) -> list[Path]:
@@ -52,7 +62,16 @@ def write_many(folder: Path, count: int, projects: int = 31) -> list[Path]:
 
 
 def write_large(folder: Path, projects: int) -> Path:
+    """One plan of ``projects`` projects, written line by line: building its text in
+    memory first would raise this process's peak RSS, which every child it starts
+    afterwards inherits in its own peak (ru_maxrss counts the forked parent's pages)."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"large-{projects}.yaml"
-    path.write_text(plan_text(f"large-{projects}", projects), encoding="utf-8")
+    with path.open("w", encoding="utf-8") as out:
+        out.write(_HEADER.format(plan_id=f"large-{projects}"))
+        out.writelines(_item(i) for i in range(projects))
+        out.write("projects:\n")
+        out.writelines(_row(i) for i in range(projects))
+        total = sum(1000 + i for i in range(projects))
+        out.write(_totals(total))
     return path
