@@ -138,9 +138,12 @@ def _build_entities(data: Any) -> None:
         for index, item in enumerate(items):
             if isinstance(item, dict):
                 try:
-                    items[index] = model.model_validate(item)
+                    built = model.model_validate(item)
                 except ValidationError:
                     continue
+                # Shared now, so that each node's own set is freed before the next is built.
+                share_fields(built)
+                items[index] = built
 
 
 def _order(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
@@ -196,6 +199,7 @@ def attach(node: BaseModel, pointer: str) -> None:
     """Give every node its JSON pointer, so findings can be located later."""
     if isinstance(node, Node):
         node._place(pointer)
+        node._share_fields()
     fields = node.__dict__
     for name in _node_fields(type(node)):
         value = fields.get(name)
@@ -209,6 +213,21 @@ def attach(node: BaseModel, pointer: str) -> None:
             for index, item in enumerate(value):
                 if isinstance(item, BaseModel):
                     attach(item, f"{where}/{index}")
+
+
+def share_fields(node: BaseModel) -> None:
+    """Let ``node`` and the nodes within it share their sets of given field names."""
+    if isinstance(node, Node):
+        node._share_fields()
+    fields = node.__dict__
+    for name in _node_fields(type(node)):
+        value = fields.get(name)
+        if isinstance(value, BaseModel):
+            share_fields(value)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, BaseModel):
+                    share_fields(item)
 
 
 @functools.cache
