@@ -184,9 +184,14 @@ def large_plans(sizes: Sequence[int], repeat: int) -> tuple[list[Measurement], l
                 repeat,
             )
             measured += pair
-            ratios.append(
-                _ratio(f"{size} projects", "plancheck / floor (CPU)", pair[1], pair[0], 1.2, True)
+            ratio = _ratio(
+                f"{size} projects", "plancheck / floor (CPU)", pair[1], pair[0], 1.2, True
             )
+            if size < 100_000:
+                # The target is the 100k-project plan; smaller ones show how time
+                # per project goes (start-up weighs on a 1k-project plan).
+                ratio = Ratio(ratio.scenario, ratio.what, ratio.value, ratio.target, None)
+            ratios.append(ratio)
             rss = pair[1].peak_rss_mb
             ratios.append(
                 Ratio(
