@@ -187,3 +187,49 @@ def test_a_report_without_a_card_is_read_to_learn_whether_it_links(
         report.card = None  # as a report built by other code
     Checker(Config(select=["PC801"])).check_set(reports)
     assert [f.rule for f in reports[1].findings] == ["PC801"]
+
+
+def test_many_linking_plans_are_read_once_each_and_not_held_together(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from plancheck.engine import planset
+
+    upper = _write(tmp_path, "city", UPPER.format(plan_id="city"))
+    lowers = [
+        _write(tmp_path, f"county{n}", LOWER.replace("id: county", f"id: county{n}"))
+        for n in range(12)
+    ]
+    checker = Checker(Config(select=["alignment"]))
+    reports = [checker.check_path(path) for path in (upper, *lowers)]
+    read: list[str] = []
+    held: list[int] = []
+
+    def reading(report: PlanReport) -> Plan | None:
+        read.append(Path(report.path).name)
+        return load(report.path)
+
+    original = planset.PlanSet.plan
+
+    def watched(self: PlanSet, member: object) -> Plan | None:
+        found = original(self, member)  # type: ignore[arg-type]
+        held.append(len(self._kept))
+        return found
+
+    monkeypatch.setattr(planset, "_KEPT_PLANS", 4)
+    monkeypatch.setattr(planset.PlanSet, "plan", watched)
+    run_set(reports, checker.rules, read=reading)
+    assert sorted(read) == sorted(["city", *(f"county{n}" for n in range(12))])  # once each
+    assert max(held) <= 4
+    assert all([f.rule for f in report.findings] == ["PC801"] for report in reports[1:])
+
+
+def test_based_on_resolves_among_many_plans_by_what_the_entry_writes(tmp_path: Path) -> None:
+    plans = []
+    for n in range(1, 30):
+        text = UPPER.format(plan_id=f"city{n}").replace("〔2011〕8号", f"〔2011〕{n}号")
+        plans.append(load(_write(tmp_path, f"city{n}", text)))
+    found = PlanSet(plans)
+    named = found.resolve("《某规划》（示政发〔2011〕17号）")
+    assert named is not None and named.plan.id == "city17"
+    assert found.resolve("示例市“十二五”规划纲要") is None  # every plan has that title
+    assert found.resolve("国家“十二五”规划纲要") is None

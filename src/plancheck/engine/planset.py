@@ -9,7 +9,7 @@ sit on the lower plan's entity and name the upper plan in their evidence.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 
@@ -25,7 +25,7 @@ from plancheck.records import INTERNAL_ERROR, Finding, PlanCard, PlanReport
 class _Member:
     """One plan of the set: its card at once, the plan itself only when asked."""
 
-    __slots__ = ("_card", "_plan", "_read", "plan_id", "report")
+    __slots__ = ("_card", "_read", "plan_id", "report")
 
     def __init__(
         self,
@@ -36,29 +36,31 @@ class _Member:
     ) -> None:
         self.plan_id = plan_id
         self.report = report
-        self._read: Callable[[], Plan | None] | None = read
-        self._plan: Plan | None = None
+        self._read = read
         self._card = card
 
-    def plan(self) -> Plan | None:
-        """The plan, read at most once (the same object every time)."""
-        if self._read is not None:
-            self._plan, self._read = self._read(), None
-        return self._plan
+    def read(self) -> Plan | None:
+        return self._read()
 
-    @property
-    def card(self) -> PlanCard | None:
+    def card_of(self, plans: PlanSet) -> PlanCard | None:
         if self._card is None:
-            plan = self.plan()
+            plan = plans.plan(self)
             self._card = plan_card(plan) if plan is not None else None
         return self._card
+
+
+# Plans (with their indexes) a set keeps read at once: the plans named by many (the upper
+# plans) stay, the plans judged one after another make way, so a run of thousands of
+# linking plans holds a few dozen, not all of them.
+_KEPT_PLANS = 64
 
 
 class PlanSet:
     """The plans of one run, by id (a duplicated id resolves to nothing).
 
     Built from plans in memory, or from the checked plans' cards with a way to read each
-    plan (``PlanSet.of``): then only the plans a rule actually looks at are read.
+    plan (``PlanSet.of``): then only the plans a rule actually looks at are read, and
+    only the most recently used of them are kept.
     """
 
     def __init__(self, plans: Sequence[Plan] = ()) -> None:
@@ -76,10 +78,25 @@ class PlanSet:
         for member in self.members:
             grouped[member.plan_id].append(member)
         self._by_id = dict(grouped)
-        self._indexes: dict[int, PlanIndex] = {}
+        # id(member) -> its plan and, once asked for, the plan's index
+        self._kept: OrderedDict[int, tuple[Plan | None, PlanIndex | None]] = OrderedDict()
+        self._names: dict[str, set[str]] | None = None
 
     def __len__(self) -> int:
         return len(self.members)
+
+    def plan(self, member: _Member) -> Plan | None:
+        """``member``'s plan: the same object while it is kept, read again after."""
+        key = id(member)
+        kept = self._kept.get(key)
+        if kept is None:
+            kept = (member.read(), None)
+            self._kept[key] = kept
+            while len(self._kept) > _KEPT_PLANS:
+                self._kept.popitem(last=False)
+        else:
+            self._kept.move_to_end(key)
+        return kept[0]
 
     def count(self, plan_id: str) -> int:
         """How many plans of the set have this id."""
@@ -90,31 +107,44 @@ class PlanSet:
         found = self._by_id.get(plan_id, [])
         if len(found) != 1:
             return None
-        plan = found[0].plan()
-        return self.index(plan) if plan is not None else None
-
-    def index(self, plan: Plan) -> PlanIndex:
-        if id(plan) not in self._indexes:
-            self._indexes[id(plan)] = PlanIndex(plan)
-        return self._indexes[id(plan)]
+        member = found[0]
+        plan = self.plan(member)
+        if plan is None:
+            return None
+        index = self._kept[id(member)][1]
+        if index is None:
+            index = PlanIndex(plan)
+            self._kept[id(member)] = (plan, index)
+        return index
 
     def resolve(self, entry: str) -> PlanIndex | None:
         """The plan a ``based_on`` entry names: by id, by 文号, or by its full title."""
         found = self.get(entry)
         if found is not None:
             return found
+        names = self._name_index()
         written = normalise(entry)
-        matches = []
-        for member in self.members:
-            card = member.card
-            if card is None:
-                continue
-            if (card.document_number and normalise(card.document_number) in written) or (
-                normalise(card.title) in written
-            ):
-                matches.append(member.plan_id)
-        unique = set(matches)
-        return self.get(matches[0]) if len(unique) == 1 else None
+        # Every plan whose 文号 or title is written somewhere in the entry: each piece of
+        # the entry as long as some name is, looked up (not every plan scanned per entry).
+        matched: set[str] = set()
+        for length in {len(name) for name in names}:
+            for start in range(len(written) - length + 1):
+                matched |= names.get(written[start : start + length], set())
+        return self.get(next(iter(matched))) if len(matched) == 1 else None
+
+    def _name_index(self) -> dict[str, set[str]]:
+        """Normalised 文号 and titles -> the ids of the plans that have them."""
+        if self._names is None:
+            names: dict[str, set[str]] = defaultdict(set)
+            for member in self.members:
+                card = member.card_of(self)
+                if card is None:
+                    continue
+                if card.document_number:
+                    names[normalise(card.document_number)].add(member.plan_id)
+                names[normalise(card.title)].add(member.plan_id)
+            self._names = dict(names)
+        return self._names
 
 
 def _given(plan: Plan) -> Callable[[], Plan | None]:
@@ -178,8 +208,8 @@ def run_set(
         assert report is not None
         if chosen is not None and id(report) not in chosen:
             continue
-        card = member.card
-        plan = member.plan() if card is not None and card.links else None
+        card = member.card_of(plans)
+        plan = plans.plan(member) if card is not None and card.links else None
         if plan is None:
             continue
         index = SetIndex(plan, plans)
