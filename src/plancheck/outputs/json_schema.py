@@ -26,9 +26,11 @@ def _integer(description: str, minimum: int = 0) -> dict[str, Any]:
     return {"type": "integer", "minimum": minimum, "description": description}
 
 
-def _object(
+def closed_object(
     description: str, properties: dict[str, Any], required: list[str] | None = None
 ) -> dict[str, Any]:
+    """An object schema with exactly ``properties`` (all required unless ``required``
+    says which): the shape of every object plancheck writes as JSON."""
     return {
         "type": "object",
         "description": description,
@@ -45,7 +47,7 @@ def definitions() -> dict[str, Any]:
         "enum": _SEVERITIES,
         "description": "error, warning or info (most to least severe).",
     }
-    subject = _object(
+    subject = closed_object(
         "What the finding is about.",
         {
             "kind": _string("Entity kind: project, indicator, section, file, …"),
@@ -57,7 +59,7 @@ def definitions() -> dict[str, Any]:
             ),
         },
     )
-    source = _object(
+    source = closed_object(
         "A position in the published source document.",
         {
             "file": _string("The source document's path."),
@@ -69,7 +71,7 @@ def definitions() -> dict[str, Any]:
             },
         },
     )
-    finding = _object(
+    finding = closed_object(
         "One failed check.",
         {
             "rule": _string("Rule code.", pattern="^[A-Z]{2,5}[0-9]{3}$"),
@@ -104,7 +106,7 @@ def definitions() -> dict[str, Any]:
             ),
         },
     )
-    rule_stats = _object(
+    rule_stats = closed_object(
         "How one rule fared over all plans.",
         {
             "checked": _integer("Subjects the rule was applied to."),
@@ -118,7 +120,7 @@ def definitions() -> dict[str, Any]:
             },
         },
     )
-    plan = _object(
+    plan = closed_object(
         "One checked plan.",
         {
             "path": _string("The plan file or directory."),
@@ -142,14 +144,14 @@ def definitions() -> dict[str, Any]:
 
 def findings_schema() -> dict[str, Any]:
     count = _integer("Number of findings.")
-    document = _object(
+    document = closed_object(
         "A plancheck report (`plancheck check --format json`).",
         {
             "version": {
                 "const": FORMAT_VERSION,
                 "description": "Report format version; changes only on incompatible changes.",
             },
-            "tool": _object(
+            "tool": closed_object(
                 "The tool that wrote the report.",
                 {
                     "name": {"const": "plancheck", "description": "Always `plancheck`."},
@@ -161,12 +163,12 @@ def findings_schema() -> dict[str, Any]:
                 "$ref": "#/$defs/severity",
                 "description": "Lowest severity that makes the run fail.",
             },
-            "summary": _object(
+            "summary": closed_object(
                 "Totals.",
                 {
                     "plans": _integer("Number of plans checked."),
                     "findings": count,
-                    "by_severity": _object(
+                    "by_severity": closed_object(
                         "Findings per severity.",
                         dict.fromkeys(_SEVERITIES, count),
                     ),
@@ -190,11 +192,11 @@ def findings_schema() -> dict[str, Any]:
             "suppressed": {
                 "type": "array",
                 "description": "Findings that were found but do not count, and why.",
-                "items": _object(
+                "items": closed_object(
                     "A waived, inline-ignored or baselined finding.",
                     {
                         "finding": {"$ref": "#/$defs/finding"},
-                        "suppression": _object(
+                        "suppression": closed_object(
                             "Why it does not count.",
                             {
                                 "kind": _string(

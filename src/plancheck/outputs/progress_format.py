@@ -103,31 +103,24 @@ def _nullable(kind: str, description: str, **extra: Any) -> dict[str, Any]:
     return {"type": [kind, "null"], "description": description, **extra}
 
 
-def _closed(properties: dict[str, Any], description: str) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "description": description,
-        "properties": properties,
-        "required": sorted(properties),
-        "additionalProperties": False,
-    }
-
-
 _DECIMAL = r"^-?[0-9]+(\.[0-9]+)?$"
 
 
 def progress_schema() -> dict[str, Any]:
     """The JSON Schema (Draft 2020-12) of ``plancheck progress --format json``."""
+    # Imported here: the progress command's options are read at every start-up.
+    from plancheck.outputs.json_schema import closed_object
+
     year = {"type": "integer", "minimum": 1000, "maximum": 9999}
-    dated = _closed(
-        {
+    dated = closed_object(
+        properties={
             "year": _nullable("integer", "The year, if stated."),
             "value": _nullable("string", "The value as the plan writes it, with its unit."),
         },
-        "A dated value of the plan.",
+        description="A dated value of the plan.",
     )
-    cell = _closed(
-        {
+    cell = closed_object(
+        properties={
             "evaluation": {"type": "string", "description": "Id of the evaluation."},
             "year": {**year, "description": "The evaluation's data year."},
             "path": _nullable("string", "The path value in that year.", pattern=_DECIMAL),
@@ -141,10 +134,10 @@ def progress_schema() -> dict[str, Any]:
             },
             "note": _nullable("string", "Why the actual is not judged."),
         },
-        "One indicator in one evaluation.",
+        description="One indicator in one evaluation.",
     )
-    row = _closed(
-        {
+    row = closed_object(
+        properties={
             "id": {"type": "string"},
             "name": {"type": "string"},
             "type": {"enum": ["binding", "expected", "unspecified"]},
@@ -155,10 +148,10 @@ def progress_schema() -> dict[str, Any]:
             "note": _nullable("string", "Why the indicator has no path."),
             "evaluations": {"type": "array", "items": cell},
         },
-        "An indicator; binding (约束性) indicators come first.",
+        description="An indicator; binding (约束性) indicators come first.",
     )
-    evaluation = _closed(
-        {
+    evaluation = closed_object(
+        properties={
             "id": {"type": "string"},
             "kind": {"enum": ["annual", "midterm", "final"]},
             "year": year,
@@ -166,18 +159,18 @@ def progress_schema() -> dict[str, Any]:
             "submitted_to": _nullable("string", "Who it was submitted to."),
             "source": _nullable("string", "The report as published."),
         },
-        "An evaluation of the plan, in data-year order.",
+        description="An evaluation of the plan, in data-year order.",
     )
-    schema = _closed(
-        {
+    schema = closed_object(
+        properties={
             "version": {"const": FORMAT_VERSION},
-            "plan": _closed(
-                {
+            "plan": closed_object(
+                properties={
                     "id": {"type": "string"},
                     "title": {"type": "string"},
                     "period": {"type": "string"},
                 },
-                "The plan.",
+                description="The plan.",
             ),
             "tolerance": {
                 "type": "string",
@@ -187,7 +180,9 @@ def progress_schema() -> dict[str, Any]:
             "evaluations": {"type": "array", "items": evaluation},
             "indicators": {"type": "array", "items": row},
         },
-        "plancheck progress: each indicator against its 序时进度 path in each evaluation.",
+        description=(
+            "plancheck progress: each indicator against its 序时进度 path in each evaluation."
+        ),
     )
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
 

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from plancheck._project import schema_url
-from plancheck.outputs.json_schema import definitions
+from plancheck.outputs.json_schema import closed_object, definitions
 
 from ._formats import FORMAT_VERSION
 from ._records import KINDS, Change, Trend
@@ -23,16 +23,6 @@ def _string(description: str, *, nullable: bool = False) -> dict[str, Any]:
     return {"type": kind, "description": description}
 
 
-def _object(description: str, properties: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "description": description,
-        "properties": properties,
-        "required": sorted(properties),
-        "additionalProperties": False,
-    }
-
-
 def _decimal(description: str) -> dict[str, Any]:
     return {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$", "description": description}
 
@@ -40,7 +30,7 @@ def _decimal(description: str) -> dict[str, Any]:
 def diff_schema() -> dict[str, Any]:
     note = {
         "oneOf": [
-            _object(
+            closed_object(
                 "The revision note the entity carries on that side.",
                 {
                     "revision": _string("Id of the revision it names.", nullable=True),
@@ -50,7 +40,7 @@ def diff_schema() -> dict[str, Any]:
             {"type": "null"},
         ]
     }
-    field = _object(
+    field = closed_object(
         "One field whose value differs, as a plan file writes it (null: absent).",
         {
             "field": _string("The field's name: `funding`, `value`, `years`, `baseline` …"),
@@ -63,7 +53,7 @@ def diff_schema() -> dict[str, Any]:
             },
         },
     )
-    change = _object(
+    change = closed_object(
         "An entity added, removed or changed.",
         {
             "kind": {"enum": list(KINDS), "description": "What kind of entity."},
@@ -77,7 +67,7 @@ def diff_schema() -> dict[str, Any]:
             "new_revision": note,
         },
     )
-    line = _object(
+    line = closed_object(
         "Funding of one category (null: all projects), before and after, in `currency`.",
         {
             "category": _string("The category heading as written.", nullable=True),
@@ -87,18 +77,18 @@ def diff_schema() -> dict[str, Any]:
         },
     )
     shared = definitions()
-    document = _object(
+    document = closed_object(
         "What changed between two versions of a plan, and the revision rules' findings.",
         {
             "version": {"const": FORMAT_VERSION, "description": "Format version."},
-            "tool": _object(
+            "tool": closed_object(
                 "The program that wrote it.",
                 {"name": {"const": "plancheck"}, "version": _string("Its version.")},
             ),
             "old": _string("The earlier version: a path or REV:PATH (empty when in memory)."),
             "new": _string("The revised version: a path or REV:PATH (empty when in memory)."),
             "changes": {"type": "array", "items": change},
-            "funding": _object(
+            "funding": closed_object(
                 "Project funding per category and in total; only lines that differ.",
                 {
                     "currency": _string("The unit of every amount (the plans' currency)."),
