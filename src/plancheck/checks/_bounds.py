@@ -108,6 +108,13 @@ def amount_in(value: Value, unit: str | None) -> Decimal:
     return EXACT.multiply(value.amount, factor(value.unit, unit))
 
 
+def in_common_unit(first: Value, second: Value) -> tuple[Decimal, Decimal, str | None]:
+    """Both amounts in the unit to compare them in (``first``'s when possible), and that
+    unit. Raises ``QuantityError`` when the units do not convert or an amount is missing."""
+    unit = common_unit(first.unit, second.unit)
+    return amount_in(first, unit), amount_in(second, unit), unit
+
+
 def exact_sum(amounts: Iterable[Decimal]) -> Decimal:
     """The exact sum of ``amounts``."""
     total = Decimal(0)

@@ -73,9 +73,7 @@ def path_of(indicator: Indicator, plan: Plan) -> ProgressPath | str:
     if target.year <= baseline.year:
         return "the target year is not after the baseline year"
     try:
-        unit = b.common_unit(target.value.unit, baseline.value.unit)
-        start = b.amount_in(baseline.value, unit)
-        end = b.amount_in(target.value, unit)
+        end, start, unit = b.in_common_unit(target.value, baseline.value)
     except QuantityError:
         return "the baseline and target units do not convert (PC302)"
     sense = _sense(indicator, start, end)

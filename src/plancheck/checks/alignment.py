@@ -103,8 +103,8 @@ def _comparable(lower: Value, upper: Value) -> tuple[Decimal, Decimal, str | Non
     if not b.same_qualifier(lower, upper):
         return "the values qualify different populations"
     try:
-        unit = b.common_unit(upper.unit, lower.unit)
-        return b.amount_in(lower, unit), b.amount_in(upper, unit), unit
+        upper_amount, lower_amount, unit = b.in_common_unit(upper, lower)
+        return lower_amount, upper_amount, unit
     except QuantityError:
         return "the units do not convert (see PC803)"
 

@@ -230,9 +230,7 @@ def _judge_growth(claim: Claim, index: PlanIndex, tolerance: float | None) -> Re
     if first is None or last is None:
         return NotApplicable("the indicator has no value for the base year or the final year")
     try:
-        unit = b.common_unit(first.unit, last.unit)
-        base = b.amount_in(first, unit)
-        final = b.amount_in(last, unit)
+        base, final, _ = b.in_common_unit(first, last)
     except QuantityError:
         return NotApplicable("the values are in incompatible units (see PC302)")
     if base <= 0 or final < 0:

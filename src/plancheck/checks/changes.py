@@ -103,9 +103,7 @@ def _actual_change(change: Value, start: Value, end: Value) -> tuple[Decimal, st
     """The change the two levels make, in the change's own unit; or why it cannot be told."""
     unit = change.unit
     try:
-        common = b.common_unit(start.unit, end.unit)
-        first = b.amount_in(start, common)
-        last = b.amount_in(end, common)
+        first, last, common = b.in_common_unit(start, end)
     except QuantityError:
         return "the levels are in incompatible units (see PC302)"
     if unit == "百分点":
@@ -224,9 +222,7 @@ def implausible_growth(
         if years <= 0:
             continue
         try:
-            unit = b.common_unit(earlier.value.unit, later.value.unit)
-            first = b.amount_in(earlier.value, unit)
-            second = b.amount_in(later.value, unit)
+            first, second, _ = b.in_common_unit(earlier.value, later.value)
         except QuantityError:
             continue
         low_first = b.lower_end(earlier.value.comparator, first)

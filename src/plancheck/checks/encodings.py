@@ -234,9 +234,7 @@ def regressing_target(indicator: Indicator, index: PlanIndex, params: NoParams) 
         if earlier.year == later.year or not b.same_qualifier(earlier.value, later.value):
             continue
         try:
-            unit = b.common_unit(earlier.value.unit, later.value.unit)
-            first = b.amount_in(earlier.value, unit)
-            second = b.amount_in(later.value, unit)
+            first, second, _ = b.in_common_unit(earlier.value, later.value)
         except QuantityError:
             continue
         if sign > 0:

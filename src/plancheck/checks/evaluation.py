@@ -340,9 +340,7 @@ def revised_base_year_figure(
         yield NotApplicable("the actual or the baseline is not a level")
         return
     try:
-        unit = b.common_unit(baseline.value.unit, result.actual.unit)
-        stated = b.amount_in(baseline.value, unit)
-        actual = b.amount_in(result.actual, unit)
+        stated, actual, unit = b.in_common_unit(baseline.value, result.actual)
     except QuantityError:
         yield NotApplicable("the actual's unit does not convert to the baseline's (PC302)")
         return

@@ -148,9 +148,7 @@ def unimproved_target(indicator: Indicator, index: PlanIndex, params: NoParams) 
             reasons.append("the baseline and the target qualify different populations")
             continue
         try:
-            unit = b.common_unit(base_value.unit, goal_value.unit)
-            base = b.amount_in(base_value, unit)
-            goal = b.amount_in(goal_value, unit)
+            base, goal, unit = b.in_common_unit(base_value, goal_value)
         except QuantityError:
             reasons.append(INCOMPATIBLE_UNITS)
             continue
@@ -416,9 +414,7 @@ def conflicting_claim(claim: Claim, index: PlanIndex, params: NoParams) -> Itera
         yield NotApplicable("the claim and the table qualify different populations")
         return
     try:
-        unit = b.common_unit(table.unit, stated.unit)
-        table_amount = b.amount_in(table, unit)
-        stated_amount = b.amount_in(stated, unit)
+        table_amount, stated_amount, unit = b.in_common_unit(table, stated)
     except QuantityError:
         yield NotApplicable(INCOMPATIBLE_UNITS)
         return
@@ -533,9 +529,7 @@ def part_exceeding_whole(
             reasons.insert(0, "the 其中 row is qualified as a subset of its whole")
             continue
         try:
-            unit = b.common_unit(whole_value.unit, part_value.unit)
-            part = b.amount_in(part_value, unit)
-            total = b.amount_in(whole_value, unit)
+            total, part, _ = b.in_common_unit(whole_value, part_value)
         except QuantityError:
             reasons.insert(0, INCOMPATIBLE_UNITS)
             continue
