@@ -88,7 +88,7 @@ def stream_text(
         suppressions=review.suppressions,
     )
     parts.append(writer.finish(review.finish(), suppressed))
-    return "".join(parts), writer.exit_code
+    return "".join(parts), review.exit_code(config.fail_on)
 
 
 def stream_junit(
@@ -114,15 +114,12 @@ def stream_junit(
         flavour=args.junit_flavour,
         timestamp=timestamp,
     )
-    failing = 0
     for plan in checked.plans:
         waived, baselined = len(review.waived), len(review.baselined)
         done = review.plan(plan)
-        failing += sum(1 for f in done.findings if f.severity >= config.fail_on)
         # What this plan's review suppressed; the suppressions it added are among all.
         writer.add_reviewed(
             done, review.waived[waived:], review.baselined[baselined:], review.suppressions
         )
     extra = review.finish()
-    failing += sum(1 for f in extra if f.severity >= config.fail_on)
-    return writer.finish(extra), 1 if failing else 0
+    return writer.finish(extra), review.exit_code(config.fail_on)

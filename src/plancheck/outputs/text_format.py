@@ -200,16 +200,11 @@ class TextStream:
         self._show_waived = show_waived
         self._failing_only = failing_only
         self._base = root_path(root)
-        self.counts = dict.fromkeys(Severity, 0)
+        self._counts = dict.fromkeys(Severity, 0)
         self._hidden = dict.fromkeys(Severity, 0)
         self._plans = 0
         self._unread = 0
         self._stats: dict[str, RuleStats] = {}
-
-    @property
-    def exit_code(self) -> int:
-        """0 when nothing at or above ``fail_on`` was found so far, else 1."""
-        return 1 if any(n for s, n in self.counts.items() if s >= self.fail_on) else 0
 
     def plan(self, plan: PlanReport) -> str:
         """The text for one (reviewed) plan's findings."""
@@ -223,7 +218,7 @@ class TextStream:
     def _findings(self, findings: list[Finding], sources: _Sources) -> str:
         out: list[str] = []
         for finding in findings:
-            self.counts[finding.severity] += 1
+            self._counts[finding.severity] += 1
             if self._failing_only and finding.severity < self.fail_on:
                 self._hidden[finding.severity] += 1
                 continue
@@ -243,7 +238,7 @@ class TextStream:
         if self._statistics:
             lines.extend(statistics_rows({code: self._stats[code] for code in sorted(self._stats)}))
             lines.append("")
-        lines.append(summary_line(self.counts, self._plans, self._unread, self.lang))
+        lines.append(summary_line(self._counts, self._plans, self._unread, self.lang))
         out.append("\n".join(lines) + "\n")
         out.append(render_suppressed(suppressed, show=self._show_waived))
         return escape_undecodable("".join(out), json_text=False)

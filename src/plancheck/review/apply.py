@@ -104,6 +104,8 @@ class ReviewStream:
         self._inline = inline
         self._checked: set[str] = set()
         self.baselined: list[Finding] = []
+        # The findings that count, by severity, as plans are reviewed (for the exit code).
+        self.counts = dict.fromkeys(Severity, 0)
 
     @property
     def waived(self) -> list[Finding]:
@@ -130,11 +132,23 @@ class ReviewStream:
                     )
                     continue
             still.append(finding)
-        return dataclasses.replace(plan, findings=sorted(still + produced, key=Finding.sort_key))
+        findings = sorted(still + produced, key=Finding.sort_key)
+        self._count(findings)
+        return dataclasses.replace(plan, findings=findings)
 
     def finish(self) -> list[Finding]:
         """PC009–PC011 about the waivers file, judged over every plan reviewed."""
-        return sorted(self._review.waiver_findings(self._checked), key=Finding.sort_key)
+        found = sorted(self._review.waiver_findings(self._checked), key=Finding.sort_key)
+        self._count(found)
+        return found
+
+    def _count(self, findings: list[Finding]) -> None:
+        for finding in findings:
+            self.counts[finding.severity] += 1
+
+    def exit_code(self, fail_on: Severity) -> int:
+        """What ``Report.exit_code`` gives for what was reviewed so far."""
+        return 1 if any(n for s, n in self.counts.items() if s.rank >= fail_on.rank) else 0
 
 
 class _Review:
