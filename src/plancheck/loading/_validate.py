@@ -142,7 +142,7 @@ def _build_entities(data: Any) -> None:
                 except ValidationError:
                     continue
                 # Shared now, so that each node's own set is freed before the next is built.
-                share_fields(built)
+                attach(built, None)
                 items[index] = built
 
 
@@ -195,39 +195,30 @@ def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return unique
 
 
-def attach(node: BaseModel, pointer: str) -> None:
-    """Give every node its JSON pointer, so findings can be located later."""
+def attach(node: BaseModel, pointer: str | None) -> None:
+    """Give every node its JSON pointer, so findings can be located later, and let the
+    nodes share their sets of given field names (see ``Node._share_fields``).
+
+    ``pointer=None`` only shares: for an entity built before its place in the plan is
+    final (``_build_entities``), so that its own sets are freed at once.
+    """
     if isinstance(node, Node):
-        node._place(pointer)
+        if pointer is not None:
+            node._place(pointer)
         node._share_fields()
     fields = node.__dict__
     for name in _node_fields(type(node)):
         value = fields.get(name)
         if value is None:
             continue
+        # Field names are identifiers: nothing in them needs escaping.
+        where = None if pointer is None else f"{pointer}/{name}"
         if isinstance(value, BaseModel):
-            # Field names are identifiers: nothing in them needs escaping.
-            attach(value, f"{pointer}/{name}")
+            attach(value, where)
         elif isinstance(value, list):
-            where = f"{pointer}/{name}"
             for index, item in enumerate(value):
                 if isinstance(item, BaseModel):
-                    attach(item, f"{where}/{index}")
-
-
-def share_fields(node: BaseModel) -> None:
-    """Let ``node`` and the nodes within it share their sets of given field names."""
-    if isinstance(node, Node):
-        node._share_fields()
-    fields = node.__dict__
-    for name in _node_fields(type(node)):
-        value = fields.get(name)
-        if isinstance(value, BaseModel):
-            share_fields(value)
-        elif isinstance(value, list):
-            for item in value:
-                if isinstance(item, BaseModel):
-                    share_fields(item)
+                    attach(item, None if where is None else f"{where}/{index}")
 
 
 @functools.cache
