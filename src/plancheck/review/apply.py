@@ -119,7 +119,7 @@ class ReviewStream:
         """``plan`` reviewed (a copy; the given report is left as it is)."""
         if plan.plan_id is not None:
             self._checked.add(plan.plan_id)
-        _, kept, produced = self._review.plan(plan, self._inline)
+        kept, produced = self._review.plan(plan, self._inline)
         still: list[Finding] = []
         for finding in sorted(kept, key=Finding.sort_key):
             if self._baseline is not None and baselinable(finding):
@@ -178,9 +178,7 @@ class _Review:
 
     # -- plans ---------------------------------------------------------------------------
 
-    def plan(
-        self, plan: PlanReport, inline: bool
-    ) -> tuple[PlanReport, list[Finding], list[Finding]]:
+    def plan(self, plan: PlanReport, inline: bool) -> tuple[list[Finding], list[Finding]]:
         """Suppress what inline ignores and waivers cover; return kept and new findings."""
         ignores = [ignore for file in plan.files for ignore in scan_file(file)] if inline else []
         by_line: dict[tuple[str, int], list[InlineIgnore]] = {}
@@ -209,7 +207,7 @@ class _Review:
                 self.waived.append(finding)
                 self.suppressions[finding] = suppression
         produced = list(self._inline_findings(plan, ignores, used_codes))
-        return plan, kept, produced
+        return kept, produced
 
     def _inline(
         self,
