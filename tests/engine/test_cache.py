@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 
 from plancheck import Checker, Config, Finding, Severity, SourcePosition, Subject, YamlLocation
+from plancheck import _cache_dir as cache_dir
+from plancheck.cli import _replay as replay_module
 from plancheck.cli import main
+from plancheck.engine import batch as batch_module
 from plancheck.engine import cache as cache_module
 from plancheck.engine._codec import decode_report, encode_report
 from plancheck.engine.cache import ResultCache, run_key
@@ -33,9 +36,11 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
 
 
 def _refuse_checking(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(self: Checker, path: object) -> PlanReport:
-        raise AssertionError(f"checked {path} although its cached result is valid")
+    def refuse(checker: Checker, target: object, *args: object) -> PlanReport:
+        raise AssertionError(f"checked {target} although its cached result is valid")
 
+    # What the command line's batch checks each plan with (Checker.check_path is the API's).
+    monkeypatch.setattr(batch_module, "_check_one", refuse)
     monkeypatch.setattr(Checker, "check_path", refuse)
 
 
@@ -74,6 +79,8 @@ def test_warm_output_is_byte_identical_and_not_rechecked(
     uncached = _run(capsys, str(plan_dir), "--format", output_format, "--no-cache")
     cold = _run(capsys, str(plan_dir), "--format", output_format)
     _refuse_checking(monkeypatch)
+    # The per-plan cache, not the replay of the whole unchanged run (tests/cli/test_replay.py).
+    monkeypatch.setattr(replay_module, "replay", lambda key: None)
     warm = _run(capsys, str(plan_dir), "--format", output_format)
     assert uncached == cold == warm
 
@@ -82,7 +89,7 @@ def test_no_cache_writes_nothing(
     plan_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = plan_dir.parent / "cache"
-    monkeypatch.setenv(cache_module.CACHE_ENV, str(folder))
+    monkeypatch.setenv(cache_dir.CACHE_ENV, str(folder))
     _run(capsys, str(plan_dir), "--no-cache")
     assert not folder.exists()
     _run(capsys, str(plan_dir))
@@ -91,7 +98,7 @@ def test_no_cache_writes_nothing(
 
 def _stored(plan: Path, checker: Checker | None = None) -> ResultCache:
     checker = checker or Checker()
-    cache = ResultCache(cache_module.default_cache_dir(), run_key(checker))
+    cache = ResultCache(cache_dir.default_cache_dir(), run_key(checker))
     cache.put(plan, checker.check_path(plan))
     assert cache.get(plan) is not None
     return cache
@@ -124,7 +131,7 @@ def test_a_file_too_large_to_read_is_recorded_by_size(tmp_path: Path) -> None:
     with path.open("wb") as handle:
         handle.truncate(50_000)
     checker = Checker(Config(max_file_bytes=10_000))
-    cache = ResultCache(cache_module.default_cache_dir(), run_key(checker), max_bytes=10_000)
+    cache = ResultCache(cache_dir.default_cache_dir(), run_key(checker), max_bytes=10_000)
     cache.put(path, checker.check_path(path))
     assert cache.get(path) is not None
     with path.open("r+b") as handle:
@@ -171,7 +178,7 @@ def test_plancheck_code_is_in_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_a_different_key_misses(plan_dir: Path) -> None:
     _stored(plan_dir)
-    other = ResultCache(cache_module.default_cache_dir(), run_key(Checker(Config(lang="zh"))))
+    other = ResultCache(cache_dir.default_cache_dir(), run_key(Checker(Config(lang="zh"))))
     assert other.get(plan_dir) is None
 
 
@@ -180,7 +187,7 @@ def test_a_damaged_entry_is_a_miss_not_an_error(
 ) -> None:
     expected = _run(capsys, str(plan_dir), "--no-cache")
     _run(capsys, str(plan_dir))
-    for entry in cache_module.default_cache_dir().rglob("*.json"):
+    for entry in cache_dir.default_cache_dir().rglob("*.json"):
         entry.write_text('{"key": ', encoding="utf-8")
     assert _run(capsys, str(plan_dir)) == expected
 
@@ -190,7 +197,7 @@ def test_an_unwritable_cache_is_no_cache(
 ) -> None:  # type: ignore[no-untyped-def]
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
-    monkeypatch.setenv(cache_module.CACHE_ENV, str(blocker / "cache"))
+    monkeypatch.setenv(cache_dir.CACHE_ENV, str(blocker / "cache"))
     expected = _run(capsys, str(plan_dir), "--no-cache")
     assert _run(capsys, str(plan_dir)) == expected
 

@@ -15,11 +15,13 @@ from plancheck.cli._clock import Clock, run_clock
 from plancheck.cli._configs import CheckedRun, check_per_config
 from plancheck.cli._errors import UsageError
 from plancheck.cli._progress import phases_for, progress_for
+from plancheck.cli._replay import record
 from plancheck.cli._stream import PER_PLAN_COUNTS, reviewed_report, stream_junit, stream_text
 from plancheck.cli._summary import SUMMARY_VARIABLE, append_summary, fit
+from plancheck.cli._targets import find_targets
 from plancheck.engine.api import Checker
 from plancheck.engine.config import Config, load_config, load_config_file
-from plancheck.loading import plan_targets
+from plancheck.loading import DEFAULT_MAX_BYTES
 from plancheck.material import gather_material
 from plancheck.outputs import FORMATS, Invocation, render
 from plancheck.outputs.junit_flavours import FLAVOURS
@@ -84,7 +86,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--quiet", "-q", action="store_true", help="print nothing; only set the exit code"
     )
-    parser.set_defaults(run=run)
+    # replay_key: set by main() for a run it may record (see _replay).
+    parser.set_defaults(run=run, replay_key=None)
 
 
 def add_selection_options(parser: argparse.ArgumentParser) -> None:
@@ -187,16 +190,6 @@ def _overridden(config: Config, args: argparse.Namespace) -> Config:
     return config.model_copy(update=updates)
 
 
-def _targets(paths: list[str]) -> list[Path]:
-    targets: list[Path] = []
-    for raw in paths or ["."]:
-        path = Path(raw)
-        if not path.exists():
-            raise UsageError(f"路径不存在 / path not found: {raw}")
-        targets.extend(plan_targets(path))
-    return sorted(dict.fromkeys(targets))
-
-
 def _shown(path: Path) -> Path:
     """Relative to the current directory when under it, as plan paths are shown."""
     try:
@@ -236,9 +229,17 @@ def _inputs(
     document, a configuration (the run's or a plan's own), an extra rule file, the
     waivers or the baseline it was made from (a new baseline may replace the old one it
     was told to read)."""
-    inputs = [Path(file) for file in checked.plans.files()]
+    plans = [Path(file) for file in checked.plans.files()]
+    return plans + _run_inputs(checked, config, args, what)
+
+
+def _run_inputs(
+    checked: CheckedRun, config: Config, args: argparse.Namespace, what: str = "report"
+) -> list[Path]:
+    """The files a run read besides its plans: configurations, rule files, waivers and
+    the baseline (``what``: "baseline" when writing one, which may replace it)."""
     baseline_in = args.baseline if what == "report" else None
-    inputs += [Path(p) for p in (args.waivers, baseline_in) if p]
+    inputs = [Path(p) for p in (args.waivers, baseline_in) if p]
     for used in (config, *checked.configs):
         inputs += [Path(used.origin)] if used.origin else []
         inputs += used.rule_files()
@@ -246,6 +247,39 @@ def _inputs(
     if waivers is not None:
         inputs.append(waivers)
     return inputs
+
+
+def _remember(
+    args: argparse.Namespace,
+    targets: list[Path],
+    checked: CheckedRun,
+    config: Config,
+    text: str,
+    exit_code: int,
+) -> None:
+    """Record a run that only printed its report, so that an unchanged re-run replays it."""
+    summary = args.format == "github" and os.environ.get(SUMMARY_VARIABLE)
+    side_effects = (args.output, args.changed, args.against, args.timestamps, summary)
+    if args.replay_key is None or checked.depends is None or any(side_effects):
+        return
+    if args.write_baseline or exit_code not in (0, 1):
+        return
+    # The waivers files the run looked for, found or not, besides those it read.
+    looked_for = [config.base_dir / WAIVERS_FILE, Path(WAIVERS_FILE)]
+    modules = (
+        sys.modules.get(active.spec.function.__module__) for active in checked.rules if active.spec
+    )
+    record(
+        args.replay_key,
+        paths=args.paths,
+        targets=targets,
+        depends=checked.depends,
+        inputs=[*_run_inputs(checked, config, args), *looked_for],
+        limit=DEFAULT_MAX_BYTES,
+        modules=[str(module.__file__) for module in modules if module and module.__file__],
+        stdout=text,
+        exit_code=exit_code,
+    )
 
 
 def _colour(stream_is_tty: bool) -> bool:
@@ -263,7 +297,7 @@ def run(args: argparse.Namespace) -> int:
         run_inputs = (config.origin, _waivers_path(args, config), args.baseline)
         targets = changed_targets(args.paths, run_inputs=run_inputs)
     else:
-        targets = _targets(args.paths)
+        targets = find_targets(args.paths)
     waivers, baseline = _review_inputs(args, config)
     progress = progress_for(len(targets), args.quiet)
     # A status line for what the bar does not show: a large plan's phases, then
@@ -306,6 +340,7 @@ def run(args: argparse.Namespace) -> int:
         # Reviewed and rendered one plan at a time: memory does not grow with the plans.
         text, exit_code = stream_text(checked, waivers, baseline, severities, args, colour, root)
         if args.quiet:
+            _remember(args, targets, checked, config, "", exit_code)
             return exit_code
     elif args.format == "junit":
         text, exit_code = stream_junit(checked, waivers, baseline, severities, args, root, started)
@@ -335,6 +370,7 @@ def run(args: argparse.Namespace) -> int:
         write_output(args.output, text, _inputs(checked, config, args))
     else:
         sys.stdout.write(text)
+        _remember(args, targets, checked, config, text, exit_code)
     return exit_code
 
 

@@ -13,10 +13,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plancheck._cache_dir import default_cache_dir
 from plancheck.cli._against import check_against
 from plancheck.engine.api import Checker
 from plancheck.engine.batch import Phase, Progress, check_batch
-from plancheck.engine.cache import ResultCache, default_cache_dir, run_key
+from plancheck.engine.cache import ResultCache, run_key
 from plancheck.engine.config import Config, find_config, load_config_file
 from plancheck.engine.report_store import ReportStore
 from plancheck.engine.ruleset import ActiveRule
@@ -31,6 +32,9 @@ class CheckedRun:
     config: Config
     # The plans' own configurations beside the run's: inputs an output may not replace.
     configs: list[Config] = field(default_factory=list)
+    # What the plans' reports depend on: (file, the size limit it was read under) ->
+    # its state (see plancheck._file_state). None when not known: no cache, --against.
+    depends: dict[tuple[str, int], str | None] | None = None
 
 
 def _folder(target: Path) -> Path:
@@ -82,6 +86,7 @@ def check_per_config(
     rules = dict(run_checker.catalogue.rules)
     active: list[ActiveRule] = list(run_checker.rules)
     configs: list[Config] = []
+    depends: dict[tuple[str, int], str | None] | None = {} if cache and against is None else None
     done = 0
     total = len(targets)
     for key, group in sorted(groups.items(), key=lambda item: str(item[0] or "")):
@@ -99,11 +104,11 @@ def check_per_config(
             if progress:
                 progress(offset + count, total)
 
+        results: ResultCache | None = None
         if against is not None:
             # The earlier version is read from git for each plan: no cache, no workers.
             reports: Iterable[PlanReport] = check_against(checker, group, against, step)
         else:
-            results = None
             if cache:
                 limit = checker.config.max_file_bytes
                 results = ResultCache(default_cache_dir(), run_key(checker), max_bytes=limit)
@@ -112,6 +117,10 @@ def check_per_config(
             )
         for report in reports:
             store.add(report, len(checkers))
+        if results is not None and depends is not None:
+            depends.update(
+                ((file, results.max_bytes), state) for file, state in results.seen.items()
+            )
         checkers.append(checker)
         done += len(group)
     # The set phase sees every plan of the run; each plan is judged by the set-level rules
@@ -120,4 +129,4 @@ def check_per_config(
     everyone = [report for _, report in seen]
     for number, checker in enumerate(checkers):
         checker.check_set(everyone, judged=[report for g, report in seen if g == number])
-    return CheckedRun(store, active, rules, run_checker.config, configs)
+    return CheckedRun(store, active, rules, run_checker.config, configs, depends)

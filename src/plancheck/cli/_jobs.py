@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from plancheck._cache_dir import CACHE_ENV
 from plancheck.engine.batch import available_cpus
-from plancheck.engine.cache import CACHE_ENV
 
 
 def jobs_value(text: str) -> int:

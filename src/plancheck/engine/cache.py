@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plancheck._atomic import write_atomic
+from plancheck._cache_dir import prepare_cache_dir
+from plancheck._file_state import code_stamp, file_state
 from plancheck._reader.parse import YamlProblem, parse_yaml
 from plancheck._reader.read import DEFAULT_MAX_BYTES
 from plancheck._version import __version__
@@ -36,58 +36,14 @@ from plancheck.records import PlanReport
 if TYPE_CHECKING:
     from plancheck.engine.api import Checker
 
-CACHE_ENV = "PLANCHECK_CACHE_DIR"
-DEFAULT_DIR = ".plancheck_cache"
 _FORMAT = 2
-_PACKAGE = Path(__file__).resolve().parents[1]
-
-
-def default_cache_dir() -> Path:
-    """``$PLANCHECK_CACHE_DIR`` when set, else ``.plancheck_cache`` here."""
-    return Path(os.environ.get(CACHE_ENV) or DEFAULT_DIR)
-
-
-_CHUNK = 1 << 20
-
-
-def _state(path: Path, max_bytes: int) -> str | None:
-    """What checking can have seen of ``path``: its SHA-256; for a file the loader
-    refuses as too large, its size; for anything but a regular file, its type.
-    Never reads more than ``max_bytes`` nor anything that is not a regular file."""
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            return f"mode:{stat.S_IFMT(info.st_mode)}"
-        if info.st_size > max_bytes:
-            return f"size:{info.st_size}"
-        digest = hashlib.sha256()
-        with path.open("rb") as handle:
-            while chunk := handle.read(_CHUNK):
-                digest.update(chunk)
-        return digest.hexdigest()
-    except (OSError, ValueError):  # ValueError: a NUL in the path
-        return None
 
 
 def _code_stamp(modules: set[str]) -> list[list[object]]:
-    """Size and modification time of plancheck's sources and of every module that
-    defines an active check, so that editing code invalidates the cache too."""
-    files = {str(path) for path in _PACKAGE.rglob("*.py")}
-    files.add(str(_PACKAGE / "engine" / "shipped_rules.json"))
-    for name in modules:
-        module = sys.modules.get(name)
-        origin = getattr(module, "__file__", None)
-        if origin:
-            files.add(str(origin))
-    stamp: list[list[object]] = []
-    for file in sorted(files):
-        try:
-            info = Path(file).stat()
-        except OSError:
-            stamp.append([file, None])
-            continue
-        stamp.append([file, info.st_size, info.st_mtime_ns])
-    return stamp
+    """plancheck's code and every module that defines an active check, so that
+    editing code invalidates the cache too."""
+    extra = (getattr(sys.modules.get(name), "__file__", None) for name in modules)
+    return code_stamp(str(origin) for origin in extra if origin)
 
 
 def run_key(checker: Checker, *, keep_results: bool = False) -> str:
@@ -163,6 +119,9 @@ class ResultCache:
         self.max_bytes = max_bytes
         self.hits = 0
         self.misses = 0
+        # Every file the reports handed out depend on, with the state it had: what a
+        # whole run depended on, for replaying it (see plancheck.cli._replay).
+        self.seen: dict[str, str | None] = {}
 
     def _entry(self, target: Path) -> Path:
         where = f"{self.key}\0{Path.cwd()}\0{target.as_posix()}"
@@ -170,7 +129,7 @@ class ResultCache:
         return self.folder / name[:2] / f"{name}.json"
 
     def _dependencies(self, target: Path, paths: list[str]) -> dict[str, Any]:
-        found = {path: _state(Path(path), self.max_bytes) for path in dict.fromkeys(paths)}
+        found = {path: file_state(Path(path), self.max_bytes) for path in dict.fromkeys(paths)}
         return {"files": found}
 
     def get(self, target: Path) -> PlanReport | None:
@@ -188,35 +147,25 @@ class ResultCache:
             self.misses += 1
             return None
         self.hits += 1
+        self.seen.update(files)
         return report
 
     def put(self, target: Path, report: PlanReport) -> None:
         """Keep ``report`` for ``target``; a cache that cannot be written is skipped."""
+        depends = self._dependencies(target, _read_by(target, report, self.max_bytes))
+        self.seen.update(depends["files"])
         entry = {
             "key": self.key,
             "target": target.as_posix(),
-            "depends": self._dependencies(target, _read_by(target, report, self.max_bytes)),
+            "depends": depends,
             "report": encode_report(report),
         }
         path = self._entry(target)
         try:
-            self._prepare()
+            prepare_cache_dir(self.folder)
             path.parent.mkdir(exist_ok=True)
             # ASCII escapes keep file names with undecodable bytes (lone surrogates)
             # writable; they load back unchanged.
             write_atomic(path, json.dumps(entry, separators=(",", ":")))
         except (OSError, ValueError):
             return
-
-    def _prepare(self) -> None:
-        if (self.folder / ".gitignore").is_file():
-            return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        # Like pytest's cache: the folder keeps itself out of version control and
-        # tells backup tools it can be rebuilt.
-        write_atomic(self.folder / ".gitignore", "# created by plancheck\n*\n")
-        write_atomic(
-            self.folder / "CACHEDIR.TAG",
-            "Signature: 8a477f597d28d172789f06886806bc55\n"
-            "# This file is a cache directory tag created by plancheck.\n",
-        )

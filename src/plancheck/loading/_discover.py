@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from plancheck._reader.roots import stays_inside
-from plancheck.loading._load import PLAN_FILE
+
+# The file that makes a folder a plan directory (its parts beside it).
+PLAN_FILE = "plan.yaml"
 
 _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".nox", ".tox"}
 _SUFFIXES = (".yaml", ".yml")

@@ -10,7 +10,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from plancheck._atomic import write_atomic
-from plancheck.loading._load import PLAN_FILE
+from plancheck.loading._discover import PLAN_FILE
 from plancheck.loading._memory import plan_data
 from plancheck.model import Plan
 

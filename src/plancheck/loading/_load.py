@@ -13,13 +13,12 @@ from plancheck._reader.pointer import join
 from plancheck._reader.positions import Positions
 from plancheck._reader.read import DEFAULT_MAX_BYTES, ReadProblem, read_text
 from plancheck._reader.roots import stays_inside
+from plancheck.loading._discover import PLAN_FILE
 from plancheck.loading._errors import PlanLoadError
 from plancheck.loading._merge import check_part_shape, merge_part, resolve_part
 from plancheck.loading._validate import validate
 from plancheck.model import Plan
 from plancheck.records import Diagnostic
-
-PLAN_FILE = "plan.yaml"
 
 
 @dataclass(slots=True)

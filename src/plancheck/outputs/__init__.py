@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from plancheck._lazy import lazy_names
 
 if TYPE_CHECKING:
     from plancheck.outputs.github_format import render_github
@@ -36,12 +37,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> object:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(module), name)
-
+__getattr__ = lazy_names(globals(), _LAZY)
 
 # Small and needed by every format: escaping applied to whatever is rendered.
 from plancheck.outputs._undecodable import escape_undecodable  # noqa: E402

@@ -7,8 +7,9 @@ do not pay for rendering, the JSON schema or reading versions from git.
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from plancheck._lazy import lazy_names
 
 if TYPE_CHECKING:
     from plancheck.plan_diff._compute import diff, match
@@ -54,13 +55,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> object:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(globals(), _LAZY)
 
 
 def __dir__() -> list[str]:

@@ -1,0 +1,52 @@
+"""What a run saw of the files it depended on, to tell later whether they changed.
+
+A data file (a plan, a part, a source document, a configuration) is known by its
+SHA-256; plancheck's own code by size and modification time, as Python's byte-code
+cache knows it. Nothing here reads more than checking would: a file larger than the
+run's limit is known by its size, and anything but a regular file by its type.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import stat
+from collections.abc import Iterable
+from pathlib import Path
+
+_CHUNK = 1 << 20
+PACKAGE = Path(__file__).resolve().parent
+
+
+def file_state(path: Path, max_bytes: int) -> str | None:
+    """``path``'s SHA-256; for a regular file over ``max_bytes``, its size; for
+    anything but a regular file, its type; None when it is missing or unreadable."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return f"mode:{stat.S_IFMT(info.st_mode)}"
+        if info.st_size > max_bytes:
+            return f"size:{info.st_size}"
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            while chunk := handle.read(_CHUNK):
+                digest.update(chunk)
+        return digest.hexdigest()
+    except (OSError, ValueError):  # ValueError: a NUL in the path
+        return None
+
+
+def code_stamp(extra: Iterable[str] = ()) -> list[list[object]]:
+    """Size and modification time of plancheck's sources, its shipped rule catalogue
+    and the ``extra`` files (modules defining a plugin's checks), in path order."""
+    files = {str(path) for path in PACKAGE.rglob("*.py")}
+    files.add(str(PACKAGE / "engine" / "shipped_rules.json"))
+    files.update(extra)
+    stamp: list[list[object]] = []
+    for file in sorted(files):
+        try:
+            info = Path(file).stat()
+        except OSError:
+            stamp.append([file, None])
+            continue
+        stamp.append([file, info.st_size, info.st_mtime_ns])
+    return stamp

@@ -1,0 +1,34 @@
+"""Names a package re-exports but imports on first use.
+
+A run imports only the modules it needs: a replayed ``plancheck check`` reads its
+cached report without the model behind ``plancheck.loading``, and ``plancheck.diff``
+does not bring its renderers. The table of names is fixed in the package's source,
+never built from data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from importlib import import_module
+from typing import Any
+
+
+def lazy_names(namespace: dict[str, Any], table: Mapping[str, str]) -> Callable[[str], object]:
+    """A module ``__getattr__`` serving ``table``'s names and keeping each in
+    ``namespace`` (the package's globals) once imported.
+
+    ``table`` maps a name to the module defining it, or to ``"module:attribute"``
+    when the package exports it under another name.
+    """
+    package = namespace["__name__"]
+
+    def __getattr__(name: str) -> object:
+        where = table.get(name)
+        if where is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        module, _, attribute = where.partition(":")
+        value = getattr(import_module(module), attribute or name)
+        namespace[name] = value
+        return value
+
+    return __getattr__
