@@ -260,7 +260,9 @@ def _remember(
     """Record a run that only printed its report, so that an unchanged re-run replays it."""
     summary = args.format == "github" and os.environ.get(SUMMARY_VARIABLE)
     side_effects = (args.output, args.changed, args.against, args.timestamps, summary)
-    if args.replay_key is None or checked.depends is None or any(side_effects):
+    # Other commands run this one (``report``) without a key: never recorded.
+    key = getattr(args, "replay_key", None)
+    if key is None or checked.depends is None or any(side_effects):
         return
     if args.write_baseline or exit_code not in (0, 1):
         return
@@ -270,7 +272,7 @@ def _remember(
         sys.modules.get(active.spec.function.__module__) for active in checked.rules if active.spec
     )
     record(
-        args.replay_key,
+        key,
         paths=args.paths,
         targets=targets,
         depends=checked.depends,
