@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import stat
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 _CHUNK = 1 << 20
+_INSTALLED = ("site-packages", "dist-packages")
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -36,11 +38,16 @@ def file_state(path: Path, max_bytes: int) -> str | None:
 
 
 def code_stamp(extra: Iterable[str] = ()) -> list[list[object]]:
-    """Size and modification time of plancheck's sources, its shipped rule catalogue
-    and the ``extra`` files (modules defining a plugin's checks), in path order."""
+    """Size and modification time of plancheck's sources, its shipped rule catalogue,
+    the ``extra`` files (modules defining a plugin's checks) and the folders packages
+    are installed in, in path order."""
     files = {str(path) for path in PACKAGE.rglob("*.py")}
     files.add(str(PACKAGE / "engine" / "shipped_rules.json"))
     files.update(extra)
+    # Installing, upgrading or removing a distribution adds and removes entries of its
+    # site-packages folder, which changes the folder's modification time: a new pydantic
+    # or pint may word or judge differently, so it counts as changed code.
+    files.update(entry for entry in sys.path if entry.endswith(_INSTALLED))
     stamp: list[list[object]] = []
     for file in sorted(files):
         try:

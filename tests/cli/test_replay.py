@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from plancheck._cache_dir import default_cache_dir
 from plancheck.cli import _replay, main
 from plancheck.engine.config import CONFIG_FILE
 from plancheck.review import WAIVERS_FILE
+from plancheck.review import apply as review_apply
 from tests.conftest import CORPUS, MINIMAL_PLAN, ROOT
 
 COUNTY = ROOT / "corpus" / "example-county-2012-2015"
@@ -299,3 +301,35 @@ def test_a_folder_that_now_leads_elsewhere_is_checked_afresh(
     assert spy.replayed == [False, False]
     assert after != first
     assert after == _run(capsys, "link", "--no-cache")
+
+
+def _today_is(monkeypatch: pytest.MonkeyPatch, day: date) -> None:
+    class Fixed(date):
+        @classmethod
+        def today(cls) -> Fixed:
+            return cls(day.year, day.month, day.day)
+
+    monkeypatch.setattr(_replay, "date", Fixed)
+    monkeypatch.setattr(review_apply, "date", Fixed)
+
+
+def test_a_waiver_that_expired_since_is_judged_again(
+    work: Path, spy: Spy, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (work / "plans" / "single.yaml").write_text(
+        MINIMAL_PLAN + "projects:\n  - {id: edu, name: 教育, years: 2019-2022, funding: 1}\n",
+        encoding="utf-8",
+    )
+    (work / WAIVERS_FILE).write_text(
+        "waivers:\n  - rule: PC101\n    subject: projects/edu\n    reason: 续建项目\n"
+        "    approved_by: 规划处 张三\n    expires: 2026-11-30\n",
+        encoding="utf-8",
+    )
+    _today_is(monkeypatch, date(2026, 11, 30))
+    waived = _run(capsys, "plans/single.yaml", "--select", "PC101")
+    assert _run(capsys, "plans/single.yaml", "--select", "PC101") == waived
+    _today_is(monkeypatch, date(2026, 12, 1))
+    expired = _run(capsys, "plans/single.yaml", "--select", "PC101")
+    assert spy.replayed == [False, True, False]
+    assert waived[0] == 0
+    assert expired[0] == 1

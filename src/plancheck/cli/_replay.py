@@ -26,6 +26,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from pathlib import Path
 
 from plancheck._atomic import write_atomic
@@ -52,8 +53,10 @@ Depends = Mapping[tuple[str, int], str | None]
 
 def replay_key(argv: Sequence[str]) -> str:
     """Which record a run may replay: its command line, working directory, relevant
-    environment, whether it writes to a terminal, and the plancheck and Python running."""
+    environment, whether it writes to a terminal, the plancheck and Python running, and
+    the date (waivers expire)."""
     material = {
+        "today": date.today().isoformat(),
         "format": _FORMAT,
         "plancheck": __version__,
         "python": sys.version,

@@ -1,0 +1,53 @@
+"""What a run saw of its files: contents by SHA-256, code by size and time."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from plancheck._file_state import code_stamp, file_state
+
+
+def test_a_file_is_known_by_its_contents(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(b"id: a\n")
+    assert file_state(path, 100) == hashlib.sha256(b"id: a\n").hexdigest()
+    path.write_bytes(b"id: b\n")
+    assert file_state(path, 100) == hashlib.sha256(b"id: b\n").hexdigest()
+
+
+def test_what_checking_would_not_read_is_known_otherwise(tmp_path: Path) -> None:
+    large = tmp_path / "large.yaml"
+    large.write_bytes(b"x" * 11)
+    assert file_state(large, 10) == "size:11"
+    assert file_state(tmp_path, 10) == "mode:16384"
+    assert file_state(tmp_path / "missing.yaml", 10) is None
+    assert file_state(Path("bad\0name"), 10) is None
+
+
+def test_the_code_stamp_changes_with_an_extra_module(tmp_path: Path) -> None:
+    module = tmp_path / "plugin.py"
+    module.write_text("X = 1\n", encoding="utf-8")
+    before = code_stamp([str(module)])
+    assert [str(module), 6] == before[[row[0] for row in before].index(str(module))][:2]
+    module.write_text("X = 22\n", encoding="utf-8")
+    assert code_stamp([str(module)]) != before
+
+
+def test_installing_a_package_changes_the_code_stamp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    installed = tmp_path / "site-packages"
+    installed.mkdir()
+    monkeypatch.setattr(sys, "path", [*sys.path, str(installed)])
+    before = code_stamp()
+    assert str(installed) in {row[0] for row in before}
+    (installed / "pydantic-9.0.dist-info").mkdir()
+    # Folder times are coarse on some file systems: move the time on explicitly.
+    info = installed.stat()
+    os.utime(installed, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+    assert code_stamp() != before
