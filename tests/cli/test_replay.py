@@ -333,3 +333,21 @@ def test_a_waiver_that_expired_since_is_judged_again(
     assert spy.replayed == [False, True, False]
     assert waived[0] == 0
     assert expired[0] == 1
+
+
+def test_a_plan_file_link_that_now_leads_outside_is_checked_afresh(
+    work: Path, spy: Spy, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same contents, but the link now leads outside the repository: where a plan
+    file really is decides what it may read, so the run is not replayed."""
+    (work / ".git").mkdir()
+    inside = work / "plans" / "single.yaml"
+    outside = work.parent / f"{work.name}-outside.yaml"
+    shutil.copy(inside, outside)
+    (work / "link.yaml").symlink_to(inside)
+    first = _run(capsys, "link.yaml")
+    (work / "link.yaml").unlink()
+    (work / "link.yaml").symlink_to(outside)
+    after = _run(capsys, "link.yaml")
+    assert spy.replayed == [False, False]
+    assert after == first == _run(capsys, "link.yaml", "--no-cache")
