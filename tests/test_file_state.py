@@ -51,3 +51,18 @@ def test_installing_a_package_changes_the_code_stamp(
     info = installed.stat()
     os.utime(installed, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
     assert code_stamp() != before
+
+
+def test_a_link_is_known_by_where_it_leads(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_bytes(b"id: a\n")
+    (tmp_path / "b.yaml").write_bytes(b"id: a\n")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(tmp_path / "a.yaml")
+    through_a = file_state(link, 100)
+    link.unlink()
+    link.symlink_to(tmp_path / "b.yaml")
+    assert file_state(link, 100) != through_a
+    assert file_state(tmp_path / "a.yaml", 100) == hashlib.sha256(b"id: a\n").hexdigest()
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(loop)
+    assert file_state(loop, 100) is None

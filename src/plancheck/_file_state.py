@@ -21,20 +21,28 @@ PACKAGE = Path(__file__).resolve().parent
 
 def file_state(path: Path, max_bytes: int) -> str | None:
     """``path``'s SHA-256; for a regular file over ``max_bytes``, its size; for
-    anything but a regular file, its type; None when it is missing or unreadable."""
+    anything but a regular file, its type; None when it is missing or unreadable.
+    A path that leads elsewhere through a symlink is known by where it leads too:
+    that decides whether a plan may read it at all."""
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            return f"mode:{stat.S_IFMT(info.st_mode)}"
-        if info.st_size > max_bytes:
-            return f"size:{info.st_size}"
-        digest = hashlib.sha256()
-        with path.open("rb") as handle:
-            while chunk := handle.read(_CHUNK):
-                digest.update(chunk)
-        return digest.hexdigest()
-    except (OSError, ValueError):  # ValueError: a NUL in the path
+        state = _contents(path, max_bytes)
+        real = path.resolve()
+    except (OSError, ValueError, RuntimeError):  # a NUL in the path; a symlink loop
         return None
+    return state if real == path.absolute() else f"{state} -> {real}"
+
+
+def _contents(path: Path, max_bytes: int) -> str:
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        return f"mode:{stat.S_IFMT(info.st_mode)}"
+    if info.st_size > max_bytes:
+        return f"size:{info.st_size}"
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def code_stamp(extra: Iterable[str] = ()) -> list[list[object]]:

@@ -338,8 +338,8 @@ def test_a_waiver_that_expired_since_is_judged_again(
 def test_a_plan_file_link_that_now_leads_outside_is_checked_afresh(
     work: Path, spy: Spy, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The same contents, but the link now leads outside the repository: where a plan
-    file really is decides what it may read, so the run is not replayed."""
+    """The same contents, but the link now leads outside the repository: the plan may
+    not be read at all (PC002), so neither the run nor the plan's result is reused."""
     (work / ".git").mkdir()
     inside = work / "plans" / "single.yaml"
     outside = work.parent / f"{work.name}-outside.yaml"
@@ -350,4 +350,5 @@ def test_a_plan_file_link_that_now_leads_outside_is_checked_afresh(
     (work / "link.yaml").symlink_to(outside)
     after = _run(capsys, "link.yaml")
     assert spy.replayed == [False, False]
-    assert after == first == _run(capsys, "link.yaml", "--no-cache")
+    assert after[0] == 1 and "PC002" in after[1] and first[0] == 0
+    assert after == _run(capsys, "link.yaml", "--no-cache")

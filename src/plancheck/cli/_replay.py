@@ -77,28 +77,22 @@ def _record_path(key: str) -> Path:
 
 def surroundings(targets: Iterable[Path]) -> list[str]:
     """The files looked for in every folder above the working directory and above
-    each target, by its real path and as written (see :data:`LOOKED_FOR`), and the
-    real path of a target reached through a symlink (where it leads decides whether
-    the plan may be read at all)."""
+    each target, by its real path and as written (see :data:`LOOKED_FOR`)."""
     cwd = Path.cwd()
     starts = {cwd, cwd.resolve()}
-    linked: list[str] = []
     for target in targets:
         real = target.resolve()
         is_file = real.is_file()
         starts.add(real.parent if is_file else real)
         written = cwd / target
         starts.add(written.parent if is_file else written)
-        if real != written:
-            linked.append(str(real))
     folders: set[Path] = set()
     for start in starts:
         for folder in (start, *start.parents):
             if folder in folders:
                 break  # and every folder above it
             folders.add(folder)
-    looked_for = [str(folder / name) for folder in folders for name in LOOKED_FOR]
-    return sorted({*looked_for, *linked})
+    return sorted(str(folder / name) for folder in folders for name in LOOKED_FOR)
 
 
 def record(
