@@ -69,6 +69,41 @@ def test_checking_baoji_loads_no_other_commands_machinery() -> None:
     assert not unused & loaded
 
 
+def test_checking_baoji_loads_no_machinery_of_runs_it_is_not() -> None:
+    # Baoji has no earlier version (--against), no evaluation results, no git work
+    # (--changed) and is rendered as text: the diff's records and computation, the
+    # progress path and view, the HTML records and the rule pages stay unimported.
+    loaded = _loaded_after(
+        "import sys, contextlib, io\nfrom plancheck.cli import main\n"
+        f"sys.argv = ['plancheck', 'check', {str(CORPUS)!r}, '--no-cache']\n"
+        "with contextlib.redirect_stdout(io.StringIO()): main()"
+    )
+    assert {"plancheck.checks.revision", "plancheck.checks.evaluation"} <= loaded
+    unused = {
+        "plancheck.plan_diff._records",
+        "plancheck.plan_diff._compute",
+        "plancheck.plan_diff._values",
+        "plancheck.checks._path",
+        "plancheck.checks._progress",
+        "plancheck.records.progress",
+        "plancheck.outputs.html",
+        "plancheck.engine.checksource",
+        "plancheck.outputs.ruledoc",
+        "subprocess",
+    }
+    assert not unused & loaded
+
+
+def test_lazy_names_resolve_to_their_modules() -> None:
+    from plancheck import checks, plan_diff
+    from plancheck.checks import _progress
+    from plancheck.plan_diff import _compute, _records
+
+    assert checks.progress_table is _progress.progress_table
+    assert plan_diff.diff is _compute.diff
+    assert plan_diff.Change is _records.Change
+
+
 def test_every_public_name_imports_by_name() -> None:
     # What `from plancheck import NAME` does, in a fresh interpreter.
     names = ", ".join(plancheck.__all__)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
 
 def _data_dir(packaged: str, checkout: str) -> Path:
-    installed = Path(str(files("plancheck"))) / packaged
+    # The package is a plain directory (it ships the rule files as files, and they are
+    # read as such), so its data sits beside this module; importlib.resources would
+    # give the same directory after importing its readers at every start-up.
+    installed = Path(__file__).parent / packaged
     if installed.is_dir():
         return installed
     # An editable install runs from the source tree, where the data sits at the

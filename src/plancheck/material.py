@@ -7,15 +7,22 @@ hands the HTML renderer plain records, so the renderer never runs the engine.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from plancheck.engine.index import PlanIndex
 from plancheck.loading import DEFAULT_MAX_BYTES, MAX_VALUES, load_plan
 from plancheck.model import Plan
-from plancheck.outputs.html import PlanMaterial
 from plancheck.records import Report
+
+if TYPE_CHECKING:
+    from plancheck.outputs.html import PlanMaterial
 
 
 def plan_material(plan: Plan) -> PlanMaterial:
     """What the HTML report shows of one loaded plan."""
+    # Imported here: `plancheck check` imports this module for its html format only.
+    from plancheck.outputs.html import PlanMaterial
+
     index = PlanIndex(plan)
     traced = {project: item.ref for project, item in index.project_box_items.items()}
     source = index.source_text

@@ -65,3 +65,13 @@ def test_an_edited_rule_file_is_still_validated(
     path.write_text(text.replace("allow_over_100: []", "allow_over_100: 7", 1), encoding="utf-8")
     with pytest.raises(RuleFileError, match=r"PC303\.yaml: PC303 .*allow_over_100"):
         catalogue.load_catalogue(builtin_registry())
+
+
+def test_rule_files_are_looked_for_where_importlib_resources_puts_the_package() -> None:
+    # rules_dir() finds the package beside its own module, without importlib.resources.
+    from importlib.resources import files
+
+    import plancheck._resources
+
+    assert Path(str(files("plancheck"))) == Path(plancheck._resources.__file__).parent
+    assert (rules_dir() / "PC101.yaml").is_file()

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from pydantic import Field
 
 from plancheck.checks import _bounds as b
-from plancheck.checks._path import ProgressPath, Standing, path_of, standing
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.outcome import Fail, NotApplicable, Result
 from plancheck.engine.params import CheckParams, NoParams
@@ -33,6 +32,9 @@ from plancheck.model import (
 )
 from plancheck.quantities import Comparator, QuantityError, is_percent
 from plancheck.records import Severity
+
+if TYPE_CHECKING:
+    from plancheck.checks._path import ProgressPath, Standing
 
 _TYPE_ZH: Final = {IndicatorType.BINDING: "约束性", IndicatorType.EXPECTED: "预期性"}
 _STATUS_ZH: Final = {
@@ -54,6 +56,9 @@ def _standing(
     result: EvaluationResult, index: PlanIndex, params: ToleranceParams
 ) -> tuple[Indicator, ProgressPath, Standing] | NotApplicable:
     """The result's actual against its indicator's path, or why it cannot be placed."""
+    # Imported here: only plans with evaluation results need the path.
+    from plancheck.checks._path import path_of, standing
+
     indicator = _indicator(result, index)
     if isinstance(indicator, NotApplicable):
         return indicator

@@ -19,9 +19,12 @@ import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
+# The diff's records and computation are imported on first use (the package resolves
+# its names lazily): without an earlier version the revision rules need neither.
+import plancheck.plan_diff as plan_diff
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.normalise import normalise
 from plancheck.engine.outcome import Fail, NotApplicable, Result
@@ -36,9 +39,10 @@ from plancheck.model import (
     Project,
     Revision,
 )
-from plancheck.plan_diff import Change, EntityChange, PlanDiff, Trend, amount, show
-from plancheck.plan_diff import diff as diff_plans
 from plancheck.quantities import ValueStatus
+
+if TYPE_CHECKING:
+    from plancheck.plan_diff import EntityChange, PlanDiff
 
 _NO_BASE = NotApplicable("no earlier version to compare with (plancheck diff, check --against)")
 
@@ -58,11 +62,11 @@ def _changes(index: PlanIndex) -> tuple[PlanDiff, Plan] | None:
         return None
     found = _DIFFS.get(index)
     if found is None:
-        found = _DIFFS[index] = diff_plans(index.base, index.plan)
+        found = _DIFFS[index] = plan_diff.diff(index.base, index.plan)
     return found, index.base
 
 
-_ChangeJudge = Callable[[Plan, PlanDiff, Plan], Iterator[Result]]
+_ChangeJudge = Callable[[Plan, "PlanDiff", Plan], Iterator[Result]]
 
 
 def _against_base(judge: _ChangeJudge) -> Callable[[Plan, PlanIndex, NoParams], Iterator[Result]]:
@@ -123,7 +127,8 @@ def _target(indicator: Indicator | None, key: str | None) -> IndicatorValue | No
 def _weakened(diff: PlanDiff) -> Iterator[tuple[EntityChange, Any]]:
     for change in diff.of_kind("target"):
         value = change.field("value")
-        if change.change is Change.CHANGED and value is not None and value.trend is Trend.WEAKENED:
+        changed = change.change is plan_diff.Change.CHANGED
+        if changed and value is not None and value.trend is plan_diff.Trend.WEAKENED:
             yield change, value
 
 
@@ -202,13 +207,13 @@ def _project(plan: Plan, key: str | None) -> Project | None:
 def unexplained_project_change(plan: Plan, diff: PlanDiff, base: Plan) -> Iterator[Result]:
     """A funded project added or removed needs a recorded reason."""
     for change in diff.of_kind("project"):
-        if change.change is Change.CHANGED or _record(change, plan, base).reason:
+        if change.change is plan_diff.Change.CHANGED or _record(change, plan, base).reason:
             continue
-        if change.change is Change.ADDED:
+        if change.change is plan_diff.Change.ADDED:
             project = _project(plan, change.new_key)
             if project is None or not _funded(project):
                 continue
-            written = show(project.funding) or ""
+            written = plan_diff.show(project.funding) or ""
             yield Fail(
                 args={"funding": written},
                 evidence={"key": change.key, "change": "added", "funding": written},
@@ -218,7 +223,7 @@ def unexplained_project_change(plan: Plan, diff: PlanDiff, base: Plan) -> Iterat
             dropped = _project(base, change.old_key)
             if dropped is None or not _funded(dropped):
                 continue
-            written = show(dropped.funding) or ""
+            written = plan_diff.show(dropped.funding) or ""
             yield Fail(
                 args={"funding": written},
                 evidence={"key": change.key, "change": "removed", "funding": written},
@@ -230,7 +235,7 @@ def unexplained_project_change(plan: Plan, diff: PlanDiff, base: Plan) -> Iterat
 
 
 def _signed(value: Decimal) -> str:
-    return ("+" if value > 0 else "") + amount(value)
+    return ("+" if value > 0 else "") + plan_diff.amount(value)
 
 
 @check("total-changed", given="plan")
@@ -248,8 +253,8 @@ def total_changed(plan: Plan, diff: PlanDiff, _: Plan) -> Iterator[Result]:
     node: Node = declared if declared is not None else plan
     yield Fail(
         args={
-            "old": f"{amount(total.old)}{unit}",
-            "new": f"{amount(total.new)}{unit}",
+            "old": f"{plan_diff.amount(total.old)}{unit}",
+            "new": f"{plan_diff.amount(total.new)}{unit}",
             "delta": f"{_signed(total.delta)}{unit}",
             "categories": "；".join(parts) or "—",
         },
@@ -271,7 +276,7 @@ def years_past_period(plan: Plan, diff: PlanDiff, _: Plan) -> Iterator[Result]:
     for change in diff.of_kind("project"):
         years = change.field("years")
         project = _project(plan, change.new_key)
-        if change.change is not Change.CHANGED or years is None or project is None:
+        if change.change is not plan_diff.Change.CHANGED or years is None or project is None:
             continue
         if project.years is None:
             continue
@@ -291,7 +296,7 @@ def years_past_period(plan: Plan, diff: PlanDiff, _: Plan) -> Iterator[Result]:
 def removed_indicator(plan: Plan, diff: PlanDiff, base: Plan) -> Iterator[Result]:
     """An indicator the earlier version committed to is gone."""
     for change in diff.of_kind("indicator"):
-        if change.change is not Change.REMOVED:
+        if change.change is not plan_diff.Change.REMOVED:
             continue
         indicator = next((i for i in base.indicators if i.key == change.old_key), None)
         if indicator is None:
@@ -313,7 +318,7 @@ def changed_baseline(plan: Plan, diff: PlanDiff, _: Plan) -> Iterator[Result]:
     for change in diff.of_kind("indicator"):
         baseline = change.field("baseline")
         indicator = next((i for i in plan.indicators if i.key == change.new_key), None)
-        if change.change is not Change.CHANGED or baseline is None or indicator is None:
+        if change.change is not plan_diff.Change.CHANGED or baseline is None or indicator is None:
             continue
         yield Fail(
             args={"old": baseline.old or "—", "new": baseline.new or "—"},

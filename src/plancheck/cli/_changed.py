@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +42,8 @@ def _key(path: Path) -> Path:
 
 def staged_deletions(cwd: Path | None = None) -> list[Path]:
     """Files deleted in git's index, relative to the working directory (none without git)."""
+    import subprocess  # only --changed runs git
+
     git = shutil.which("git")
     if git is None:
         return []

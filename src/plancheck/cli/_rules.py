@@ -5,15 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plancheck._destination import write_output
 from plancheck.cli._errors import UsageError
 from plancheck.engine.api import Checker
-from plancheck.engine.catalogue import Catalogue
-from plancheck.engine.checksource import check_doc
 from plancheck.engine.config import load_config, load_config_file
-from plancheck.outputs.ruledoc import rule_markdown, rules_index_markdown, rules_table
-from plancheck.records import Rule
+
+if TYPE_CHECKING:
+    from plancheck.engine.catalogue import Catalogue
+    from plancheck.records import Rule
 
 
 def _catalogue(args: argparse.Namespace) -> Catalogue:
@@ -33,6 +34,9 @@ def _config_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _page(rule: Rule, catalogue: Catalogue) -> str:
+    from plancheck.engine.checksource import check_doc
+    from plancheck.outputs.ruledoc import rule_markdown
+
     spec = catalogue.checks.get(rule.code)
     return rule_markdown(rule, check_doc(spec) if spec is not None else None)
 
@@ -55,6 +59,9 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 def run_rules(args: argparse.Namespace) -> int:
+    # Imported here, as by the other commands: every start-up builds this parser.
+    from plancheck.outputs.ruledoc import rules_index_markdown, rules_table
+
     catalogue = _catalogue(args)
     if args.format == "text":
         if args.output_dir:

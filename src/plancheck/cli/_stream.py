@@ -15,7 +15,6 @@ from datetime import datetime
 from pathlib import Path
 
 from plancheck.cli._configs import CheckedRun
-from plancheck.outputs.text_format import TextStream
 from plancheck.records import Finding, PlanReport, Report, RuleStats, Severity, merge_stats
 from plancheck.review import Baseline, ReviewStream, WaiverFile
 
@@ -65,9 +64,20 @@ def stream_text(
     colour: bool,
     root: Path | None,
 ) -> tuple[str, int]:
-    """The text report and exit code, each plan reviewed and rendered as it is reached."""
+    """The text report and exit code, each plan reviewed and rendered as it is reached.
+
+    With ``--quiet`` only the exit code is wanted: the plans are reviewed, not rendered,
+    and the text is empty.
+    """
     config = checked.config
     review = ReviewStream(checked.catalogue, waivers, baseline, severities=severities)
+    if args.quiet:
+        for plan in checked.plans:
+            review.plan(plan)
+        review.finish()
+        return "", review.exit_code(config.fail_on)
+    from plancheck.outputs.text_format import TextStream
+
     writer = TextStream(
         config.lang,
         config.fail_on,

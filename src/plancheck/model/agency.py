@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from plancheck.model._base import ID_PATTERN, Entity
+from plancheck.model._base import ID_PATTERN, Entity, empty_list
 
 
 class AgencyKind(StrEnum):
@@ -23,7 +23,7 @@ class Agency(Entity):
     id: str = Field(pattern=ID_PATTERN)
     name: str = Field(min_length=1, description="Full name, e.g. 宝鸡市工业和信息化局.")
     aliases: list[str] = Field(
-        default_factory=list, description="Other names used in the document, e.g. 工信局."
+        default_factory=empty_list, description="Other names used in the document, e.g. 工信局."
     )
     kind: AgencyKind = AgencyKind.OTHER
     parent: str | None = Field(default=None, description="Id of the parent agency.")

@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field, PrivateAttr, StrictBool, StrictInt
 
-from plancheck.model._base import Entity
+from plancheck.model._base import Entity, empty_list
 
 
 class BoxKind(StrEnum):
@@ -54,7 +54,7 @@ class Box(Entity):
         description="For an indicator table: `false` when the document's table has no "
         "属性 (预期性/约束性) column at all.",
     )
-    items: list[BoxItem] = Field(default_factory=list)
+    items: list[BoxItem] = Field(default_factory=empty_list)
 
     @property
     def key(self) -> str:

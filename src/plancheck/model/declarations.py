@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, StrictBool, StrictInt, model_validator
 
-from plancheck.model._base import ID_PATTERN, Entity, Node
+from plancheck.model._base import ID_PATTERN, Entity, Node, empty_list
 from plancheck.quantities import Value
 
 
@@ -34,7 +34,7 @@ class DeclaredCount(Entity):
     id: str = Field(pattern=ID_PATTERN)
     phrase: str = Field(min_length=1, description="The counting phrase as written.")
     count: StrictInt = Field(ge=0, description="The number the phrase announces.")
-    items: list[str] = Field(default_factory=list, description="The items enumerated.")
+    items: list[str] = Field(default_factory=empty_list, description="The items enumerated.")
     open_ended: StrictBool = Field(
         default=False, description="The enumeration ends in 等, so it may be incomplete."
     )

@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field, PrivateAttr, StrictInt, model_validator
 
-from plancheck.model._base import ID_PATTERN, Node
+from plancheck.model._base import ID_PATTERN, Node, empty_list
 from plancheck.quantities import Value
 
 
@@ -99,8 +99,8 @@ class Evaluation(Node):
         description="The report as published (title, 文号 or address); it is a document of "
         "its own, not a line of the plan's text.",
     )
-    results: list[EvaluationResult] = Field(default_factory=list)
-    tallies: list[Tally] = Field(default_factory=list)
+    results: list[EvaluationResult] = Field(default_factory=empty_list)
+    tallies: list[Tally] = Field(default_factory=empty_list)
 
     @property
     def key(self) -> str:

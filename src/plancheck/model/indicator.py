@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field, StrictBool, StrictInt, field_validator
 
-from plancheck.model._base import ID_PATTERN, Entity
+from plancheck.model._base import ID_PATTERN, Entity, empty_list
 from plancheck.model.links import AlignmentLink
 from plancheck.quantities import Value, ValueStatus, canonical_unit
 
@@ -79,15 +79,15 @@ class Indicator(Entity):
         default=None, description="Desired direction; omitted when it cannot be told."
     )
     baseline: IndicatorValue | None = None
-    targets: list[IndicatorValue] = Field(default_factory=list)
+    targets: list[IndicatorValue] = Field(default_factory=empty_list)
     observations: list[IndicatorValue] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Other stated values (e.g. an earlier year) that are neither baseline "
         "nor target.",
     )
 
     aligns_with: list[AlignmentLink] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Upper-level plans' indicators this one is aligned with (衔接).",
     )
     path: PathKind | None = Field(

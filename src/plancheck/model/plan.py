@@ -9,7 +9,7 @@ from typing import Literal, NamedTuple
 
 from pydantic import Field, PrivateAttr, StrictInt, field_validator, model_validator
 
-from plancheck.model._base import ID_PATTERN, Entity, Node
+from plancheck.model._base import ID_PATTERN, Entity, Node, empty_list
 from plancheck.model.agency import Agency
 from plancheck.model.box import Box
 from plancheck.model.claim import Claim
@@ -93,7 +93,7 @@ class Plan(Node):
         description="The body that approved the plan (审批机关), e.g. 宝鸡市人民政府.",
     )
     revisions: list[Revision] = Field(
-        default_factory=list, description="The revisions made since the plan was approved."
+        default_factory=empty_list, description="The revisions made since the plan was approved."
     )
     issued: str | None = Field(
         default=None,
@@ -111,24 +111,24 @@ class Plan(Node):
     )
     source_document: SourceDocument | None = None
     based_on: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="编制依据: the plans this one follows, in the order the document cites "
         "them: plan ids, or titles with 文号 as written.",
     )
     parts: list[str] = Field(
-        default_factory=list, description="Part files (relative paths) merged into this plan."
+        default_factory=empty_list, description="Part files (relative paths) merged into this plan."
     )
-    sections: list[Section] = Field(default_factory=list)
-    boxes: list[Box] = Field(default_factory=list)
-    indicators: list[Indicator] = Field(default_factory=list)
-    agencies: list[Agency] = Field(default_factory=list)
-    projects: list[Project] = Field(default_factory=list)
-    totals: list[Total] = Field(default_factory=list)
-    counts: list[DeclaredCount] = Field(default_factory=list)
-    identities: list[Identity] = Field(default_factory=list)
-    claims: list[Claim] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=empty_list)
+    boxes: list[Box] = Field(default_factory=empty_list)
+    indicators: list[Indicator] = Field(default_factory=empty_list)
+    agencies: list[Agency] = Field(default_factory=empty_list)
+    projects: list[Project] = Field(default_factory=empty_list)
+    totals: list[Total] = Field(default_factory=empty_list)
+    counts: list[DeclaredCount] = Field(default_factory=empty_list)
+    identities: list[Identity] = Field(default_factory=empty_list)
+    claims: list[Claim] = Field(default_factory=empty_list)
     evaluations: list[Evaluation] = Field(
-        default_factory=list, description="Evaluations of the plan against actuals."
+        default_factory=empty_list, description="Evaluations of the plan against actuals."
     )
 
     _locations: Mapping[str, YamlLocation] = PrivateAttr(default_factory=dict)

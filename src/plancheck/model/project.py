@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from plancheck.model._base import ID_PATTERN, Entity, Node
+from plancheck.model._base import ID_PATTERN, Entity, Node, empty_list
 from plancheck.model.period import YearRange
 from plancheck.quantities import Value
 
@@ -27,7 +27,7 @@ class Project(Entity):
     implementers_text: str | None = Field(
         default=None, description="The 实施单位 cell exactly as written, e.g. `工信局、公安局等`."
     )
-    implementers: list[Implementer] = Field(default_factory=list)
+    implementers: list[Implementer] = Field(default_factory=empty_list)
     years: YearRange | None = Field(default=None, description="实施年度, e.g. `2011-2013`.")
     funding: Value | None = Field(
         default=None,

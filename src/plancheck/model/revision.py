@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from plancheck.model._base import ID_PATTERN, Entity
+from plancheck.model._base import ID_PATTERN, Entity, empty_list
 
 
 class Revision(Entity):
@@ -35,7 +35,7 @@ class Revision(Entity):
         description="The evaluation (中期评估) it follows, by its id or title.",
     )
     covers: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Keys of what it changed that this version no longer holds (removed "
         "entities, e.g. `projects/x`).",
     )

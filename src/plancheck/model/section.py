@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, PrivateAttr, field_validator
 
-from plancheck.model._base import Entity
+from plancheck.model._base import Entity, empty_list
 from plancheck.model.numbering import SectionNumber, parse_section_number
 
 
@@ -13,7 +13,7 @@ class Section(Entity):
 
     number: str = Field(description="The number exactly as written, e.g. `三、`, `（二）`, `4.`.")
     title: str = Field(min_length=1, description="The heading text as written.")
-    sections: list[Section] = Field(default_factory=list, description="Nested headings.")
+    sections: list[Section] = Field(default_factory=empty_list, description="Nested headings.")
 
     # Dotted ordinal path from the root (三、（二） -> "3.2"); set by Plan.
     _path: str = PrivateAttr(default="")

@@ -11,15 +11,23 @@ import io
 import json
 import unicodedata
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from plancheck.records.progress import BEHIND, MET, NO_ACTUAL, NOT_JUDGED, ON_TRACK, ProgressTable
+if TYPE_CHECKING:
+    from plancheck.records.progress import ProgressTable
 
 PROGRESS_FORMATS = ("text", "json", "markdown", "csv")
 FORMAT_VERSION = 1
 SCHEMA_ID = "https://plancheck.invalid/schemas/progress.schema.json"
-_STATUSES = [MET, ON_TRACK, BEHIND, NO_ACTUAL, NOT_JUDGED]
 _TYPE_ZH = {"binding": "约束性", "expected": "预期性", "unspecified": "—"}
+
+
+def _statuses() -> list[str]:
+    # Imported here: the progress command's options are read at every start-up, and
+    # the view's records are needed only when it is rendered.
+    from plancheck.records.progress import BEHIND, MET, NO_ACTUAL, NOT_JUDGED, ON_TRACK
+
+    return [MET, ON_TRACK, BEHIND, NO_ACTUAL, NOT_JUDGED]
 
 
 def _number(value: Decimal | None) -> str | None:
@@ -111,6 +119,7 @@ def progress_schema() -> dict[str, Any]:
     # Imported here: the progress command's options are read at every start-up.
     from plancheck.outputs.json_schema import closed_object
 
+    statuses = _statuses()
     year = {"type": "integer", "minimum": 1000, "maximum": 9999}
     dated = closed_object(
         properties={
@@ -127,7 +136,7 @@ def progress_schema() -> dict[str, Any]:
             "actual": _nullable("string", "The actual as the report writes it."),
             "actual_amount": _nullable("string", "The actual in the row's unit.", pattern=_DECIMAL),
             "gap": _nullable("string", "Actual minus path, positive when ahead.", pattern=_DECIMAL),
-            "status": {"enum": _STATUSES, "description": "Where the actual leaves the indicator."},
+            "status": {"enum": statuses, "description": "Where the actual leaves the indicator."},
             "assessed": {
                 "enum": ["met", "not-met", "on-track", "lagging", None],
                 "description": "What the report says.",
@@ -251,7 +260,7 @@ def _text(table: ProgressTable) -> str:
         out += ["", "No path:", *notes]
     out += [
         "",
-        f"gap = actual - path (+ ahead); status: {', '.join(_STATUSES)}; [the report's own "
+        f"gap = actual - path (+ ahead); status: {', '.join(_statuses())}; [the report's own "
         f"assessment]; tolerance {_number(table.tolerance)} of the planned change",
     ]
     return "\n".join(out) + "\n"
