@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from plancheck.cli import main
+from tests.conftest import CORPUS
 
 CLEAN = """\
 projects:
@@ -137,3 +138,32 @@ def test_summary_says_when_a_plan_could_not_be_read(
     assert "(1 could not be read and was not checked)" in capsys.readouterr().out
     assert main(["check", str(write_plan(CLEAN, "clean.yaml")), "--select", "PC101"]) == 0
     assert "could not be read" not in capsys.readouterr().out
+
+
+def _broken_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    from plancheck.cli import _check
+
+    def explode(args: object) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(_check, "run", explode)
+
+
+def test_an_internal_error_is_one_line_without_debug(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _broken_check(monkeypatch)
+    assert main(["check", str(CORPUS), "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert err == "plancheck: internal error: RuntimeError: boom (--debug shows more)\n"
+
+
+def test_debug_shows_the_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _broken_check(monkeypatch)
+    assert main(["--debug", "check", str(CORPUS), "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Traceback (most recent call last):")
+    assert 'raise RuntimeError("boom")' in err
+    assert err.endswith("plancheck: internal error: RuntimeError: boom (--debug shows more)\n")

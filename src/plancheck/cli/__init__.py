@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-import traceback
 from collections.abc import Sequence
 
 from plancheck._version import __version__
@@ -102,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # never a traceback for the user unless asked
         if args.debug:
+            import traceback  # only here: it brings linecache and textwrap
+
             traceback.print_exc()
         detail = visible(f"{type(exc).__name__}: {exc}")
         print(f"plancheck: internal error: {detail} (--debug shows more)", file=sys.stderr)
