@@ -7,7 +7,6 @@ the command line and ``import plancheck`` pay only for what they use.
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
 
 from plancheck._lazy import lazy_names
@@ -175,20 +174,7 @@ _LAZY: dict[str, str] = {
 _MODULES: frozenset[str] = frozenset({"units"})
 
 
-_names = lazy_names(globals(), _LAZY)
-
-
-def __getattr__(name: str) -> object:
-    if name not in _MODULES:
-        return _names(name)
-    value = import_module(f"{__name__}.{name}")
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY, *_MODULES})
-
+__getattr__, __dir__ = lazy_names(globals(), _LAZY, _MODULES)
 
 __all__ = [
     "FORMATS",

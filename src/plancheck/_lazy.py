@@ -8,27 +8,36 @@ never built from data.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from importlib import import_module
 from typing import Any
 
 
-def lazy_names(namespace: dict[str, Any], table: Mapping[str, str]) -> Callable[[str], object]:
-    """A module ``__getattr__`` serving ``table``'s names and keeping each in
-    ``namespace`` (the package's globals) once imported.
+def lazy_names(
+    namespace: dict[str, Any], table: Mapping[str, str], modules: Collection[str] = ()
+) -> tuple[Callable[[str], object], Callable[[], list[str]]]:
+    """A package's module ``__getattr__`` and ``__dir__`` for names imported on first
+    use, each kept in ``namespace`` (the package's globals) once imported.
 
     ``table`` maps a name to the module defining it, or to ``"module:attribute"``
-    when the package exports it under another name.
+    when the package exports it under another name; ``modules`` are the package's
+    submodules served the same way.
     """
     package = namespace["__name__"]
 
     def __getattr__(name: str) -> object:
-        where = table.get(name)
-        if where is None:
-            raise AttributeError(f"module {package!r} has no attribute {name!r}")
-        module, _, attribute = where.partition(":")
-        value = getattr(import_module(module), attribute or name)
+        if name in modules:
+            value: object = import_module(f"{package}.{name}")
+        else:
+            where = table.get(name)
+            if where is None:
+                raise AttributeError(f"module {package!r} has no attribute {name!r}")
+            module, _, attribute = where.partition(":")
+            value = getattr(import_module(module), attribute or name)
         namespace[name] = value
         return value
 
-    return __getattr__
+    def __dir__() -> list[str]:
+        return sorted({*namespace, *table, *modules})
+
+    return __getattr__, __dir__

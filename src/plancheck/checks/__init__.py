@@ -7,6 +7,7 @@ imported on first use, as only ``plancheck progress`` needs it.
 
 from typing import TYPE_CHECKING
 
+from plancheck._lazy import lazy_names
 from plancheck.checks import (
     agencies,
     alignment,
@@ -31,13 +32,7 @@ if TYPE_CHECKING:
     from plancheck.checks._progress import progress_table
 
 
-def __getattr__(name: str) -> object:
-    if name != "progress_table":
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from plancheck.checks._progress import progress_table
-
-    globals()[name] = progress_table
-    return progress_table
+__getattr__, __dir__ = lazy_names(globals(), {"progress_table": "plancheck.checks._progress"})
 
 
 __all__ = [

@@ -50,11 +50,7 @@ _LAZY = {
 }
 
 
-__getattr__ = lazy_names(globals(), _LAZY)
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+__getattr__, __dir__ = lazy_names(globals(), _LAZY)
 
 
 __all__ = [

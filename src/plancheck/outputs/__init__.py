@@ -37,7 +37,7 @@ _LAZY = {
 }
 
 
-__getattr__ = lazy_names(globals(), _LAZY)
+__getattr__, __dir__ = lazy_names(globals(), _LAZY)
 
 # Small and needed by every format: escaping applied to whatever is rendered.
 from plancheck.outputs._undecodable import escape_undecodable  # noqa: E402

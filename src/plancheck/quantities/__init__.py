@@ -8,6 +8,8 @@ private pint registry and convert between them.
 
 from typing import TYPE_CHECKING
 
+from plancheck._lazy import lazy_names
+
 from ._enums import ChangeDirection, Comparator, ValueStatus
 from ._errors import QuantityError
 from ._factors import conversion_factor
@@ -49,10 +51,6 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    # Both are pint objects: naming one is what loads pint (and builds the registry).
-    if name in ("Quantity", "UREG"):
-        from . import _registry
-
-        return getattr(_registry, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# Both are pint objects: naming one is what loads pint (and builds the registry).
+_PINT = {"Quantity": "plancheck.quantities._registry", "UREG": "plancheck.quantities._registry"}
+__getattr__, __dir__ = lazy_names(globals(), _PINT)
