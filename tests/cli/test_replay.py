@@ -132,7 +132,10 @@ CHANGES = {
     "a part file is edited": _edit("plans/baoji/projects.yaml"),
     "a source document is edited": _edit("plans/baoji/source.txt", "\n新增一句。\n"),
     "a data file of an evaluation is edited": _edit("plans/county/evaluations.yaml"),
-    "a plan is added": _write("plans/more/extra.yaml", MINIMAL_PLAN.replace("fixture", "extra")),
+    "a plan is added": _write("plans/extra.yaml", MINIMAL_PLAN.replace("fixture", "extra")),
+    "a plan is added in a new folder": _write(
+        "plans/more/extra.yaml", MINIMAL_PLAN.replace("fixture", "extra")
+    ),
     "a plan is removed": _remove("plans/single.yaml"),
     "a configuration appears beside the plans": _write(f"plans/baoji/{CONFIG_FILE}", IGNORE_PC3),
     "a configuration appears here": _write(CONFIG_FILE, "lang: zh\n"),
