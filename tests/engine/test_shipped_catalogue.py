@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -75,3 +76,27 @@ def test_rule_files_are_looked_for_where_importlib_resources_puts_the_package() 
 
     assert Path(str(files("plancheck"))) == Path(plancheck._resources.__file__).parent
     assert (rules_dir() / "PC101.yaml").is_file()
+
+
+def test_a_changed_parameter_model_means_the_rule_files_are_validated(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The compact form was validated against each check's parameter model as it was;
+    a model defined elsewhere now (an edited check module) takes its rules out of it."""
+    registry = builtin_registry()
+    paths = sorted(rules_dir().glob("*.yaml"))
+    pc303 = rules_dir() / "PC303.yaml"
+    check = catalogue.read_rule_data(pc303)["check"]
+    spec = registry.get(check)
+    assert spec is not None
+
+    class Edited(spec.params):  # type: ignore[name-defined,misc]
+        pass
+
+    monkeypatch.setitem(registry._checks, check, dataclasses.replace(spec, params=Edited))
+    found = shipped_rules(paths, registry)
+    assert found is not None
+    using = {path for path in paths if catalogue.read_rule_data(path).get("check") == check}
+    assert pc303 in using
+    assert not using & set(found)
+    assert len(found) == len(paths) - len(using)

@@ -5,9 +5,9 @@ check schemas is most of building a ``Checker``. Those files only change with
 plancheck, so they are validated when ``shipped_rules.json`` is generated
 (``nox -s schemas``, or ``python -m plancheck.engine._shipped``; a test fails when
 it is stale) and read from there at start-up. Each entry records the SHA-256 of the
-rule file it came from and the parameter schema it was validated against: an entry
-that no longer matches is ignored, and that rule file is parsed and validated as
-any other.
+rule file it came from and of the source of its check's parameter model (the modules
+defining the model and its bases): an entry that no longer matches is ignored, and
+that rule file is parsed and validated as any other.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -22,28 +23,40 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from plancheck._atomic import write_atomic
-from plancheck.engine.params import options_schema
 from plancheck.engine.registry import CheckRegistry
 from plancheck.records import Rule
 
 COMPACT_FILE = Path(__file__).with_name("shipped_rules.json")
-_FORMAT = 1
+_FORMAT = 2
 
 
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _schema_text(registry: CheckRegistry, check: str | None) -> str:
+def _params_digest(registry: CheckRegistry, check: str | None) -> str:
     spec = registry.get(check) if check is not None else None
-    return _params_schema_text(spec.params) if spec else "null"
+    return _model_digest(spec.params) if spec else "none"
 
 
 @functools.cache
-def _params_schema_text(params: type[BaseModel]) -> str:
-    # Most checks share a parameter model (most take none): deriving each JSON Schema
-    # once, not once per rule, is most of what checking the compact catalogue costs.
-    return json.dumps(options_schema(params), sort_keys=True, ensure_ascii=False)
+def _model_digest(params: type[BaseModel]) -> str:
+    # The modules that define the model and its bases, not its JSON Schema: deriving
+    # schemas at start-up cost more than reading the rule catalogue itself. Any edit to
+    # those modules counts as a change (more often than the schema would, never less).
+    digest = hashlib.sha256()
+    for cls in params.__mro__:
+        if cls in BaseModel.__mro__:
+            continue
+        origin = getattr(sys.modules.get(cls.__module__), "__file__", None)
+        if origin is None:
+            return "unknown"  # matches no entry: the rule files are validated instead
+        try:
+            digest.update(f"{cls.__module__}.{cls.__qualname__}\0".encode())
+            digest.update(Path(origin).read_bytes())
+        except OSError:
+            return "unknown"
+    return digest.hexdigest()
 
 
 def shipped_rules(paths: Sequence[Path], registry: CheckRegistry) -> dict[Path, Rule] | None:
@@ -66,7 +79,7 @@ def shipped_rules(paths: Sequence[Path], registry: CheckRegistry) -> dict[Path, 
             rule = Rule.model_validate(entry["data"])
         except (OSError, KeyError, ValidationError):
             continue
-        if _schema_text(registry, rule.check) == entry["schema"]:
+        if _params_digest(registry, rule.check) == entry["params"]:
             found[path] = rule
     return found
 
@@ -86,7 +99,7 @@ def compact_text(paths: Sequence[Path], registry: CheckRegistry) -> str:
         rule = Rule.model_validate(data)
         rules[path.name] = {
             "sha256": _digest(path.read_bytes()),
-            "schema": _schema_text(registry, rule.check),
+            "params": _params_digest(registry, rule.check),
             "data": data,
         }
     document = {"format": _FORMAT, "rules": rules}
