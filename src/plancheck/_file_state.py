@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 _CHUNK = 1 << 20
+# What a run depended on: (file, the size limit it was read under) -> its state.
+FileStates = dict[tuple[str, int], str | None]
 _INSTALLED = ("site-packages", "dist-packages")
 PACKAGE = Path(__file__).resolve().parent
 

@@ -20,6 +20,7 @@ from plancheck.cli._stream import PER_PLAN_COUNTS, reviewed_report, stream_junit
 from plancheck.cli._summary import SUMMARY_VARIABLE, append_summary, fit
 from plancheck.cli._targets import find_targets
 from plancheck.engine.api import Checker
+from plancheck.engine.cache import check_module_files
 from plancheck.engine.config import Config, load_config, load_config_file
 from plancheck.loading import DEFAULT_MAX_BYTES
 from plancheck.material import gather_material
@@ -259,18 +260,20 @@ def _remember(
 ) -> None:
     """Record a run that only printed its report, so that an unchanged re-run replays it."""
     summary = args.format == "github" and os.environ.get(SUMMARY_VARIABLE)
-    side_effects = (args.output, args.changed, args.against, args.timestamps, summary)
+    side_effects = (
+        args.output,
+        args.write_baseline,
+        args.changed,
+        args.against,
+        args.timestamps,
+        summary,
+    )
     # Other commands run this one (``report``) without a key: never recorded.
     key = getattr(args, "replay_key", None)
-    if key is None or checked.depends is None or any(side_effects):
-        return
-    if args.write_baseline or exit_code not in (0, 1):
+    if key is None or checked.depends is None or any(side_effects) or exit_code not in (0, 1):
         return
     # The waivers files the run looked for, found or not, besides those it read.
     looked_for = [config.base_dir / WAIVERS_FILE, Path(WAIVERS_FILE)]
-    modules = (
-        sys.modules.get(active.spec.function.__module__) for active in checked.rules if active.spec
-    )
     record(
         key,
         paths=args.paths,
@@ -278,7 +281,7 @@ def _remember(
         depends=checked.depends,
         inputs=[*_run_inputs(checked, config, args), *looked_for],
         limit=DEFAULT_MAX_BYTES,
-        modules=[str(module.__file__) for module in modules if module and module.__file__],
+        modules=check_module_files(checked.rules),
         stdout=text,
         exit_code=exit_code,
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plancheck._cache_dir import default_cache_dir
+from plancheck._file_state import FileStates
 from plancheck.cli._against import check_against
 from plancheck.engine.api import Checker
 from plancheck.engine.batch import Phase, Progress, check_batch
@@ -32,9 +33,8 @@ class CheckedRun:
     config: Config
     # The plans' own configurations beside the run's: inputs an output may not replace.
     configs: list[Config] = field(default_factory=list)
-    # What the plans' reports depend on: (file, the size limit it was read under) ->
-    # its state (see plancheck._file_state). None when not known: no cache, --against.
-    depends: dict[tuple[str, int], str | None] | None = None
+    # What the plans' reports depend on, None when not known (no cache, --against).
+    depends: FileStates | None = None
 
 
 def _folder(target: Path) -> Path:
@@ -86,7 +86,7 @@ def check_per_config(
     rules = dict(run_checker.catalogue.rules)
     active: list[ActiveRule] = list(run_checker.rules)
     configs: list[Config] = []
-    depends: dict[tuple[str, int], str | None] | None = {} if cache and against is None else None
+    depends: FileStates | None = {} if cache and against is None else None
     done = 0
     total = len(targets)
     for key, group in sorted(groups.items(), key=lambda item: str(item[0] or "")):

@@ -25,13 +25,13 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
 from plancheck._atomic import write_atomic
 from plancheck._cache_dir import default_cache_dir, prepare_cache_dir
-from plancheck._file_state import code_stamp, file_state
+from plancheck._file_state import FileStates, code_stamp, file_state
 from plancheck._version import __version__
 from plancheck.cli._errors import UsageError
 from plancheck.cli._targets import find_targets
@@ -47,8 +47,6 @@ _ENVIRONMENT = ("NO_COLOR", "PLANCHECK_CACHE_DIR", "GITHUB_STEP_SUMMARY", "SOURC
 LOOKED_FOR = (".plancheck.yaml", "pyproject.toml", "waivers.yaml", ".git")
 # A report larger than this is not kept twice (it is kept per plan all the same).
 _MAX_RECORDED = 32 * 1024 * 1024
-
-Depends = Mapping[tuple[str, int], str | None]
 
 
 def replay_key(argv: Sequence[str]) -> str:
@@ -100,7 +98,7 @@ def record(
     *,
     paths: Sequence[str],
     targets: Sequence[Path],
-    depends: Depends,
+    depends: FileStates,
     inputs: Iterable[Path],
     limit: int,
     modules: Iterable[str],

@@ -32,7 +32,6 @@ def reviewed_report(
 ) -> Report:
     """The run's plans reviewed (as ``apply_review`` would over all of them), one at a
     time; without ``plan_counts`` the plans' per-rule counts are kept only as totals."""
-    config = checked.config
     review = ReviewStream(checked.catalogue, waivers, baseline, severities=severities)
     totals: dict[str, RuleStats] = {}
     plans: list[PlanReport] = []
@@ -42,16 +41,29 @@ def reviewed_report(
             merge_stats(totals, done.stats)
             done = dataclasses.replace(done, stats={}, results=[])
         plans.append(done)
+    extra = sorted(review.finish(), key=Finding.sort_key)
+    return _report(checked, review, plans, extra_findings=extra, totals=totals)
+
+
+def _report(
+    checked: CheckedRun,
+    review: ReviewStream,
+    plans: list[PlanReport],
+    *,
+    extra_findings: list[Finding] | None = None,
+    totals: dict[str, RuleStats] | None = None,
+) -> Report:
+    """The run's report of ``plans``, with what ``review`` suppressed."""
     return Report(
         plans,
         checked.catalogue,
-        lang=config.lang,
-        fail_on=config.fail_on,
+        lang=checked.config.lang,
+        fail_on=checked.config.fail_on,
         waived=review.waived,
         baselined=review.baselined,
         suppressions=review.suppressions,
-        extra_findings=sorted(review.finish(), key=Finding.sort_key),
-        totals=totals,
+        extra_findings=extra_findings or [],
+        totals=totals or {},
     )
 
 
@@ -88,16 +100,7 @@ def stream_text(
         root=root,
     )
     parts = [writer.plan(review.plan(plan)) for plan in checked.plans]
-    suppressed = Report(
-        [],
-        checked.catalogue,
-        lang=config.lang,
-        fail_on=config.fail_on,
-        waived=review.waived,
-        baselined=review.baselined,
-        suppressions=review.suppressions,
-    )
-    parts.append(writer.finish(review.finish(), suppressed))
+    parts.append(writer.finish(review.finish(), _report(checked, review, [])))
     return "".join(parts), review.exit_code(config.fail_on)
 
 

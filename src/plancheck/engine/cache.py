@@ -21,6 +21,7 @@ import hashlib
 import json
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,15 +36,23 @@ from plancheck.records import PlanReport
 
 if TYPE_CHECKING:
     from plancheck.engine.api import Checker
+    from plancheck.engine.ruleset import ActiveRule
 
 _FORMAT = 2
 
 
-def _code_stamp(modules: set[str]) -> list[list[object]]:
+def check_module_files(rules: Iterable[ActiveRule]) -> list[str]:
+    """The files of the modules defining the rules' check functions (a plugin's
+    included): code the results depend on besides plancheck's own."""
+    names = {active.spec.function.__module__ for active in rules if active.spec is not None}
+    files = (getattr(sys.modules.get(name), "__file__", None) for name in names)
+    return sorted(str(file) for file in files if file)
+
+
+def _code_stamp(rules: Iterable[ActiveRule]) -> list[list[object]]:
     """plancheck's code and every module that defines an active check, so that
     editing code invalidates the cache too."""
-    extra = (getattr(sys.modules.get(name), "__file__", None) for name in modules)
-    return code_stamp(str(origin) for origin in extra if origin)
+    return code_stamp(check_module_files(rules))
 
 
 def run_key(checker: Checker, *, keep_results: bool = False) -> str:
@@ -52,12 +61,10 @@ def run_key(checker: Checker, *, keep_results: bool = False) -> str:
     ``keep_results``: whether the reports keep their per-subject results (see ``batch``).
     """
     rules = []
-    modules = set()
     for active in checker.rules:
         spec = active.spec
         function = None
         if spec is not None:
-            modules.add(spec.function.__module__)
             function = f"{spec.function.__module__}.{spec.function.__qualname__}"
         rules.append(
             [
@@ -75,7 +82,7 @@ def run_key(checker: Checker, *, keep_results: bool = False) -> str:
         "python": sys.version,
         "config": checker.config.model_dump(mode="json"),
         "rules": rules,
-        "code": _code_stamp(modules),
+        "code": _code_stamp(checker.rules),
     }
     # ASCII escapes: names with undecodable bytes (lone surrogates) still hash.
     text = json.dumps(material, sort_keys=True, default=str)
