@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from plancheck import _file_state as file_state_module
 from plancheck._file_state import code_stamp, file_state
 
 
@@ -66,3 +67,27 @@ def test_a_link_is_known_by_where_it_leads(tmp_path: Path) -> None:
     loop = tmp_path / "loop.yaml"
     loop.symlink_to(loop)
     assert file_state(loop, 100) is None
+
+
+def test_the_code_stamp_covers_every_source_below_the_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "plancheck"
+    (package / "engine" / "deeper").mkdir(parents=True)
+    (package / "other").mkdir()
+    for name in ("__init__.py", "engine/run.py", "engine/deeper/x.py", "other/.hidden.py"):
+        (package / name).write_text("X = 1\n", encoding="utf-8")
+    (package / "engine" / "notes.txt").write_text("not code\n", encoding="utf-8")
+    (package / "engine" / "run.pyc").write_bytes(b"\0")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "linked.py").write_text("X = 1\n", encoding="utf-8")
+    (package / "linked").symlink_to(tmp_path / "elsewhere")
+    monkeypatch.setattr(file_state_module, "PACKAGE", package)
+    monkeypatch.setattr(sys, "path", [])
+    stamp = code_stamp()
+    expected = {str(path) for path in package.rglob("*.py")}
+    expected.add(str(package / "engine" / "shipped_rules.json"))
+    assert [row[0] for row in stamp] == sorted(expected)
+    assert str(package / "engine" / "deeper" / "x.py") in expected
+    (package / "engine" / "deeper" / "x.py").write_text("X = 22\n", encoding="utf-8")
+    assert code_stamp() != stamp

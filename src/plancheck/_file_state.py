@@ -9,9 +9,10 @@ run's limit is known by its size, and anything but a regular file by its type.
 from __future__ import annotations
 
 import hashlib
+import os
 import stat
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 _CHUNK = 1 << 20
@@ -51,7 +52,7 @@ def code_stamp(extra: Iterable[str] = ()) -> list[list[object]]:
     """Size and modification time of plancheck's sources, its shipped rule catalogue,
     the ``extra`` files (modules defining a plugin's checks) and the folders packages
     are installed in, in path order."""
-    files = {str(path) for path in PACKAGE.rglob("*.py")}
+    files = set(_sources(str(PACKAGE)))
     files.add(str(PACKAGE / "engine" / "shipped_rules.json"))
     files.update(extra)
     # Installing, upgrading or removing a distribution adds and removes entries of its
@@ -60,10 +61,19 @@ def code_stamp(extra: Iterable[str] = ()) -> list[list[object]]:
     files.update(entry for entry in sys.path if entry.endswith(_INSTALLED))
     stamp: list[list[object]] = []
     for file in sorted(files):
+        # Plain strings and os.stat: every run that uses the cache takes this stamp, and
+        # pathlib's globbing and Path objects cost several times the system calls here.
         try:
-            info = Path(file).stat()
-        except OSError:
+            info = os.stat(file)
+        except (OSError, ValueError):
             stamp.append([file, None])
             continue
         stamp.append([file, info.st_size, info.st_mtime_ns])
     return stamp
+
+
+def _sources(root: str) -> Iterator[str]:
+    """Every ``*.py`` file below ``root``, as ``Path.rglob`` finds them (symlinked
+    folders are not entered)."""
+    for folder, _, names in os.walk(root):
+        yield from (os.path.join(folder, name) for name in names if name.endswith(".py"))

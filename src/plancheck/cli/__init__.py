@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from collections.abc import Sequence
 
 from plancheck._version import __version__
 
+PYDANTIC_PLUGINS_VARIABLE = "PYDANTIC_DISABLE_PLUGINS"
 # Allocations between young-generation collections while the commands are imported.
 _STARTUP_GC_THRESHOLD = 100_000
 
@@ -64,6 +66,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if replayed is not None:
             sys.stdout.write(replayed[0])
             return replayed[1]
+    # Pydantic plugins (tracing tools) are found by reading every installed package's
+    # metadata before the first model is built, a cost that grows with the environment,
+    # and they may change how plans validate. The command line loads none unless the
+    # user sets pydantic's own switch (to "" to load them all).
+    os.environ.setdefault(PYDANTIC_PLUGINS_VARIABLE, "__all__")
     thresholds = gc.get_threshold()
     # Importing the commands makes many long-lived objects and little garbage: the
     # collections the default threshold would trigger meanwhile only re-scan them.
