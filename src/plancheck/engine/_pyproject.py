@@ -44,7 +44,7 @@ def plancheck_table(path: Path, display: str, *, explicit: bool = False) -> dict
         if explicit:
             raise PyprojectError(str(problem.diagnostic)) from None
         return None
-    if text in _WITHOUT_TABLE:
+    if text in _WITHOUT_TABLE or (not explicit and not _may_name_plancheck(text)):
         return None
     # Most runs meet no pyproject.toml at all; those that do pay for the parser then.
     import tomllib
@@ -67,6 +67,18 @@ def plancheck_table(path: Path, display: str, *, explicit: bool = False) -> dict
             f"([tool.plancheck]), not {type(table).__name__}"
         )
     return table
+
+
+def _may_name_plancheck(text: str) -> bool:
+    """False only when no TOML key in ``text`` can be ``plancheck``.
+
+    A key is spelled bare, as a literal string or as a basic string whose escapes may
+    spell letters (``\\u0070``, and ``\\x70`` in TOML 1.1); without the word and
+    without such escapes no table can be named plancheck, and a file that will not
+    parse is someone else's (see ``_MENTIONS``), so most pyproject.toml files are never
+    parsed at all.
+    """
+    return "plancheck" in text or any(escape in text for escape in ("\\u", "\\U", "\\x"))
 
 
 def _remember_without_table(text: str) -> None:
