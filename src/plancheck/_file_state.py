@@ -64,7 +64,7 @@ def code_stamp(extra: Iterable[str] = ()) -> list[list[object]]:
         # Plain strings and os.stat: every run that uses the cache takes this stamp, and
         # pathlib's globbing and Path objects cost several times the system calls here.
         try:
-            info = os.stat(file)
+            info = os.stat(file)  # noqa: PTH116 - a string path, see above
         except (OSError, ValueError):
             stamp.append([file, None])
             continue
@@ -76,4 +76,6 @@ def _sources(root: str) -> Iterator[str]:
     """Every ``*.py`` file below ``root``, as ``Path.rglob`` finds them (symlinked
     folders are not entered)."""
     for folder, _, names in os.walk(root):
-        yield from (os.path.join(folder, name) for name in names if name.endswith(".py"))
+        for name in names:
+            if name.endswith(".py"):
+                yield os.path.join(folder, name)  # noqa: PTH118 - strings: see code_stamp
