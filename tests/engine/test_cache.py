@@ -156,11 +156,21 @@ def test_a_single_file_plan_is_keyed_by_its_content(write_plan) -> None:  # type
         Config(lang="zh"),
         Config(fail_on=Severity.WARNING),
         Config(max_file_bytes=10_000_000),
+        Config(max_values=1000),
+        Config(waivers="reviewed.yaml"),
     ],
 )
 def test_rules_and_configuration_are_in_the_key(config: Config) -> None:
     assert run_key(Checker(config)) != run_key(Checker())
     assert run_key(Checker(config)) == run_key(Checker(config))
+
+
+def test_where_a_configuration_came_from_is_not_in_the_key() -> None:
+    # What model_dump leaves out (the file's folder and name) stays out of the key, so
+    # the same settings found in another file reuse the results.
+    placed = Config(select=["PC1"], base_dir=Path("elsewhere"), origin="elsewhere/x.yaml")
+    assert run_key(Checker(placed)) == run_key(Checker(Config(select=["PC1"])))
+    assert run_key(Checker(Config())) == run_key(Checker())
 
 
 def test_the_plancheck_version_is_in_the_key(monkeypatch: pytest.MonkeyPatch) -> None:

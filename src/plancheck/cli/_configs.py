@@ -19,7 +19,7 @@ from plancheck.cli._against import check_against
 from plancheck.engine.api import Checker
 from plancheck.engine.batch import Phase, Progress, check_batch
 from plancheck.engine.cache import ResultCache, run_key
-from plancheck.engine.config import Config, find_config, load_config_file
+from plancheck.engine.config import Config, default_config, find_config, load_config_file
 from plancheck.engine.report_store import ReportStore
 from plancheck.engine.ruleset import ActiveRule
 from plancheck.records import PlanReport, Rule
@@ -93,7 +93,7 @@ def check_per_config(
         if one_config or _same(key, run_checker.config.origin):
             checker = run_checker
         else:
-            base = load_config_file(key) if key is not None else Config()
+            base = load_config_file(key) if key is not None else default_config()
             checker = Checker(adjust(base))
             configs.append(checker.config)
             rules.update(checker.catalogue.rules)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from plancheck.engine.catalogue import Catalogue, load_catalogue
-from plancheck.engine.config import Config
+from plancheck.engine.config import Config, default_config
 from plancheck.engine.planset import run_set, set_rules
 from plancheck.engine.registry import PluginError, builtin_registry, load_plugins
 from plancheck.engine.ruleset import ActiveRule, resolve
@@ -26,7 +26,7 @@ class Checker:
     """Rules resolved against a configuration, ready to check any number of plans."""
 
     def __init__(self, config: Config | None = None) -> None:
-        self.config = config or Config()
+        self.config = config or default_config()
         try:
             shipped = load_plugins(self.config.plugins)
         except PluginError as exc:

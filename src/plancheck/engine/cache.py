@@ -36,6 +36,7 @@ from plancheck.records import PlanReport
 
 if TYPE_CHECKING:
     from plancheck.engine.api import Checker
+    from plancheck.engine.config import Config
     from plancheck.engine.ruleset import ActiveRule
 
 _FORMAT = 2
@@ -53,6 +54,14 @@ def _code_stamp(rules: Iterable[ActiveRule]) -> list[list[object]]:
     """plancheck's code and every module that defines an active check, so that
     editing code invalidates the cache too."""
     return code_stamp(check_module_files(rules))
+
+
+def _config_material(config: Config) -> dict[str, object]:
+    """The configuration's fields as ``model_dump`` would give them (those it excludes
+    left out), read directly: dumping would build the model's serializer, which a run
+    with the default configuration otherwise never needs (see ``default_config``)."""
+    fields = type(config).model_fields
+    return {name: getattr(config, name) for name, info in fields.items() if not info.exclude}
 
 
 def run_key(checker: Checker, *, keep_results: bool = False) -> str:
@@ -80,7 +89,7 @@ def run_key(checker: Checker, *, keep_results: bool = False) -> str:
         "keep_results": keep_results,
         "plancheck": __version__,
         "python": sys.version,
-        "config": checker.config.model_dump(mode="json"),
+        "config": _config_material(checker.config),
         "rules": rules,
         "code": _code_stamp(checker.rules),
     }
