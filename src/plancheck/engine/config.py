@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from plancheck._factories import empty_dict, empty_list
 from plancheck._reader.parse import MAX_VALUES, MAX_VALUES_LIMIT, YamlProblem, parse_yaml
 from plancheck._reader.read import DEFAULT_MAX_BYTES, ReadProblem, read_text
 from plancheck.engine._pyproject import PyprojectError, plancheck_table
@@ -29,18 +30,19 @@ class Config(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
     select: list[str] = Field(
-        default_factory=list, description="Codes, code prefixes, names or families; empty = all."
+        default_factory=empty_list,
+        description="Codes, code prefixes, names or families; empty = all.",
     )
-    ignore: list[str] = Field(default_factory=list)
+    ignore: list[str] = Field(default_factory=empty_list)
     severity: dict[str, Severity] = Field(
-        default_factory=dict, description="Severity overrides by rule code."
+        default_factory=empty_dict, description="Severity overrides by rule code."
     )
     params: dict[str, dict[str, Any]] = Field(
-        default_factory=dict, description="Parameter overrides by rule code."
+        default_factory=empty_dict, description="Parameter overrides by rule code."
     )
-    rules: list[str] = Field(default_factory=list, description="Extra rule files.")
+    rules: list[str] = Field(default_factory=empty_list, description="Extra rule files.")
     plugins: list[str] = Field(
-        default_factory=list, description="Installed `plancheck.checks` entry points to load."
+        default_factory=empty_list, description="Installed `plancheck.checks` entry points to load."
     )
     lang: Literal["zh", "en"] = "en"
     fail_on: Severity = Severity.ERROR

@@ -18,13 +18,6 @@ _SHARED: set[int] = set()  # id() of those sets (kept alive by _FIELD_SETS)
 _MAX_FIELD_SETS = 4096
 
 
-def empty_list() -> list[Any]:
-    """The default of a list field: ``default_factory=list`` costs a parse at start-up,
-    as pydantic reads each factory's signature and a builtin's comes from its text
-    (80 µs per field, 23 fields)."""
-    return []
-
-
 class Node(BaseModel):
     """Any structured part of a plan file.
 

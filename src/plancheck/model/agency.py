@@ -6,7 +6,8 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from plancheck.model._base import ID_PATTERN, Entity, empty_list
+from plancheck._factories import empty_list
+from plancheck.model._base import ID_PATTERN, Entity
 
 
 class AgencyKind(StrEnum):

@@ -6,7 +6,8 @@ from enum import StrEnum
 
 from pydantic import Field, PrivateAttr, StrictBool, StrictInt
 
-from plancheck.model._base import Entity, empty_list
+from plancheck._factories import empty_list
+from plancheck.model._base import Entity
 
 
 class BoxKind(StrEnum):

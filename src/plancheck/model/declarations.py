@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import Field, StrictBool, StrictInt, model_validator
 
-from plancheck.model._base import ID_PATTERN, Entity, Node, empty_list
+from plancheck._factories import empty_list
+from plancheck.model._base import ID_PATTERN, Entity, Node
 from plancheck.quantities import Value
 
 

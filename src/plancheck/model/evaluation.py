@@ -6,7 +6,8 @@ from enum import StrEnum
 
 from pydantic import Field, PrivateAttr, StrictInt, model_validator
 
-from plancheck.model._base import ID_PATTERN, Node, empty_list
+from plancheck._factories import empty_list
+from plancheck.model._base import ID_PATTERN, Node
 from plancheck.quantities import Value
 
 

@@ -6,7 +6,8 @@ from enum import StrEnum
 
 from pydantic import Field, StrictBool, StrictInt, field_validator
 
-from plancheck.model._base import ID_PATTERN, Entity, empty_list
+from plancheck._factories import empty_list
+from plancheck.model._base import ID_PATTERN, Entity
 from plancheck.model.links import AlignmentLink
 from plancheck.quantities import Value, ValueStatus, canonical_unit
 

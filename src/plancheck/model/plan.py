@@ -9,7 +9,8 @@ from typing import Literal, NamedTuple
 
 from pydantic import Field, PrivateAttr, StrictInt, field_validator, model_validator
 
-from plancheck.model._base import ID_PATTERN, Entity, Node, empty_list
+from plancheck._factories import empty_list
+from plancheck.model._base import ID_PATTERN, Entity, Node
 from plancheck.model.agency import Agency
 from plancheck.model.box import Box
 from plancheck.model.claim import Claim

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from plancheck.model._base import ID_PATTERN, Entity, Node, empty_list
+from plancheck._factories import empty_list
+from plancheck.model._base import ID_PATTERN, Entity, Node
 from plancheck.model.period import YearRange
 from plancheck.quantities import Value
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from plancheck.model._base import ID_PATTERN, Entity, empty_list
+from plancheck._factories import empty_list
+from plancheck.model._base import ID_PATTERN, Entity
 
 
 class Revision(Entity):

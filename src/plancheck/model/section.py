@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pydantic import Field, PrivateAttr, field_validator
 
-from plancheck.model._base import Entity, empty_list
+from plancheck._factories import empty_list
+from plancheck.model._base import Entity
 from plancheck.model.numbering import SectionNumber, parse_section_number
 
 

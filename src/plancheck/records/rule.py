@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from plancheck._factories import empty_dict
 from plancheck._limits import (
     MAX_MESSAGE_CHARS,
     MAX_TEMPLATE_CHARS,
@@ -86,7 +87,7 @@ class Rule(BaseModel):
     severity: Severity
     title: Text
     message: Text
-    messages: dict[str, Text] = Field(default_factory=dict)
+    messages: dict[str, Text] = Field(default_factory=empty_dict)
     hint: Text | None = None
     description: str = Field(min_length=1, description="What it checks (English).")
     rationale: str = Field(min_length=1, description="Why it matters (English).")
@@ -95,7 +96,7 @@ class Rule(BaseModel):
     check: str | None = Field(
         default=None, description="Registered check function; none for load-time rules."
     )
-    params: dict[str, Any] = Field(default_factory=dict)
+    params: dict[str, Any] = Field(default_factory=empty_dict)
     examples: Examples | None = Field(
         default=None, description="Documented pass/fail cases; required for every rule but PC000."
     )
