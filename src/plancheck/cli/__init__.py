@@ -6,7 +6,8 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from importlib import import_module
 
 from plancheck._version import __version__
 
@@ -15,20 +16,28 @@ PYDANTIC_PLUGINS_VARIABLE = "PYDANTIC_DISABLE_PLUGINS"
 _STARTUP_GC_THRESHOLD = 100_000
 
 
-def build_parser() -> argparse.ArgumentParser:
-    # The commands (and the engine behind them) are imported here, not at import time,
-    # so that `plancheck --version` starts instantly.
-    from plancheck.cli import (
-        _check,
-        _diff,
-        _extract,
-        _plan_progress,
-        _report,
-        _rules,
-        _schema,
-        _trace,
-    )
+# Each command and the module that adds its parser, in the order `plancheck --help` lists
+# them (one module may add several commands).
+_COMMANDS = {
+    "check": "_check",
+    "diff": "_diff",
+    "report": "_report",
+    "rules": "_rules",
+    "explain": "_rules",
+    "schema": "_schema",
+    "trace": "_trace",
+    "progress": "_plan_progress",
+    "extract": "_extract",
+}
 
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with a known ``command``, only that command's.
+
+    A run names its command first, so only that command's module is imported and only
+    its parser built: the others cost a few milliseconds of every start-up. Anything
+    else (``--help``, an option first, a misspelt command) gets every command.
+    """
     parser = argparse.ArgumentParser(
         prog="plancheck",
         description="Check government development plans (规划) for compliance and consistency.",
@@ -36,14 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"plancheck {__version__}")
     parser.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    _check.add_parser(commands)
-    _diff.add_parser(commands)
-    _report.add_parser(commands)
-    _rules.add_parsers(commands)
-    _schema.add_parser(commands)
-    _trace.add_parser(commands)
-    _plan_progress.add_parser(commands)
-    _extract.add_parser(commands)
+    wanted = [_COMMANDS[command]] if command in _COMMANDS else _COMMANDS.values()
+    for module in dict.fromkeys(wanted):
+        # The commands (and the engine behind them) are imported here, not at import
+        # time, so that `plancheck --version` starts instantly.
+        add: Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]
+        add = import_module(f"plancheck.cli.{module}").add_parser
+        add(commands)
     return parser
 
 
@@ -76,8 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # collections the default threshold would trigger meanwhile only re-scan them.
     gc.set_threshold(_STARTUP_GC_THRESHOLD, thresholds[1], thresholds[2])
     try:
-        parser = build_parser()
-        args = parser.parse_args(argv)
+        parser = build_parser(arguments[0] if arguments else None)
+        args = parser.parse_args(arguments)
     finally:
         gc.set_threshold(*thresholds)
     if not hasattr(args, "run"):

@@ -41,7 +41,8 @@ def _page(rule: Rule, catalogue: Catalogue) -> str:
     return rule_markdown(rule, check_doc(spec) if spec is not None else None)
 
 
-def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The ``rules`` and ``explain`` commands."""
     rules = commands.add_parser("rules", help="list the rule catalogue")
     rules.add_argument("--format", choices=("text", "markdown"), default="text")
     rules.add_argument("--lang", choices=("zh", "en"), default="en")
