@@ -78,7 +78,7 @@ def test_checking_baoji_loads_no_other_commands_machinery() -> None:
 
 def test_checking_baoji_loads_no_machinery_of_runs_it_is_not() -> None:
     # Baoji has no earlier version (--against), no evaluation results, no git work
-    # (--changed) and is rendered as text: the diff's records and computation, the
+    # (--changed), no waivers file or baseline, and is rendered as text: the diff's records and computation, the
     # progress path and view, the HTML records and the rule pages stay unimported.
     loaded = _loaded_after(
         "import sys, contextlib, io\nfrom plancheck.cli import main\n"
@@ -96,15 +96,23 @@ def test_checking_baoji_loads_no_machinery_of_runs_it_is_not() -> None:
         "plancheck.outputs.html",
         "plancheck.engine.checksource",
         "plancheck.outputs.ruledoc",
+        "plancheck.review.waivers",
+        "plancheck.review.baseline",
         "subprocess",
     }
     assert not unused & loaded
 
 
 def test_lazy_names_resolve_to_their_modules() -> None:
-    from plancheck import checks, plan_diff
+    from plancheck import checks, plan_diff, review
     from plancheck.checks import _progress
     from plancheck.plan_diff import _compute, _records
+    from plancheck.review import baseline, waivers
+
+    assert review.load_waivers is waivers.load_waivers
+    assert review.WaiverFile is waivers.WaiverFile
+    assert review.write_baseline is baseline.write_baseline
+    assert review.WAIVERS_FILE == "waivers.yaml"
 
     assert checks.progress_table is _progress.progress_table
     assert plan_diff.diff is _compute.diff

@@ -7,6 +7,7 @@ import os
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plancheck._destination import same_file, write_output
 from plancheck.cli import _jobs
@@ -27,16 +28,10 @@ from plancheck.material import gather_material
 from plancheck.outputs import FORMATS, Invocation, render
 from plancheck.outputs.junit_flavours import FLAVOURS
 from plancheck.records import Report, Severity
-from plancheck.review import (
-    WAIVERS_FILE,
-    Baseline,
-    ReviewFileError,
-    WaiverFile,
-    baseline_of,
-    load_baseline,
-    load_waivers,
-    write_baseline,
-)
+from plancheck.review import WAIVERS_FILE, ReviewFileError
+
+if TYPE_CHECKING:
+    from plancheck.review import Baseline, WaiverFile
 
 # The rule that --require-links turns from "not applicable" into an error.
 REQUIRE_LINKS_RULE = "PC802"
@@ -216,8 +211,16 @@ def _review_inputs(
     """The waivers and baseline files, read before checking so that a bad one stops early."""
     path = _waivers_path(args, config)
     try:
-        waivers = load_waivers(path) if path is not None else None
-        baseline = load_baseline(args.baseline) if args.baseline else None
+        waivers = baseline = None
+        # Their modules only when there are such files (see plancheck.review).
+        if path is not None:
+            from plancheck.review import load_waivers
+
+            waivers = load_waivers(path)
+        if args.baseline:
+            from plancheck.review import load_baseline
+
+            baseline = load_baseline(args.baseline)
     except ReviewFileError as exc:
         raise UsageError(str(exc)) from None
     return waivers, baseline
@@ -326,6 +329,8 @@ def run(args: argparse.Namespace) -> int:
         # Everything that is not waived (the old baseline's findings included) is accepted;
         # findings about waivers themselves never are.
         accepted = reviewed_report(checked, waivers, None, severities, plan_counts=False).findings
+        from plancheck.review import baseline_of, write_baseline
+
         baseline = baseline_of(accepted, Path(args.write_baseline).as_posix())
         write_baseline(
             args.write_baseline, baseline, inputs=_inputs(checked, config, args, "baseline")

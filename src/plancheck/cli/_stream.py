@@ -13,10 +13,14 @@ import argparse
 import dataclasses
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plancheck.cli._configs import CheckedRun
 from plancheck.records import Finding, PlanReport, Report, RuleStats, Severity, merge_stats
-from plancheck.review import Baseline, ReviewStream, WaiverFile
+from plancheck.review import ReviewStream
+
+if TYPE_CHECKING:
+    from plancheck.review import Baseline, WaiverFile
 
 # The formats built from one report that show each plan's own per-rule counts.
 PER_PLAN_COUNTS = ("html",)

@@ -21,6 +21,7 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from plancheck.records import (
     Finding,
@@ -35,10 +36,12 @@ from plancheck.records import (
     file_subject,
     fingerprint,
 )
-from plancheck.review._common import EXPIRED, INVALID, NEVER_SUPPRESSED, UNUSED
-from plancheck.review.baseline import Baseline, baselinable
+from plancheck.review._common import EXPIRED, INVALID, NEVER_SUPPRESSED, UNUSED, baselinable
 from plancheck.review.inline import InlineIgnore, scan_file
-from plancheck.review.waivers import InvalidWaiver, Waiver, WaiverFile
+
+if TYPE_CHECKING:  # their modules are imported by the runs that read such files
+    from plancheck.review.baseline import Baseline
+    from plancheck.review.waivers import InvalidWaiver, Waiver, WaiverFile
 
 
 def apply_review(

@@ -25,7 +25,7 @@ from typing import Any
 from plancheck._destination import write_output
 from plancheck._reader.read import ReadProblem, read_text
 from plancheck.records import Finding, fingerprint
-from plancheck.review._common import NEVER_SUPPRESSED, ReviewFileError
+from plancheck.review._common import ReviewFileError, baselinable
 
 BASELINE_VERSION = 1
 _FIELDS = ("fingerprint", "rule", "key", "plan", "message")
@@ -55,12 +55,6 @@ class Baseline:
 
     def counts(self) -> Counter[str]:
         return Counter(entry.fingerprint for entry in self.entries)
-
-
-def baselinable(finding: Finding) -> bool:
-    """Findings about waivers and inline ignores are never baselined: an expired waiver
-    must not be accepted as debt."""
-    return finding.rule not in NEVER_SUPPRESSED
 
 
 def entry_for(finding: Finding) -> BaselineEntry:

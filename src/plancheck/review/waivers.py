@@ -33,8 +33,6 @@ from plancheck.model import ID_PATTERN
 from plancheck.records import Finding, YamlLocation
 from plancheck.review._common import RULE_CODE, ReviewFileError
 
-WAIVERS_FILE = "waivers.yaml"
-
 _FIELDS = ("rule", "subject", "plan", "reason", "approved_by", "expires", "revision")
 _REQUIRED = ("rule", "subject", "reason", "approved_by", "expires")
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
