@@ -78,8 +78,9 @@ def test_checking_baoji_loads_no_other_commands_machinery() -> None:
 
 def test_checking_baoji_loads_no_machinery_of_runs_it_is_not() -> None:
     # Baoji has no earlier version (--against), no evaluation results, no git work
-    # (--changed), no waivers file or baseline, and is rendered as text: the diff's records and computation, the
-    # progress path and view, the HTML records and the rule pages stay unimported.
+    # (--changed), no waivers file or baseline, and is rendered as text: the diff's
+    # records and computation, the progress path and view, the HTML records, the rule
+    # pages and the waivers and baseline modules stay unimported.
     loaded = _loaded_after(
         "import sys, contextlib, io\nfrom plancheck.cli import main\n"
         f"sys.argv = ['plancheck', 'check', {str(CORPUS)!r}, '--no-cache']\n"
