@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from plancheck.cli import PYDANTIC_PLUGINS_VARIABLE
+from plancheck.cli import _PYDANTIC_PLUGINS
 
 PLUGIN = """\
 import os
@@ -47,10 +47,10 @@ def _check(tmp_path: Path, setting: str | None) -> tuple[subprocess.CompletedPro
     marker = _installed_plugin(site)
     plan = tmp_path / "plan.yaml"
     plan.write_text("id: p\n", encoding="utf-8")
-    env = {key: value for key, value in os.environ.items() if key != PYDANTIC_PLUGINS_VARIABLE}
+    env = {key: value for key, value in os.environ.items() if key != _PYDANTIC_PLUGINS}
     env |= {"PYTHONPATH": str(site), "PLUGIN_MARKER": str(marker), "NO_COLOR": "1"}
     if setting is not None:
-        env[PYDANTIC_PLUGINS_VARIABLE] = setting
+        env[_PYDANTIC_PLUGINS] = setting
     done = subprocess.run(
         [sys.executable, "-m", "plancheck", "check", str(plan), "--no-cache", "-q"],
         capture_output=True,

@@ -11,7 +11,7 @@ from importlib import import_module
 
 from plancheck._version import __version__
 
-PYDANTIC_PLUGINS_VARIABLE = "PYDANTIC_DISABLE_PLUGINS"
+_PYDANTIC_PLUGINS = "PYDANTIC_DISABLE_PLUGINS"
 # Allocations between young-generation collections while the commands are imported.
 _STARTUP_GC_THRESHOLD = 100_000
 
@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # metadata before the first model is built, a cost that grows with the environment,
     # and they may change how plans validate. The command line loads none unless the
     # user sets pydantic's own switch (to "" to load them all).
-    os.environ.setdefault(PYDANTIC_PLUGINS_VARIABLE, "__all__")
+    os.environ.setdefault(_PYDANTIC_PLUGINS, "__all__")
     thresholds = gc.get_threshold()
     # Importing the commands makes many long-lived objects and little garbage: the
     # collections the default threshold would trigger meanwhile only re-scan them.
