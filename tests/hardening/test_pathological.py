@@ -173,3 +173,27 @@ def test_huge_vague_words_list_is_a_configuration_error(tmp_path: Path, words: i
     _write(tmp_path, "plan.yaml", plan_text("projects:\n" + projects))
     run = _check(tmp_path)
     assert_one_error_line(run, ".plancheck.yaml", "vague_words")
+
+
+def test_26000_projects_added_since_the_earlier_version(tmp_path: Path) -> None:
+    # Each change once looked its project up by scanning the plan.
+    count = 26_000
+    projects = "".join(f"- {{id: p{i},name: p{i},funding: 1}}\n" for i in range(count))
+    _write(tmp_path, "old.yaml", plan_text())
+    _write(tmp_path, "new.yaml", plan_text("projects:\n" + projects))
+    run = run_plancheck("diff", "old.yaml", "new.yaml", "--format", "json", cwd=tmp_path)
+    found = [f for f in json.loads(run.out)["findings"] if f["rule"] == "PC703"]
+    assert len(found) == count
+    assert {f["subject"]["key"] for f in found} == {f"projects/p{i}" for i in range(count)}
+
+
+def test_html_report_of_24000_untraced_projects(tmp_path: Path) -> None:
+    # Each project's row once gathered its findings by scanning all of them.
+    count = 24_000
+    box = "boxes:\n- {number: 1, title: 重点工程, kind: projects, items: [{number: 1, name: x}]}\n"
+    projects = "".join(f"- {{id: p{i},name: p{i},funding: 1}}\n" for i in range(count))
+    _write(tmp_path, "plan.yaml", plan_text(box + "projects:\n" + projects))
+    run = run_plancheck("check", "plan.yaml", "--select", "PC401", "--format", "html", cwd=tmp_path)
+    # Every project is listed as untraced, with a link to its PC401 finding.
+    assert run.out.count('<tr class="untraced"') == count
+    assert run.out.count('class="badge sev-error" href="#') >= 2 * count

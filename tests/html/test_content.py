@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -216,3 +217,41 @@ def test_baselined_findings_and_findings_about_other_inputs(tmp_path: Path) -> N
     other = by_id(root, "other")
     assert [a.get("data-rule") for a in other.iter("article")] == ["PC009"]
     assert "waivers.yaml" in text(other)
+
+
+class _CountedProjects(list[object]):
+    """A plan's projects that count how often they are read through."""
+
+    reads = 0
+
+    def __iter__(self) -> Iterator[object]:
+        _CountedProjects.reads += 1
+        return super().__iter__()
+
+
+def test_totals_choose_their_projects_without_scanning_the_plan_each(tmp_path: Path) -> None:
+    # One subtotal per category: a scan of the projects per total was quadratic.
+    count = 300
+    projects = "".join(
+        f"  - {{id: p{i}, name: 工程{i}, category: 类{i}, funding: 1}}\n" for i in range(count)
+    )
+    totals = "".join(
+        f"  - {{id: t{i}, label: 小计, category: 类{i}, value: {1 + i % 2}}}\n"
+        for i in range(count)
+    )
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "plancheck: 1\nid: many\ntitle: 示例\njurisdiction: {name: 示例县, level: county}\n"
+        f"period: 2021-2025\nprojects:\n{projects}totals:\n{totals}",
+        encoding="utf-8",
+    )
+    plan = load(path)
+    report = check(plan)
+    material = plan_material(plan)
+    object.__setattr__(material.plan, "projects", _CountedProjects(material.plan.projects))
+    _CountedProjects.reads = 0
+    html = render(report, "html", material={report.plans[0].path: material})
+    assert _CountedProjects.reads < 20, _CountedProjects.reads
+    rows = by_class(parse(html), "table", "totals")[0].findall(".//tbody/tr")
+    assert len(rows) == count
+    assert [classes(row) & {"ok", "failing"} for row in rows[:2]] == [{"ok"}, {"failing"}]

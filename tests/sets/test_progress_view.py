@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -107,3 +108,40 @@ def test_output_never_overwrites_the_plan(
     assert main(["progress", str(COUNTY), "--format", "json", "--output", str(out)]) == 0
     assert json.loads(out.read_text("utf-8"))["plan"]["id"].startswith("example-county")
     assert main(["progress", str(COUNTY), "--output", str(COUNTY / "plan.yaml")]) == 2
+
+
+class _CountedResults(list[object]):
+    """An evaluation's results that count how often they are read through."""
+
+    reads = 0
+
+    def __iter__(self) -> Iterator[object]:
+        _CountedResults.reads += 1
+        return super().__iter__()
+
+
+def test_each_evaluation_s_results_are_read_once_not_once_per_indicator(tmp_path: Path) -> None:
+    # A scan of the results per indicator made the table quadratic in a large plan.
+    count = 300
+    indicators = "".join(
+        f"  - {{id: i{i}, name: 指标{i}, unit: 万户, baseline: {{year: 2020, value: 5}}, "
+        f"targets: [{{year: 2025, value: 9}}]}}\n"
+        for i in range(count)
+    )
+    results = "".join(f"      - {{indicator: i{i}, actual: 7万户}}\n" for i in range(count))
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "plancheck: 1\nid: many\ntitle: 示例\njurisdiction: {name: 示例县, level: county}\n"
+        f"period: 2021-2025\nindicators:\n{indicators}"
+        f"evaluations:\n  - id: mid\n    kind: midterm\n    year: 2023\n    source: x\n"
+        f"    results:\n{results}",
+        encoding="utf-8",
+    )
+    plan = load(path)
+    (evaluation,) = plan.evaluations
+    object.__setattr__(evaluation, "results", _CountedResults(evaluation.results))
+    _CountedResults.reads = 0
+    table = progress_table(plan)
+    assert len(table.rows) == count
+    assert {cell.status for row in table.rows for cell in row.cells} == {"on-track"}
+    assert _CountedResults.reads <= 2, _CountedResults.reads

@@ -33,21 +33,28 @@ def _order(indicator: Indicator) -> int:
     return {IndicatorType.BINDING: 0, IndicatorType.EXPECTED: 1}.get(indicator.type, 2)
 
 
-def _result(evaluation: Evaluation, indicator: Indicator) -> EvaluationResult | None:
+_Results = dict[str, EvaluationResult]
+
+
+def _results(evaluation: Evaluation) -> _Results:
+    """Each indicator's result for the evaluation's own year (the first, if several),
+    gathered once: looking each indicator up in the list is quadratic in a large plan."""
+    found: _Results = {}
     for result in evaluation.results:
-        if result.indicator == indicator.id and result.actual_year == evaluation.year:
-            return result
-    return None
+        if result.actual_year == evaluation.year:
+            found.setdefault(result.indicator, result)
+    return found
 
 
 def _cell(
     evaluation: Evaluation,
+    results: _Results,
     indicator: Indicator,
     path: ProgressPath | str,
     tolerance: Decimal,
 ) -> ProgressCell:
     year = evaluation.year
-    result = _result(evaluation, indicator)
+    result = results.get(indicator.id)
     on_path = not isinstance(path, str) and path.start_year < year <= path.end_year
     path_value = path.at(year) if on_path and not isinstance(path, str) else None
     if result is None or result.actual is None:
@@ -88,13 +95,18 @@ def _cell(
     )
 
 
-def _row(plan: Plan, indicator: Indicator, tolerance: Decimal) -> ProgressRow:
+def _row(
+    plan: Plan,
+    evaluations: list[tuple[Evaluation, _Results]],
+    indicator: Indicator,
+    tolerance: Decimal,
+) -> ProgressRow:
     path = path_of(indicator, plan)
     baseline = indicator.baseline
     target = final_target(indicator, plan)
     cells = tuple(
-        _cell(evaluation, indicator, path, tolerance)
-        for evaluation in sorted(plan.evaluations, key=lambda e: (e.year, e.id))
+        _cell(evaluation, results, indicator, path, tolerance)
+        for evaluation, results in evaluations
     )
     return ProgressRow(
         indicator=indicator.id,
@@ -115,9 +127,11 @@ def progress_table(plan: Plan, tolerance: Decimal | float = 0) -> ProgressTable:
     """Every indicator of ``plan`` against its path in each evaluation, 约束性 first."""
     allowed = Decimal(str(tolerance))
     indicators = sorted(plan.indicators, key=_order)  # stable: plan order within a type
+    in_order = sorted(plan.evaluations, key=lambda e: (e.year, e.id))
+    with_results = [(evaluation, _results(evaluation)) for evaluation in in_order]
     evaluations = tuple(
         ProgressEvaluation(e.id, e.kind.value, e.year, e.issued, e.submitted_to, e.source)
-        for e in sorted(plan.evaluations, key=lambda e: (e.year, e.id))
+        for e in in_order
     )
     return ProgressTable(
         plan.id,
@@ -125,5 +139,5 @@ def progress_table(plan: Plan, tolerance: Decimal | float = 0) -> ProgressTable:
         str(plan.period),
         allowed,
         evaluations,
-        tuple(_row(plan, indicator, allowed) for indicator in indicators),
+        tuple(_row(plan, with_results, indicator, allowed) for indicator in indicators),
     )

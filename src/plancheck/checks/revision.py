@@ -53,24 +53,70 @@ class _Record:
     reason: str | None
 
 
+class _Version:
+    """One version's indicators and projects by key, for the changes to find their entity
+    in one step (a scan of the plan per change is quadratic in a large plan). A
+    duplicated key keeps its first entity, as a scan would find it (PC006 reports the rest).
+    """
+
+    __slots__ = ("indicators", "plan", "projects")
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.indicators: dict[str, Indicator] = {}
+        for indicator in plan.indicators:
+            self.indicators.setdefault(indicator.id, indicator)
+        self.projects: dict[str, Project] = {}
+        for project in plan.projects:
+            self.projects.setdefault(project.key, project)
+
+    def indicator(self, key: str | None) -> Indicator | None:
+        """The indicator of an indicator key, or of a target key (``indicators/<id>/<year>``)."""
+        if key is None:
+            return None
+        _, _, rest = key.partition("indicators/")
+        return self.indicators.get(rest.rsplit("/", 1)[0])
+
+    def project(self, key: str | None) -> Project | None:
+        return self.projects.get(key) if key is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Versions:
+    """What the revision rules judge: the diff from the earlier version, and both versions."""
+
+    diff: PlanDiff
+    new: _Version
+    old: _Version
+
+    @property
+    def plan(self) -> Plan:
+        return self.new.plan
+
+    @property
+    def base(self) -> Plan:
+        return self.old.plan
+
+
 # One diff per checked plan, shared by the eight rules; it goes with the index.
-_DIFFS: WeakKeyDictionary[PlanIndex, PlanDiff] = WeakKeyDictionary()
+_DIFFS: WeakKeyDictionary[PlanIndex, _Versions] = WeakKeyDictionary()
 
 
-def _changes(index: PlanIndex) -> tuple[PlanDiff, Plan] | None:
+def _changes(index: PlanIndex) -> _Versions | None:
     if index.base is None:
         return None
     found = _DIFFS.get(index)
     if found is None:
-        found = _DIFFS[index] = plan_diff.diff(index.base, index.plan)
-    return found, index.base
+        diff = plan_diff.diff(index.base, index.plan)
+        found = _DIFFS[index] = _Versions(diff, _Version(index.plan), _Version(index.base))
+    return found
 
 
-_ChangeJudge = Callable[[Plan, "PlanDiff", Plan], Iterator[Result]]
+_ChangeJudge = Callable[[_Versions], Iterator[Result]]
 
 
 def _against_base(judge: _ChangeJudge) -> Callable[[Plan, PlanIndex, NoParams], Iterator[Result]]:
-    """The check form of ``judge(plan, diff, base)``: every revision rule is not applicable
+    """The check form of ``judge(versions)``: every revision rule is not applicable
     without an earlier version, and all of them share the plan's one diff."""
 
     # Named after ``judge`` (explain and the rule pages show it) but keeping its own
@@ -81,7 +127,7 @@ def _against_base(judge: _ChangeJudge) -> Callable[[Plan, PlanIndex, NoParams], 
         if found is None:
             yield _NO_BASE
             return
-        yield from judge(plan, *found)
+        yield from judge(found)
 
     return check_function
 
@@ -108,15 +154,6 @@ def _record(change: EntityChange, plan: Plan, base: Plan) -> _Record:
     return _Record(revision, reason)
 
 
-def _indicator(plan: Plan, key: str | None) -> Indicator | None:
-    """The indicator a target key (``indicators/<id>/<year>``) belongs to."""
-    if key is None:
-        return None
-    _, _, rest = key.partition("indicators/")
-    indicator_id = rest.rsplit("/", 1)[0]
-    return next((i for i in plan.indicators if i.id == indicator_id), None)
-
-
 def _target(indicator: Indicator | None, key: str | None) -> IndicatorValue | None:
     if indicator is None or key is None:
         return None
@@ -132,10 +169,10 @@ def _weakened(diff: PlanDiff) -> Iterator[tuple[EntityChange, Any]]:
             yield change, value
 
 
-def _binding(plan: Plan, base: Plan, change: EntityChange) -> bool:
+def _binding(found: _Versions, change: EntityChange) -> bool:
     # Binding in the earlier version: re-typing a target as 预期性 does not free it.
-    before = _indicator(base, change.old_key)
-    after = _indicator(plan, change.new_key)
+    before = found.old.indicator(change.old_key)
+    after = found.new.indicator(change.new_key)
     return any(i is not None and i.type is IndicatorType.BINDING for i in (before, after))
 
 
@@ -145,10 +182,11 @@ def _evidence(change: EntityChange, old: str | None, new: str | None) -> dict[st
 
 @check("weakened-binding-target", given="plan")
 @_against_base
-def weakened_binding_target(plan: Plan, diff: PlanDiff, base: Plan) -> Iterator[Result]:
+def weakened_binding_target(found: _Versions) -> Iterator[Result]:
     """A 约束性 target may be weakened only by a revision its original approver approved."""
-    for change, value in _weakened(diff):
-        if not _binding(plan, base, change):
+    plan, base = found.plan, found.base
+    for change, value in _weakened(found.diff):
+        if not _binding(found, change):
             continue
         record = _record(change, plan, base)
         approver = record.revision.approved_by if record.revision is not None else None
@@ -161,7 +199,7 @@ def weakened_binding_target(plan: Plan, diff: PlanDiff, base: Plan) -> Iterator[
             variant = "approver-unknown"
         else:
             variant = "other-approver"
-        indicator = _indicator(plan, change.new_key)
+        indicator = found.new.indicator(change.new_key)
         yield Fail(
             args={
                 "old": value.old,
@@ -179,12 +217,13 @@ def weakened_binding_target(plan: Plan, diff: PlanDiff, base: Plan) -> Iterator[
 
 @check("weakened-expected-target", given="plan")
 @_against_base
-def weakened_expected_target(plan: Plan, diff: PlanDiff, base: Plan) -> Iterator[Result]:
+def weakened_expected_target(found: _Versions) -> Iterator[Result]:
     """A 预期性 target weakened needs a recorded reason."""
-    for change, value in _weakened(diff):
-        if _binding(plan, base, change) or _record(change, plan, base).reason:
+    plan, base = found.plan, found.base
+    for change, value in _weakened(found.diff):
+        if _binding(found, change) or _record(change, plan, base).reason:
             continue
-        indicator = _indicator(plan, change.new_key)
+        indicator = found.new.indicator(change.new_key)
         yield Fail(
             args={"old": value.old, "new": value.new},
             evidence=_evidence(change, value.old, value.new),
@@ -198,19 +237,16 @@ def _funded(project: Project | None) -> bool:
     return funding is not None and funding.status is ValueStatus.GIVEN and bool(funding.amount)
 
 
-def _project(plan: Plan, key: str | None) -> Project | None:
-    return next((p for p in plan.projects if p.key == key), None)
-
-
 @check("unexplained-project-change", given="plan")
 @_against_base
-def unexplained_project_change(plan: Plan, diff: PlanDiff, base: Plan) -> Iterator[Result]:
+def unexplained_project_change(found: _Versions) -> Iterator[Result]:
     """A funded project added or removed needs a recorded reason."""
-    for change in diff.of_kind("project"):
+    plan, base = found.plan, found.base
+    for change in found.diff.of_kind("project"):
         if change.change is plan_diff.Change.CHANGED or _record(change, plan, base).reason:
             continue
         if change.change is plan_diff.Change.ADDED:
-            project = _project(plan, change.new_key)
+            project = found.new.project(change.new_key)
             if project is None or not _funded(project):
                 continue
             written = plan_diff.show(project.funding) or ""
@@ -220,7 +256,7 @@ def unexplained_project_change(plan: Plan, diff: PlanDiff, base: Plan) -> Iterat
                 node=project,
             )
         else:
-            dropped = _project(base, change.old_key)
+            dropped = found.old.project(change.old_key)
             if dropped is None or not _funded(dropped):
                 continue
             written = plan_diff.show(dropped.funding) or ""
@@ -240,8 +276,9 @@ def _signed(value: Decimal) -> str:
 
 @check("total-changed", given="plan")
 @_against_base
-def total_changed(plan: Plan, diff: PlanDiff, _: Plan) -> Iterator[Result]:
+def total_changed(found: _Versions) -> Iterator[Result]:
     """The sum of all project funding changed: say by how much, and in which categories."""
+    plan, diff = found.plan, found.diff
     total = diff.funding.total
     if total is None:
         return
@@ -270,12 +307,13 @@ def total_changed(plan: Plan, diff: PlanDiff, _: Plan) -> Iterator[Result]:
 
 @check("years-past-period", given="plan")
 @_against_base
-def years_past_period(plan: Plan, diff: PlanDiff, _: Plan) -> Iterator[Result]:
+def years_past_period(found: _Versions) -> Iterator[Result]:
     """A revision may reschedule a project, but not out of the plan period."""
+    plan = found.plan
     period = plan.period
-    for change in diff.of_kind("project"):
+    for change in found.diff.of_kind("project"):
         years = change.field("years")
-        project = _project(plan, change.new_key)
+        project = found.new.project(change.new_key)
         if change.change is not plan_diff.Change.CHANGED or years is None or project is None:
             continue
         if project.years is None:
@@ -293,12 +331,13 @@ def years_past_period(plan: Plan, diff: PlanDiff, _: Plan) -> Iterator[Result]:
 
 @check("removed-indicator", given="plan")
 @_against_base
-def removed_indicator(plan: Plan, diff: PlanDiff, base: Plan) -> Iterator[Result]:
+def removed_indicator(found: _Versions) -> Iterator[Result]:
     """An indicator the earlier version committed to is gone."""
-    for change in diff.of_kind("indicator"):
+    plan, base = found.plan, found.base
+    for change in found.diff.of_kind("indicator"):
         if change.change is not plan_diff.Change.REMOVED:
             continue
-        indicator = next((i for i in base.indicators if i.key == change.old_key), None)
+        indicator = found.old.indicator(change.old_key)
         if indicator is None:
             continue
         record = _record(change, plan, base)
@@ -313,11 +352,11 @@ def removed_indicator(plan: Plan, diff: PlanDiff, base: Plan) -> Iterator[Result
 
 @check("changed-baseline", given="plan")
 @_against_base
-def changed_baseline(plan: Plan, diff: PlanDiff, _: Plan) -> Iterator[Result]:
+def changed_baseline(found: _Versions) -> Iterator[Result]:
     """A baseline restated (later statistics revise it): said, so targets are read anew."""
-    for change in diff.of_kind("indicator"):
+    for change in found.diff.of_kind("indicator"):
         baseline = change.field("baseline")
-        indicator = next((i for i in plan.indicators if i.key == change.new_key), None)
+        indicator = found.new.indicator(change.new_key)
         if change.change is not plan_diff.Change.CHANGED or baseline is None or indicator is None:
             continue
         yield Fail(

@@ -21,6 +21,9 @@ class PlanContext:
     hidden: list[Suppressed]  # waived, ignored inline or baselined
     finding_ids: dict[Finding, str] = field(default_factory=dict)
     quotes: Quotes = field(default_factory=dict)
+    # key -> the findings about it or inside it, built on first use: the sections ask
+    # once per entity, and a scan of all findings per entity is quadratic in a large plan.
+    _about: dict[str, list[Finding]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def lang(self) -> str:
@@ -38,6 +41,10 @@ class PlanContext:
 
     def findings_about(self, key: str) -> list[Finding]:
         """Findings whose subject is ``key`` or something inside it (``key/...``)."""
-        return [
-            f for f in self.findings if f.subject.key == key or f.subject.key.startswith(key + "/")
-        ]
+        if not self._about and self.findings:
+            for finding in self.findings:
+                subject = finding.subject.key
+                # ``subject`` and each of its ancestors at a ``/`` (``a/b/c``: ``a``, ``a/b``)
+                for end in [i for i, c in enumerate(subject) if c == "/"] + [len(subject)]:
+                    self._about.setdefault(subject[:end], []).append(finding)
+        return list(self._about.get(key, ()))

@@ -64,25 +64,44 @@ def box_bars(material: PlanMaterial, untraced: str) -> list[Bar]:
     return _bars(groups, plan.currency, marked=untraced)
 
 
-def _covered(total: Total, plan: Plan) -> list[Project]:
-    chosen = (
-        plan.projects
-        if total.projects == "all"
-        else [p for p in plan.projects if p.id in set(total.projects)]
-    )
-    if total.category is not None:
-        chosen = [p for p in chosen if p.category == total.category]
-    return chosen
+class _Projects:
+    """The plan's projects grouped once for all its totals (by position in the plan, by id,
+    by category): choosing each total's projects by scanning the plan is quadratic when a
+    plan declares a subtotal per category."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.all = list(plan.projects)
+        self.by_id: dict[str, list[int]] = {}
+        self.by_category: dict[str | None, list[Project]] = {}
+        for position, project in enumerate(self.all):
+            self.by_id.setdefault(project.id, []).append(position)
+            self.by_category.setdefault(project.category, []).append(project)
+
+    def covered(self, total: Total) -> list[Project]:
+        """The projects a total sums, in plan order."""
+        if total.projects == "all":
+            if total.category is None:
+                return self.all
+            return self.by_category.get(total.category, [])
+        listed = sorted(
+            position for id_ in set(total.projects) for position in self.by_id.get(id_, [])
+        )
+        chosen = [self.all[position] for position in listed]
+        if total.category is not None:
+            chosen = [p for p in chosen if p.category == total.category]
+        return chosen
 
 
 def totals_table(ctx: PlanContext, material: PlanMaterial) -> str:
     plan, w = material.plan, ctx.words
     if not plan.totals:
         return ""
+    projects = _Projects(plan)
+    funding = {id(p): money(p.funding, plan) for p in projects.all}
     rows = []
     for total in plan.totals:
         declared = money(total.value, plan)
-        values = [money(p.funding, plan) for p in _covered(total, plan)]
+        values = [funding[id(p)] for p in projects.covered(total)]
         summed = sum((v for v in values if v is not None), Decimal(0))
         difference = None if declared is None else summed - declared
         failing = bool(ctx.findings_about(total.key))
