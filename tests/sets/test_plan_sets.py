@@ -233,3 +233,39 @@ def test_based_on_resolves_among_many_plans_by_what_the_entry_writes(tmp_path: P
     assert named is not None and named.plan.id == "city17"
     assert found.resolve("示例市“十二五”规划纲要") is None  # every plan has that title
     assert found.resolve("国家“十二五”规划纲要") is None
+
+
+def test_a_copy_beside_its_original_is_reported_in_both_and_the_links_say_why(
+    plans: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A draft of the city plan checked in the same run: the county's link to "city" can
+    # no longer be resolved, and the run says so instead of going quiet (PC801 and PC805
+    # are not applicable, PC806 names each plan's twin).
+    _write(plans[0].parent, "city-draft", UPPER.format(plan_id="city"))
+    folder = str(plans[0].parent)
+    for jobs in ("1", "2"):
+        assert main(["check", folder, "--select", "alignment", "--format", "json", "-j", jobs]) == 1
+        findings = json.loads(capsys.readouterr().out)["findings"]
+        named = {Path(f["file"]).parent.name: f["message"] for f in findings}
+        assert sorted(f["rule"] for f in findings) == ["PC806", "PC806"]
+        assert "the id of ../city/plan.yaml;" in named["city-draft"]
+        assert "the id of ../city-draft/plan.yaml;" in named["city"]
+
+
+def test_a_plan_whose_id_is_its_own_is_read_again_only_if_it_links(
+    plans: tuple[Path, Path], tmp_path: Path
+) -> None:
+    checker = Checker(Config(select=["alignment"]))
+    twin = _write(tmp_path, "twin", UPPER.format(plan_id="county"))
+    reports = [checker.check_path(path) for path in (*plans, twin)]
+    read: list[str] = []
+
+    def reading(report: PlanReport) -> Plan | None:
+        read.append(Path(report.path).name)
+        return load(report.path)
+
+    run_set(reports, checker.rules, read=reading)
+    # city links to nothing and its id is its own: it is read only as the county names it.
+    assert sorted(read) == ["city", "county", "twin"]
+    assert [f.rule for f in reports[2].findings] == ["PC806"]
+    assert "PC806" in [f.rule for f in reports[1].findings]

@@ -1,7 +1,8 @@
 """Alignment with upper-level plans (PC8xx, 衔接): targets that undercut the upper
 plan's (PC801), links to plans or indicators outside the set (PC802), units that do
-not convert across a link (PC803), misquoted upper figures (PC804) and periods that
-differ from the plan the document says it follows (PC805).
+not convert across a link (PC803), misquoted upper figures (PC804), periods that
+differ from the plan the document says it follows (PC805) and plans of one run that
+share an id (PC806).
 
 These rules are set-level: they run after every plan of the run has been checked on
 its own, with a ``SetIndex`` that also holds the other plans. A finding sits on the
@@ -11,8 +12,10 @@ fingerprint covers both plans.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 from typing import Final
 
 from pydantic import Field
@@ -34,7 +37,7 @@ from plancheck.model import (
     Relation,
 )
 from plancheck.quantities import Comparator, QuantityError, Value
-from plancheck.records import Severity
+from plancheck.records import PlanReport, Severity
 
 _NOT_IN_SET: Final = "the linked plan is not in the checked set (see PC802)"
 _NO_UPPER_INDICATOR: Final = "the linked indicator is not in the upper plan (see PC802)"
@@ -69,7 +72,7 @@ def _links(node: Node) -> list[tuple[str, str]]:
 
 def _upper(index: SetIndex, plan_id: str, indicator_id: str) -> Indicator | NotApplicable:
     if index.set.count(plan_id) > 1:
-        return NotApplicable(f"two plans of the set have the id {plan_id} (see PC006)")
+        return NotApplicable(f"two plans of the set have the id {plan_id} (see PC806)")
     found = index.upper_indicator(plan_id, indicator_id)
     if found is None:
         upper = index.set.get(plan_id)
@@ -242,7 +245,7 @@ def unresolved_link(node: Node, index: PlanIndex, params: RequireLinksParams) ->
     for plan_id, indicator_id in _links(node):
         count = found.set.count(plan_id)
         if count > 1:
-            yield NotApplicable(f"two plans of the set have the id {plan_id} (see PC006)")
+            yield NotApplicable(f"two plans of the set have the id {plan_id} (see PC806)")
             continue
         upper = found.set.get(plan_id)
         if upper is not None and len(upper.indicators.get(indicator_id, [])) == 1:
@@ -426,3 +429,38 @@ def period_differs_from_basis(plan: Plan, index: PlanIndex, params: NoParams) ->
         )
     if not resolved:
         yield NotApplicable("no plan it is based on is in the checked set")
+
+
+# -- PC806 ---------------------------------------------------------------------------
+
+
+@check("duplicate-plan-id", given="set-member")
+def duplicate_plan_id(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
+    """No other plan of the run has this plan's id."""
+    found = _set(index)
+    own = found.report
+    if own is None:
+        yield NotApplicable("the plan was not checked as part of a run")
+        return
+    others = [_plan_file(r) for r in found.set.reports_with(plan.id) if r is not own]
+    if others:
+        named = [_relative(path, _plan_file(own)) for path in others]
+        args = {"id": plan.id, "others_zh": "、".join(named), "others_en": ", ".join(named)}
+        yield Fail(args=args, field="id")
+
+
+def _plan_file(report: PlanReport) -> str:
+    # A plan folder's report names the folder; its first file is the plan file itself.
+    return report.files[0] if report.files else report.path
+
+
+def _relative(path: str, start: str) -> str:
+    """The plan file ``path`` as seen from the plan file ``start`` (as a link would be)."""
+    if not path or not start:
+        return path or "?"
+    try:
+        return Path(
+            os.path.relpath(Path(path).absolute(), Path(start).absolute().parent)
+        ).as_posix()
+    except ValueError:  # another drive: no relative path
+        return Path(path).as_posix()

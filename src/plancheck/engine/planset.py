@@ -102,6 +102,11 @@ class PlanSet:
         """How many plans of the set have this id."""
         return len(self._by_id.get(plan_id, []))
 
+    def reports_with(self, plan_id: str) -> list[PlanReport]:
+        """The reports of the plans with this id, in the run's order."""
+        found = self._by_id.get(plan_id, [])
+        return [member.report for member in found if member.report is not None]
+
     def get(self, plan_id: str) -> PlanIndex | None:
         """The index of the one plan with this id; None when absent or duplicated."""
         found = self._by_id.get(plan_id, [])
@@ -152,11 +157,12 @@ def _given(plan: Plan) -> Callable[[], Plan | None]:
 
 
 class SetIndex(PlanIndex):
-    """A plan's own index plus the set it was checked in."""
+    """A plan's own index plus the set it was checked in (and, in a run, its report)."""
 
-    def __init__(self, plan: Plan, plans: PlanSet) -> None:
+    def __init__(self, plan: Plan, plans: PlanSet, report: PlanReport | None = None) -> None:
         super().__init__(plan)
         self.set = plans
+        self.report = report
 
     def upper_indicator(self, plan_id: str, indicator_id: str) -> Indicator | None:
         """The indicator ``indicator_id`` of plan ``plan_id`` in the set, if exactly one."""
@@ -209,10 +215,13 @@ def run_set(
         if chosen is not None and id(report) not in chosen:
             continue
         card = member.card_of(plans)
-        plan = plans.plan(member) if card is not None and card.links else None
+        # A plan that links to nothing is judged only when its id is not its own: the
+        # links of other plans to that id cannot say which plan they mean.
+        judge_it = card is not None and (card.links or plans.count(member.plan_id) > 1)
+        plan = plans.plan(member) if judge_it else None
         if plan is None:
             continue
-        index = SetIndex(plan, plans)
+        index = SetIndex(plan, plans, report)
         collector = _Collector(report)
         for active in active_rules:
             nodes = SET_SELECTORS[active.rule.given](plan)

@@ -1018,6 +1018,24 @@ def _pc805(draw: st.DrawFn, data: PlanData) -> _Broken:
     return _Broken(data, ["plan"], "based on a plan of another period", extra={UPPER: upper})
 
 
+@_breaks("PC806")
+def _pc806(draw: st.DrawFn, data: PlanData) -> _Broken:
+    draft = {
+        "plancheck": 1,
+        "id": data["id"],
+        "title": f"{data['title']}（征求意见稿）",
+        "jurisdiction": data["jurisdiction"],
+        "period": data["period"],
+    }
+    # Both plans are reported, each naming the other.
+    return _Broken(
+        data,
+        ["plan", "plan"],
+        "a draft with the plan's id in the same run",
+        extra={UPPER: dump_data(draft)},
+    )
+
+
 # -- evaluation ------------------------------------------------------------------------
 
 
