@@ -10,6 +10,9 @@ from plancheck.model._private import speed_up_private_init
 from plancheck.model.location import SourceRef
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+# A date as plans write it: a year, a month or a day (`2013`, `2013-06`, `2013-06-30`), with
+# ASCII digits and a month and day that exist in some month.
+DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 
 # The sets of given field names that nodes share (see ``Node._share_fields``), by their
 # contents; bounded, because a hostile plan could combine optional fields many ways.

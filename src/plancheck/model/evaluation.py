@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import Field, PrivateAttr, StrictInt, model_validator
 
 from plancheck._factories import empty_list
-from plancheck.model._base import ID_PATTERN, Node
+from plancheck.model._base import DATE_PATTERN, ID_PATTERN, Node
 from plancheck.quantities import Value
 
 
@@ -88,7 +88,7 @@ class Evaluation(Node):
     year: StrictInt = Field(ge=1000, le=9999, description="The data year (actuals as of).")
     issued: str | None = Field(
         default=None,
-        pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
+        pattern=DATE_PATTERN,
         description="When the report was issued: `2013-10-25`, `2013-10` or `2013`.",
     )
     submitted_to: str | None = Field(

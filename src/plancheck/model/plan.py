@@ -10,7 +10,7 @@ from typing import Literal, NamedTuple
 from pydantic import Field, PrivateAttr, StrictInt, field_validator, model_validator
 
 from plancheck._factories import empty_list
-from plancheck.model._base import ID_PATTERN, Entity, Node
+from plancheck.model._base import DATE_PATTERN, ID_PATTERN, Entity, Node
 from plancheck.model.agency import Agency
 from plancheck.model.box import Box
 from plancheck.model.claim import Claim
@@ -98,7 +98,7 @@ class Plan(Node):
     )
     issued: str | None = Field(
         default=None,
-        pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
+        pattern=DATE_PATTERN,
         description="When the document was issued (印发), as a string: `2012-06-18`, "
         "`2012-06` or `2012`, only as precise as the document says.",
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from plancheck._factories import empty_list
-from plancheck.model._base import ID_PATTERN, Entity
+from plancheck.model._base import DATE_PATTERN, ID_PATTERN, Entity
 
 
 class Revision(Entity):
@@ -20,7 +20,7 @@ class Revision(Entity):
     id: str = Field(pattern=ID_PATTERN)
     date: str | None = Field(
         default=None,
-        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        pattern=DATE_PATTERN,
         description="When it was approved: `2013`, `2013-06` or `2013-06-30`.",
     )
     document_number: str | None = Field(
