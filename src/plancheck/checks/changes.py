@@ -253,7 +253,7 @@ def implausible_growth(
                 "first_year": earlier.year,
                 "second": b.shown(later.value),
                 "second_year": later.year,
-                "rate": f"{rate:+.0f}%",
+                "rate": _annual_rate(rate),
                 "times": f"{ratio:.3g}" if not math.isinf(ratio) else "∞",
                 "bound": f"{params.max_annual_growth:g}%",
             },
@@ -265,3 +265,11 @@ def implausible_growth(
             field="value",
             variant=None if rising else "fall",
         )
+
+
+def _annual_rate(rate: float) -> str:
+    """``+640%``; a rate of a million per cent or more in three figures (``+1e+14%``):
+    written out in full, a float shows digits it never had (+10000000000000022528%)."""
+    if math.isinf(rate):
+        return "+∞%"
+    return f"{rate:+.0f}%" if abs(rate) < 1e6 else f"{rate:+.3g}%"
