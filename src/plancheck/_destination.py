@@ -23,17 +23,17 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
-import re
 import stat
 from collections.abc import Iterable
 from pathlib import Path
 
 from plancheck._atomic import write_atomic
+from plancheck._patterns import lazy_pattern
 
 _MAX_HOPS = 40
 # A path that reaches a file through one of these names an open descriptor, not a
 # directory entry: renaming over it would replace the link, not write the stream.
-_DESCRIPTOR = re.compile(r"/proc/(?:self|thread-self|\d+)(?:/task/\d+)?/fd/\d+")
+_DESCRIPTOR = lazy_pattern(r"/proc/(?:self|thread-self|\d+)(?:/task/\d+)?/fd/\d+")
 
 
 class DestinationError(OSError):
@@ -50,7 +50,7 @@ def _hops(path: str) -> tuple[str, bool]:
     for _ in range(_MAX_HOPS):
         head, tail = os.path.split(current)
         current = os.path.join(os.path.realpath(head), tail)
-        if _DESCRIPTOR.fullmatch(current):
+        if _DESCRIPTOR().fullmatch(current):
             # A descriptor's link names no real path ("pipe:[42]"); stat follows it.
             return current, True
         if not os.path.islink(current):

@@ -15,12 +15,12 @@ a few dictionary look-ups.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pydantic import Field, field_validator
 
+from plancheck._patterns import lazy_pattern
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.normalise import normalise
 from plancheck.engine.outcome import Fail, NotApplicable, Result
@@ -37,16 +37,16 @@ class _Unit:
 
 
 # 、，,；; and the conjunctions the format splits the 实施单位 cell on.
-_SEPARATORS = re.compile(r"[、，,；;/／]|以及|及")
+_SEPARATORS = lazy_pattern(r"[、，,；;/／]|以及|及")
 # A trailing 等 (possibly followed by punctuation) marks an open-ended list.
-_OPEN_LIST = re.compile(r"等[\s。.，,；;）)]*$")
+_OPEN_LIST = lazy_pattern(r"等[\s。.，,；;）)]*$")
 # Cells that say there is no unit: dashes, blanks, 无 / 暂无 / 待定.
-_DASHES = re.compile(r"^[\s\-—–－―/／]*$")
+_DASHES = lazy_pattern(r"^[\s\-—–－―/／]*$")
 _NO_UNIT = frozenset({"无", "暂无", "待定", "未定"})
 
 
 def _open_ended(text: str | None) -> bool:
-    return text is not None and bool(_OPEN_LIST.search(text.strip()))
+    return text is not None and bool(_OPEN_LIST().search(text.strip()))
 
 
 def _units(project: Project, index: PlanIndex) -> list[_Unit]:
@@ -59,15 +59,15 @@ def _units(project: Project, index: PlanIndex) -> list[_Unit]:
     text = project.implementers_text
     if text is None or _unassigned(text):
         return []
-    text = _OPEN_LIST.sub("", text.strip())
+    text = _OPEN_LIST().sub("", text.strip())
     if normalise(text) in index.agencies_by_name:
         return [_Unit(text, None, "implementers_text")]  # one unit whose name has 及 or 、
-    parts = (part.strip() for part in _SEPARATORS.split(text))
+    parts = (part.strip() for part in _SEPARATORS().split(text))
     return [_Unit(part, None, "implementers_text") for part in parts if part]
 
 
 def _unassigned(text: str) -> bool:
-    return bool(_DASHES.match(text)) or text.strip() in _NO_UNIT
+    return bool(_DASHES().match(text)) or text.strip() in _NO_UNIT
 
 
 def _resolve(unit: _Unit, index: PlanIndex) -> Agency | None:

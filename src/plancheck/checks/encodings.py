@@ -6,13 +6,13 @@ and the structure they count (PC605), and the period and the title (PC106).
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 from itertools import pairwise
 from typing import Final
 from weakref import WeakKeyDictionary
 
+from plancheck._patterns import lazy_pattern
 from plancheck.checks import _bounds as b
 from plancheck.checks.traceability import _breaks, _numbering_fail
 from plancheck.engine.index import PlanIndex
@@ -61,12 +61,12 @@ def box_item_numbering_gap(box: Box, index: PlanIndex, params: NoParams) -> Iter
 
 # -- PC504 -----------------------------------------------------------------------------
 
-_SEPARATORS: Final = re.compile(r"[、，,；;/／]|以及|及|和|与")
-_ETC: Final = re.compile(r"等+$")
+_SEPARATORS: Final = lazy_pattern(r"[、，,；;/／]|以及|及|和|与")
+_ETC: Final = lazy_pattern(r"等+$")
 
 
 def _named(text: str) -> list[str]:
-    parts = [_ETC.sub("", part.strip()).strip() for part in _SEPARATORS.split(text)]
+    parts = [_ETC().sub("", part.strip()).strip() for part in _SEPARATORS().split(text)]
     return [normalise(part) for part in parts if part]
 
 
@@ -339,7 +339,7 @@ def miscounted_structure(
 
 # -- PC106 -----------------------------------------------------------------------------
 
-_FIVE_YEAR: Final = re.compile(
+_FIVE_YEAR: Final = lazy_pattern(
     r"(?:“|\"|「)?十([一二三四五六七八九]?)五(?:”|\"|」)?(?:时期|期间|规划|计划)?"
 )
 _ORDINAL: Final = "一二三四五六七八九"
@@ -347,7 +347,7 @@ _ORDINAL: Final = "一二三四五六七八九"
 
 def five_year_period(title: str) -> tuple[str, int, int] | None:
     """The 五年规划 a title names (十二五 -> 2011–2015), as (words, start, end)."""
-    match = _FIVE_YEAR.search(title)
+    match = _FIVE_YEAR().search(title)
     if match is None:
         return None
     ones = _ORDINAL.index(match.group(1)) + 1 if match.group(1) else 0

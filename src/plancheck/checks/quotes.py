@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
+from plancheck._patterns import lazy_pattern
 from plancheck.checks import _bounds as b
 from plancheck.checks.sources import NO_SOURCE_DOCUMENT, UNREADABLE_SOURCE
 from plancheck.engine.index import PlanIndex
@@ -27,12 +28,12 @@ from plancheck.engine.registry import check
 from plancheck.model import Claim, DeclaredCount, Node, Plan
 from plancheck.quantities import QuantityError, Value, canonical_unit
 
-_NUMBER: Final = re.compile(r"(?<![0-9.,])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
+_NUMBER: Final = lazy_pattern(r"(?<![0-9.,])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 _CJK_DIGITS: Final = {
     "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
 }  # fmt: skip
-_CJK_NUMERAL: Final = re.compile(r"[零〇一二两三四五六七八九十百]+")
+_CJK_NUMERAL: Final = lazy_pattern(r"[零〇一二两三四五六七八九十百]+")
 _UP_BEFORE: Final = ("超过", "突破", "不低于", "不少于", "至少", "大于", "高于", "多于", "≥", ">")
 _DOWN_BEFORE: Final = ("不超过", "不高于", "不多于", "控制在", "小于", "低于", "少于", "≤", "<")
 _UP_AFTER: Final = ("以上", "多", "余")
@@ -75,7 +76,7 @@ def numbers_in(quote: str) -> list[_Number]:
     """The numbers a quote writes, with their units and bounds, in order."""
     text = _normal(quote)
     found = []
-    for match in _NUMBER.finditer(text):
+    for match in _NUMBER().finditer(text):
         rest = text[match.end() :]
         if rest.startswith("年") and "." not in match.group() and len(match.group()) == 4:
             continue  # a year ("2015年"), not an amount
@@ -154,7 +155,9 @@ def _count_against(count: DeclaredCount) -> int | None:
     """The number the counting phrase states, when it states one and it differs."""
     phrase = _normal(count.phrase)
     stated: list[int] = [int(m.group()) for m in re.finditer(r"[0-9]+", phrase)]
-    stated += [n for m in _CJK_NUMERAL.finditer(phrase) if (n := cjk_number(m.group())) is not None]
+    stated += [
+        n for m in _CJK_NUMERAL().finditer(phrase) if (n := cjk_number(m.group())) is not None
+    ]
     if not stated or count.count in stated:
         return None
     return stated[0]

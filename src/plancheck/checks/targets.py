@@ -10,7 +10,6 @@ nothing above 5, so it cannot improve on a baseline of 5.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Final
@@ -18,6 +17,7 @@ from weakref import WeakKeyDictionary
 
 from pydantic import Field
 
+from plancheck._patterns import lazy_pattern
 from plancheck.checks import _bounds as b
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.outcome import Fail, NotApplicable, Result
@@ -487,14 +487,14 @@ def _is_extensive(unit: str | None) -> bool:
 
 # A bracket in a 其中 row's name that restricts it to some of the whole: "（部分城市）",
 # "（重点城市）", "（80%用户）"; not an abbreviation such as "（FTTH）".
-_SUBSET_MARK: Final = re.compile(
+_SUBSET_MARK: Final = lazy_pattern(
     r"[(（][^)）]*(?:部分|重点|试点|示范|发达|主要|少数|有条件|具备条件|[0-9]+%|[0-9]+个)[^)）]*[)）]"
 )
 
 
 def _qualified_subset(part: Indicator, part_value: Value, whole_value: Value) -> bool:
     """Whether the 其中 row says it covers only a subset ("（部分城市）", "100(重点城市)")."""
-    return not b.same_qualifier(part_value, whole_value) or bool(_SUBSET_MARK.search(part.name))
+    return not b.same_qualifier(part_value, whole_value) or bool(_SUBSET_MARK().search(part.name))
 
 
 @check("part-exceeding-whole", given="indicators")

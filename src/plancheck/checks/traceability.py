@@ -14,7 +14,6 @@ here is linear (or close to it) in the size of the plan.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter, defaultdict
@@ -25,6 +24,7 @@ from weakref import WeakKeyDictionary
 
 from pydantic import Field
 
+from plancheck._patterns import lazy_pattern
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.normalise import bigrams, compared, dice
 from plancheck.engine.outcome import Fail, NotApplicable, Result
@@ -363,8 +363,8 @@ def box_numbering_gap(plan: Plan, index: PlanIndex, params: NoParams) -> Iterato
 # PC404: heading numbers are re-written in the style of the heading after the gap.
 
 _CJK = "零一二三四五六七八九"
-_CJK_NUMERAL = re.compile(r"[零一二三四五六七八九十百]+")
-_DIGITS = re.compile(r"[0-9０-９]+")
+_CJK_NUMERAL = lazy_pattern(r"[零一二三四五六七八九十百]+")
+_DIGITS = lazy_pattern(r"[0-9０-９]+")
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
@@ -390,20 +390,17 @@ def _cjk(n: int) -> str:
 
 def _writer(written: str, style: NumberStyle) -> Callable[[int], str]:
     """A function writing any ordinal the way ``written`` (e.g. （四）, 4.) is written."""
-    numeral = _CJK_NUMERAL if style in (NumberStyle.CJK, NumberStyle.CJK_PAREN) else _DIGITS
-    match = numeral.search(written)
+    cjk = style in (NumberStyle.CJK, NumberStyle.CJK_PAREN)
+    match = (_CJK_NUMERAL() if cjk else _DIGITS()).search(written)
     if match is None:  # pragma: no cover - a parsed number always has its numeral
         return str
     head, tail = written[: match.start()], written[match.end() :]
-    full_width = (
-        numeral is _DIGITS and unicodedata.normalize("NFKC", match.group()) != match.group()
-    )
+    full_width = not cjk and unicodedata.normalize("NFKC", match.group()) != match.group()
 
     def write(n: int) -> str:
-        if numeral is _CJK_NUMERAL:
-            body = _cjk(n)
-        else:
-            body = str(n).translate(_FULL_WIDTH) if full_width else str(n)
+        if cjk:
+            return f"{head}{_cjk(n)}{tail}"
+        body = str(n).translate(_FULL_WIDTH) if full_width else str(n)
         return f"{head}{body}{tail}"
 
     return write

@@ -12,12 +12,13 @@ import re
 from pathlib import Path
 from typing import Any
 
+from plancheck._patterns import lazy_pattern
 from plancheck._reader.read import ReadProblem, read_text
 
 # A line that starts a plancheck table or key: [tool.plancheck], [tool.plancheck.params],
 # tool.plancheck.select = …, or `plancheck = …` under [tool]. Used only when the file
 # cannot be parsed, to tell "someone else's broken file" from "a broken configuration".
-_MENTIONS = re.compile(
+_MENTIONS = lazy_pattern(
     r"""^[ \t]*(?:\[+[ \t]*)?(?:tool[ \t]*\.[ \t]*)?["']?plancheck["']?[ \t]*[\].=]""",
     re.MULTILINE,
 )
@@ -52,7 +53,7 @@ def plancheck_table(path: Path, display: str, *, explicit: bool = False) -> dict
     try:
         document = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, RecursionError) as exc:
-        if not explicit and not _MENTIONS.search(text):
+        if not explicit and not _MENTIONS().search(text):
             return None
         detail = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
         raise PyprojectError(f"{display}: 无法读取 / cannot read: {detail}") from None

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
 
+from plancheck._patterns import lazy_pattern
+
 # Quotes, brackets and spacing vary between a 专栏 and the appendix for the same
 # project; they never distinguish two projects.
-_NOISE = re.compile(r"[\s\"'“”‘’「」『』《》〈〉()（）\[\]【】·•.,，。、:：;；!！?？-]")
+_NOISE = lazy_pattern(r"[\s\"'“”‘’「」『』《》〈〉()（）\[\]【】·•.,，。、:：;；!！?？-]")
 
 
 # Rules normalise the same names again and again (a project's name for PC006, PC401 and
@@ -22,7 +23,7 @@ def normalise(name: str) -> str:
     # never printable, so a printable name (nearly every name) has none to drop.
     if not folded.isprintable():
         folded = "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
-    return _NOISE.sub("", folded).lower()
+    return _NOISE().sub("", folded).lower()
 
 
 # Names are compared on their first characters only: a project name is a line of a table,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from pydantic import (
@@ -15,9 +14,10 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
+from plancheck._patterns import lazy_pattern
 from plancheck.model._base import Node
 
-_RANGE = re.compile(r"^\s*(\d{4})\s*(?:[-–—~～至到]\s*(\d{4}))?\s*年?\s*$")
+_RANGE = lazy_pattern(r"^\s*(\d{4})\s*(?:[-–—~～至到]\s*(\d{4}))?\s*年?\s*$")
 
 
 class YearRange(Node):
@@ -37,7 +37,7 @@ class YearRange(Node):
         if isinstance(data, int):
             return {"start": data, "end": data}
         if isinstance(data, str):
-            match = _RANGE.match(data)
+            match = _RANGE().match(data)
             if not match:
                 raise ValueError(
                     f"无法解析年份范围 / cannot parse year range {data!r} (expected 2011-2015)"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from typing import Literal, NamedTuple
@@ -10,6 +9,7 @@ from typing import Literal, NamedTuple
 from pydantic import Field, PrivateAttr, StrictInt, field_validator, model_validator
 
 from plancheck._factories import empty_list
+from plancheck._patterns import lazy_pattern
 from plancheck.model._base import DATE_PATTERN, ID_PATTERN, Entity, Node
 from plancheck.model.agency import Agency
 from plancheck.model.box import Box
@@ -25,7 +25,7 @@ from plancheck.quantities import Value, canonical_unit
 from plancheck.records import YamlLocation
 
 FORMAT_VERSION = 1
-_NUMBER_YEAR = re.compile(r"[〔\[［(（【]\s*([0-9]{4})\s*[〕\]］)）】]")
+_NUMBER_YEAR = lazy_pattern(r"[〔\[［(（【]\s*([0-9]{4})\s*[〕\]］)）】]")
 
 
 class IssuedDate(NamedTuple):
@@ -155,7 +155,7 @@ class Plan(Node):
         """The year in the 文号's brackets (〔2012〕, [2012], （2012）), if it has one."""
         if self.document_number is None:
             return None
-        match = _NUMBER_YEAR.search(self.document_number)
+        match = _NUMBER_YEAR().search(self.document_number)
         return int(match.group(1)) if match else None
 
     @property

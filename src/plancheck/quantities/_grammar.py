@@ -16,6 +16,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
+from plancheck._patterns import lazy_pattern
+
 from ._enums import ChangeDirection, Comparator, ValueStatus
 from ._errors import quantity_error, quote
 from ._registry import SPECS, UnitKind
@@ -64,7 +66,7 @@ _HEDGES: Final[dict[str, Comparator | None]] = {
     "可": None,
 }
 # "比2015年", "较2010年", "与2015年相比", "同2015年相比": the year a change counts from.
-_SINCE: Final = re.compile(r"(?:比|较|与|同|相比)\s*([0-9]{4})\s*年(?:末|底)?(?:相比|比)?")
+_SINCE: Final = lazy_pattern(r"(?:比|较|与|同|相比)\s*([0-9]{4})\s*年(?:末|底)?(?:相比|比)?")
 
 _PREFIX_WORDS: Final[dict[str, Comparator]] = {
     "不低于": Comparator.GE,
@@ -141,7 +143,7 @@ _MULTIPLIER_WORDS: Final = tuple(
 # Thousands separators must be well formed ("30,000", not "3,00").
 _NUMBER: Final = re.compile(r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?", re.ASCII)
 # Dash runs that mean "explicitly none"; "－" has become "-" under NFKC.
-_NONE_MARK: Final = re.compile(r"[\-‐‑‒–—―─━]{1,4}|/")
+_NONE_MARK: Final = lazy_pattern(r"[\-‐‑‒–—―─━]{1,4}|/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +222,7 @@ def combine(raw: str, comparators: list[Comparator | None]) -> Comparator:
 
 
 def _take_since(body: str) -> tuple[str, int | None]:
-    match = _SINCE.match(body)
+    match = _SINCE().match(body)
     if match is None:
         return body, None
     return body[match.end() :].lstrip(), int(match.group(1))
@@ -289,7 +291,7 @@ def split_amount(raw: str) -> Parts:
         body, qualifier = _take_qualifier(raw, body)
     if "(" in body or ")" in body:
         raise quantity_error(raw, "misplaced parentheses")
-    if suffix is None and _NONE_MARK.fullmatch(body):
+    if suffix is None and _NONE_MARK().fullmatch(body):
         return Parts(ValueStatus.NONE, Comparator.EQ, None, None, qualifier)
 
     body, since = _take_since(body)

@@ -12,16 +12,16 @@ scalars spanning lines are not told apart from other lines.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from plancheck._patterns import lazy_pattern
 from plancheck._reader.read import DEFAULT_MAX_BYTES, ReadProblem, read_text
 from plancheck.review._common import RULE_CODE
 
 MARKER = "plancheck:"
-_DIRECTIVE = re.compile(r"(?:^|\s)#\s*plancheck:(?P<rest>.*)$")
-_IGNORE = re.compile(r"\s*ignore\[(?P<codes>[^\]]*)\](?P<reason>.*)$")
+_DIRECTIVE = lazy_pattern(r"(?:^|\s)#\s*plancheck:(?P<rest>.*)$")
+_IGNORE = lazy_pattern(r"\s*ignore\[(?P<codes>[^\]]*)\](?P<reason>.*)$")
 _REASON_LEAD = ":：-–— \t"
 _QUOTE_AFTER = " \t[{,"
 
@@ -68,7 +68,7 @@ def scan_text(text: str, file: str) -> list[InlineIgnore]:
         if start is None:
             continue
         # From the white space before the ``#`` (``^`` does not match at a search offset).
-        match = _DIRECTIVE.search(line, max(start - 1, 0))
+        match = _DIRECTIVE().search(line, max(start - 1, 0))
         if match is None:
             continue
         column = line.index("#", match.start()) + 1
@@ -106,7 +106,7 @@ def _comment_start(line: str) -> int | None:
 
 
 def _directive(rest: str, file: str, line: int, column: int) -> InlineIgnore:
-    match = _IGNORE.match(rest)
+    match = _IGNORE().match(rest)
     if match is None:
         return InlineIgnore(
             file,
