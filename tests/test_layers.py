@@ -26,7 +26,7 @@ SRC = ROOT / "src" / "plancheck"
 # The diff of two plans sits above the engine (it matches names as the rules do) and
 # below the checks, whose revision rules read it.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("_limits", "_lazy", "_factories"),
+    ("_limits", "_lazy", "_factories", "_patterns"),
     ("records", "_version", "_atomic", "_resources", "_gc", "_file_state"),
     ("_reader", "quantities", "_project", "_destination", "_cache_dir"),
     ("model", "units"),
