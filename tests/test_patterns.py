@@ -22,7 +22,8 @@ def test_the_pattern_is_compiled_at_first_use_and_only_then(
     monkeypatch.setattr(re, "compile", counting)
     year = lazy_pattern(r"(\d{4})年", re.ASCII)
     assert compiled == []
-    assert year().search("二〇一五年 2015年").group(1) == "2015"  # type: ignore[union-attr]
+    found = year().search("二〇一五年 2015年")
+    assert found is not None and found.group(1) == "2015"
     assert year() is year()
     assert compiled == [r"(\d{4})年"]
     assert year().flags & re.ASCII
