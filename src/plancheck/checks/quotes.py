@@ -64,10 +64,13 @@ def _unit_after(text: str) -> tuple[str | None, int]:
 
 
 def _sense(before: str, after: str) -> int:
-    down = any(before.endswith(word) for word in _DOWN_BEFORE)
-    if down or any(after.startswith(word) for word in _DOWN_AFTER):
+    # The longest word wins: 不低于 ends in 低于 but bounds from below.
+    words = [(len(w), 1) for w in _UP_BEFORE if before.endswith(w)]
+    words += [(len(w), -1) for w in _DOWN_BEFORE if before.endswith(w)]
+    leading = max(words)[1] if words else 0
+    if leading == -1 or any(after.startswith(word) for word in _DOWN_AFTER):
         return -1
-    if any(before.endswith(word) for word in _UP_BEFORE):
+    if leading == 1:
         return 1
     return 1 if any(after.startswith(word) for word in _UP_AFTER) else 0
 
