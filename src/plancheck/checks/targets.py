@@ -198,6 +198,11 @@ def _reference_unit(indicator: Indicator) -> str | NotApplicable | None:
     return NotApplicable("the indicator has no unit and no value")
 
 
+def _relative_change(value: Value) -> bool:
+    """A change in % ("比2005年下降10%") is relative, so it fits a level in any unit."""
+    return value.change is not None and value.unit is not None and is_percent(value.unit)
+
+
 @check("incompatible-unit", given="indicators")
 def incompatible_unit(indicator: Indicator, index: PlanIndex, params: NoParams) -> Iterator[Result]:
     """Table values and the text's claims about an indicator must be in convertible units."""
@@ -217,7 +222,7 @@ def incompatible_unit(indicator: Indicator, index: PlanIndex, params: NoParams) 
         if value is None or not value.is_given:
             continue
         judged = True
-        if b.compatible(unit, value.unit):
+        if b.compatible(unit, value.unit) or _relative_change(value):
             continue
         role_zh, role_en = _role(indicator, item)
         yield Fail(
@@ -238,7 +243,7 @@ def incompatible_unit(indicator: Indicator, index: PlanIndex, params: NoParams) 
         if claim.kind is ClaimKind.GROWTH or not value.is_given:
             continue  # a growth rate is a rate of the indicator, not an amount of it
         judged = True
-        if b.compatible(unit, value.unit):
+        if b.compatible(unit, value.unit) or _relative_change(value):
             continue
         yield Fail(
             args={
