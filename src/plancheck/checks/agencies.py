@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pydantic import Field, field_validator
 
 from plancheck._patterns import lazy_pattern
+from plancheck.checks._roles import without_role
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.normalise import normalise
 from plancheck.engine.outcome import Fail, NotApplicable, Result
@@ -62,8 +63,24 @@ def _units(project: Project, index: PlanIndex) -> list[_Unit]:
     text = _OPEN_LIST().sub("", text.strip())
     if normalise(text) in index.agencies_by_name:
         return [_Unit(text, None, "implementers_text")]  # one unit whose name has 及 or 、
-    parts = (part.strip() for part in _SEPARATORS().split(text))
+    parts = (without_role(part)[0] for part in _SEPARATORS().split(text))
     return [_Unit(part, None, "implementers_text") for part in parts if part]
+
+
+def _has_lead(project: Project, index: PlanIndex, words: tuple[str, ...]) -> bool:
+    """Whether the 实施单位 cell names a specific body that leads (…牵头, 由…负责)."""
+    text = project.implementers_text
+    if text is None:
+        return False
+    ids = {normalise(unit.text): unit.agency for unit in _units(project, index)}
+    for part in _SEPARATORS().split(text):
+        name, leads = without_role(part)
+        if not leads or any(word in name for word in words):
+            continue
+        agency = _resolve(_Unit(name, ids.get(normalise(name)), "implementers_text"), index)
+        if agency is not None and agency.kind is not AgencyKind.COLLECTIVE:
+            return True
+    return False
 
 
 def _unassigned(text: str) -> bool:
@@ -153,6 +170,8 @@ def vague_implementer(
         yield NotApplicable("the project names no implementing unit (see PC503)")
         return
     words = params.vague_words
+    if _has_lead(project, index, words):
+        return  # a named lead answers for the project, whoever else takes part
     reasons_zh: list[str] = []
     reasons_en: list[str] = []
     vague: list[str] = []

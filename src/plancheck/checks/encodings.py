@@ -14,6 +14,7 @@ from weakref import WeakKeyDictionary
 
 from plancheck._patterns import lazy_pattern
 from plancheck.checks import _bounds as b
+from plancheck.checks._roles import without_role
 from plancheck.checks.traceability import _breaks, _numbering_fail
 from plancheck.engine.index import PlanIndex
 from plancheck.engine.normalise import normalise
@@ -61,13 +62,16 @@ def box_item_numbering_gap(box: Box, index: PlanIndex, params: NoParams) -> Iter
 
 # -- PC504 -----------------------------------------------------------------------------
 
-_SEPARATORS: Final = lazy_pattern(r"[、，,；;/／]|以及|及|和|与")
+_PUNCTUATION: Final = lazy_pattern(r"[、，,；;/／]")
+_CONJUNCTIONS: Final = lazy_pattern(r"以及|及|和|与")
 _ETC: Final = lazy_pattern(r"等+$")
 
 
 def _named(text: str) -> list[str]:
-    parts = [_ETC().sub("", part.strip()).strip() for part in _SEPARATORS().split(text)]
-    return [normalise(part) for part in parts if part]
+    # Role words first: 参与 ends in the conjunction 与.
+    chunks = (without_role(_ETC().sub("", c.strip()))[0] for c in _PUNCTUATION().split(text))
+    parts = [part.strip() for chunk in chunks for part in _CONJUNCTIONS().split(chunk)]
+    return [normalise(_ETC().sub("", part).strip()) for part in parts if part]
 
 
 @check("mismatched-implementers", given="projects")
