@@ -103,6 +103,10 @@ def test_cumulative_sum_without_a_change_word_is_not_a_level() -> None:
         ("2亿亩", "亿亩", "亩", True),
         ("1.2亿公顷", "亿公顷", "平方公里", True),
         ("10万亿次", "万亿次", "次", True),
+        ("165亿立方米", "亿立方米", "万立方米", True),
+        ("120m³", "立方米", "亿立方米", True),
+        ("350万平方米", "万平方米", "平方公里", True),
+        ("165亿立方米", "亿立方米", "亿吨", False),  # a volume is not a mass
         ("650GB", "GB", "Gbps", False),  # a data size is not a bit rate
         ("100M", "Mbps", "MB", False),
     ],

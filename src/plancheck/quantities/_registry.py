@@ -167,6 +167,7 @@ def _build_specs() -> tuple[UnitSpec, ...]:
 
     # Area (land, forest, built-up area).
     add(UnitSpec("pingfangmi", "[area]", ("平方米", "m2", "㎡"), UnitKind.MEASURE))
+    add(UnitSpec("wan_pingfangmi", "10000 * pingfangmi", ("万平方米",), UnitKind.MEASURE))
     add(UnitSpec("mu", "10000 / 15 * pingfangmi", ("亩",), UnitKind.MEASURE))
     add(UnitSpec("wan_mu", "100000000 / 15 * pingfangmi", ("万亩",), UnitKind.MEASURE))
     add(UnitSpec("yi_mu", "1000000000000 / 15 * pingfangmi", ("亿亩",), UnitKind.MEASURE))
@@ -174,6 +175,11 @@ def _build_specs() -> tuple[UnitSpec, ...]:
     add(UnitSpec("wan_gongqing", "100000000 * pingfangmi", ("万公顷",), UnitKind.MEASURE))
     add(UnitSpec("yi_gongqing", "1000000000000 * pingfangmi", ("亿公顷",), UnitKind.MEASURE))
     add(UnitSpec("pingfang_gongli", "1000000 * pingfangmi", ("平方公里", "km2"), UnitKind.MEASURE))
+
+    # Volume (timber stock 亿立方米, water use and supply 亿立方米, earthworks 万立方米).
+    add(UnitSpec("lifangmi", "[volume]", ("立方米", "m3", "m³"), UnitKind.MEASURE))
+    add(UnitSpec("wan_lifangmi", "10000 * lifangmi", ("万立方米",), UnitKind.MEASURE))
+    add(UnitSpec("yi_lifangmi", "100000000 * lifangmi", ("亿立方米",), UnitKind.MEASURE))
 
     # Bit rate.  Plans write bandwidth as "16M" or "4兆" meaning Mbit/s.
     add(UnitSpec("bps", "[bitrate]", ("bps", "bit/s"), UnitKind.MEASURE))
