@@ -390,7 +390,9 @@ def _cjk(n: int) -> str:
 
 def _writer(written: str, style: NumberStyle) -> Callable[[int], str]:
     """A function writing any ordinal the way ``written`` (e.g. （四）, 4.) is written."""
-    cjk = style in (NumberStyle.CJK, NumberStyle.CJK_PAREN)
+    cjk = style in (NumberStyle.CJK, NumberStyle.CJK_PAREN) or (
+        style in _ORDINAL_STYLES and _DIGITS().search(written) is None
+    )
     match = (_CJK_NUMERAL() if cjk else _DIGITS()).search(written)
     if match is None:  # pragma: no cover - a parsed number always has its numeral
         return str
@@ -406,12 +408,30 @@ def _writer(written: str, style: NumberStyle) -> Callable[[int], str]:
     return write
 
 
+# 第一章 … may be written with Chinese numerals or digits (第3节).
+_ORDINAL_STYLES = frozenset({NumberStyle.PART, NumberStyle.CHAPTER, NumberStyle.SECTION})
+
+
 def _sibling_groups(plan: Plan) -> Iterator[list[Section]]:
-    """Every list of sibling sections: the top level, then each heading's children."""
-    yield plan.sections
-    for section in plan.iter_sections():
+    """Every list of sibling sections: the top level, then each heading's children.
+
+    Chapters count on across 篇 (第一篇 holds 第一章–第三章, 第二篇 starts at 第四章), so
+    the children of the parts of one level are counted as one list.
+    """
+    yield from _groups(plan.sections)
+
+
+def _groups(siblings: list[Section]) -> Iterator[list[Section]]:
+    yield siblings
+    parts = [s for s in siblings if s.parsed_number.style is NumberStyle.PART]
+    chapters = [child for part in parts for child in part.sections]
+    if chapters:
+        yield chapters
+    for section in chapters + [
+        s for s in siblings if s.parsed_number.style is not NumberStyle.PART
+    ]:
         if section.sections:
-            yield section.sections
+            yield from _groups(section.sections)
 
 
 @check("section-numbering-gap", given="plan", reports_on=("sections",))

@@ -29,6 +29,10 @@ class NumberStyle(StrEnum):
     CJK_PAREN = "cjk-paren"  # （一）
     ARABIC = "arabic"  # 1.  1、
     ARABIC_PAREN = "arabic-paren"  # （1）
+    # The 纲要 style of national and provincial plans: 篇 hold 章, which hold 节.
+    PART = "part"  # 第一篇
+    CHAPTER = "chapter"  # 第一章
+    SECTION = "section"  # 第一节
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], NumberStyle], ...] = (
     (re.compile(r"^\(([零一二三四五六七八九十百]+)\)$"), NumberStyle.CJK_PAREN),
     (re.compile(r"^(\d{1,3})[.、]$"), NumberStyle.ARABIC),
     (re.compile(r"^\((\d{1,3})\)$"), NumberStyle.ARABIC_PAREN),
+    (re.compile(r"^第([零一二三四五六七八九十百]+|\d{1,3})篇$"), NumberStyle.PART),
+    (re.compile(r"^第([零一二三四五六七八九十百]+|\d{1,3})章$"), NumberStyle.CHAPTER),
+    (re.compile(r"^第([零一二三四五六七八九十百]+|\d{1,3})节$"), NumberStyle.SECTION),
 )
 
 
@@ -78,5 +85,5 @@ def parse_section_number(text: str) -> SectionNumber:
             return SectionNumber(style, ordinal)
     raise NumberingError(
         f"无法识别的章节编号 / unrecognised section number {text!r} "
-        "(expected 一、 （一） 1. or （1）)"
+        "(expected 一、 （一） 1. （1） or 第一章)"
     )
