@@ -427,9 +427,8 @@ def _groups(siblings: list[Section]) -> Iterator[list[Section]]:
     chapters = [child for part in parts for child in part.sections]
     if chapters:
         yield chapters
-    for section in chapters + [
-        s for s in siblings if s.parsed_number.style is not NumberStyle.PART
-    ]:
+    others = [s for s in siblings if s.parsed_number.style is not NumberStyle.PART]
+    for section in chapters + others:
         if section.sections:
             yield from _groups(section.sections)
 
