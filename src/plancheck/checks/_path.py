@@ -2,14 +2,16 @@
 
 A plan sets a baseline (the year before the period, usually) and a target for its
 final year; the path between them is drawn in equal steps (``linear``, the default)
-or at an equal growth rate (``compound``). An evaluation compares an actual with the
-path in its data year. The path value is rounded to the precision the actual is
+or at an equal growth rate (``compound``), through the targets the plan sets for the
+years between (a 2013 milestone of a 2012-2015 plan is where it should be in 2013).
+An evaluation compares an actual with the path in its data year. The path value is rounded to the precision the actual is
 written at, so rounding alone never puts an actual behind.
 """
 
 from __future__ import annotations
 
 import decimal
+from itertools import pairwise
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -34,14 +36,20 @@ class ProgressPath:
     target: Value
     kind: PathKind
     sense: int  # +1: higher is better; -1: lower is better
+    milestones: tuple[tuple[int, Decimal], ...] = ()  # targets between, in year order
 
     def at(self, year: int) -> Decimal:
         """The exact path value in ``year`` (start_year < year <= end_year)."""
-        share = Decimal(year - self.start_year) / Decimal(self.end_year - self.start_year)
+        points = ((self.start_year, self.start), *self.milestones, (self.end_year, self.end))
+        # The segment that ends at or after ``year`` (the last one for any later year).
+        (year0, value0), (year1, value1) = next(
+            (pair for pair in pairwise(points) if year <= pair[1][0]), (points[-2], points[-1])
+        )
+        share = Decimal(year - year0) / Decimal(year1 - year0)
         if self.kind is PathKind.COMPOUND:
-            ratio = _POWER.divide(self.end, self.start)
-            return _POWER.multiply(self.start, _POWER.power(ratio, share))
-        return _POWER.add(self.start, _POWER.multiply(self.end - self.start, share))
+            ratio = _POWER.divide(value1, value0)
+            return _POWER.multiply(value0, _POWER.power(ratio, share))
+        return _POWER.add(value0, _POWER.multiply(value1 - value0, share))
 
     @property
     def change(self) -> Decimal:
@@ -82,9 +90,40 @@ def path_of(indicator: Indicator, plan: Plan) -> ProgressPath | str:
     kind = indicator.path or PathKind.LINEAR
     if kind is PathKind.COMPOUND and (start <= 0 or end <= 0):
         return "a compound path needs a positive baseline and target"
+    milestones = _milestones(indicator, baseline.year, target.year, unit, kind)
     return ProgressPath(
-        indicator, unit, baseline.year, start, target.year, end, target.value, kind, sense
+        indicator,
+        unit,
+        baseline.year,
+        start,
+        target.year,
+        end,
+        target.value,
+        kind,
+        sense,
+        milestones,
     )
+
+
+def _milestones(
+    indicator: Indicator, start_year: int, end_year: int, unit: str | None, kind: PathKind
+) -> tuple[tuple[int, Decimal], ...]:
+    """The level targets strictly between baseline and final year, in the path's unit."""
+    found: dict[int, Decimal] = {}
+    for target in indicator.targets:
+        value, year = target.value, target.year
+        if value is None or year is None or not start_year < year < end_year:
+            continue
+        if not value.is_level or value.amount is None:
+            continue
+        try:
+            amount = b.amount_in(value, unit)
+        except QuantityError:
+            continue  # PC302 reports the unit; the path goes around it
+        if kind is PathKind.COMPOUND and amount <= 0:
+            continue
+        found.setdefault(year, amount)
+    return tuple(sorted(found.items()))
 
 
 def _sense(indicator: Indicator, start: Decimal, end: Decimal) -> int:
