@@ -4,16 +4,17 @@ A plan sets a baseline (the year before the period, usually) and a target for it
 final year; the path between them is drawn in equal steps (``linear``, the default)
 or at an equal growth rate (``compound``), through the targets the plan sets for the
 years between (a 2013 milestone of a 2012-2015 plan is where it should be in 2013).
-An evaluation compares an actual with the path in its data year. The path value is rounded to the precision the actual is
-written at, so rounding alone never puts an actual behind.
+An evaluation compares an actual with the path in its data year. The path value is
+rounded to the precision the actual is written at, so rounding alone never puts an
+actual behind.
 """
 
 from __future__ import annotations
 
 import decimal
-from itertools import pairwise
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import pairwise
 
 from plancheck.checks import _bounds as b
 from plancheck.model import Direction, Indicator, IndicatorValue, PathKind, Plan
