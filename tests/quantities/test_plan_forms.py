@@ -36,6 +36,9 @@ UP, DOWN = ChangeDirection.INCREASE, ChangeDirection.DECREASE
         ("不超过5%", Comparator.LE, "5", "%", None),
         ("提高到47%", EQ, "47", "%", None),
         ("下降到12%", EQ, "12", "%", None),
+        ("稳定在52万亩", EQ, "52", "万亩", None),
+        ("维持在100%", EQ, "100", "%", None),
+        ("保持在95%以上", GE, "95", "%", None),
     ],
 )
 def test_levels_with_hedges_and_comparators(

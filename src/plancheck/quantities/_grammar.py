@@ -92,6 +92,9 @@ _PREFIX_WORDS: Final[dict[str, Comparator]] = {
     "实现": Comparator.EQ,
     "保持在": Comparator.EQ,
     "保持": Comparator.EQ,
+    # "粮食播种面积稳定在52万亩": a level to hold, as 保持在.
+    "稳定在": Comparator.EQ,
+    "维持在": Comparator.EQ,
     # "提高到47%" states the level reached, unlike "提高4个百分点" (a change).
     **{f"{verb}{to}": Comparator.EQ for verb in _LEVEL_VERBS for to in ("到", "至")},
     "降至": Comparator.EQ,
