@@ -232,7 +232,11 @@ def _validate(obj: object) -> Value:
     raise quantity_error(obj, f"unsupported type {type(obj).__name__}")
 
 
-def _serialise(value: Value) -> str | int | float | None:
+def _serialise(value: object) -> object:
+    if not isinstance(value, Value):
+        # Assigned without validation (model_copy, attribute assignment): written as it
+        # is, so validating the dump judges it as a file holding it would be judged.
+        return str(value) if isinstance(value, Decimal) else value
     written = value.written()
     if value.text is not None or value.amount is None or (written or "") != _bare(value):
         return written
