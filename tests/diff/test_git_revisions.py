@@ -144,3 +144,20 @@ def test_an_existing_path_with_a_colon_is_a_path(tmp_path: Path) -> None:
     assert split_spec(str(odd)) is None
     assert split_spec("HEAD~2:plans/x") == ("HEAD~2", "plans/x")
     assert split_spec("HEAD:") == ("HEAD", ".")
+
+
+@pytest.mark.parametrize("kept", [True, False])
+def test_an_absolute_rev_path_is_read_from_its_own_repository(
+    repository: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kept: bool
+) -> None:
+    # Run from a folder that is no repository (a test runner's cwd, an IDE's): the
+    # absolute path names the repository. A plan deleted since is still in the revision.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    if not kept:
+        shutil.rmtree(repository / "plans")
+    with checkout_plan(f"HEAD~1:{repository / 'plans' / 'baoji'}") as loaded:
+        assert loaded is not None and loaded.plan is not None
+        assert loaded.plan.id == "baoji-2011-2015-informatization"
