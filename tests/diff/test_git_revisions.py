@@ -118,6 +118,7 @@ def test_bad_revisions_and_paths_are_one_line_errors(
     assert main(["diff", "no-such-rev:plans/baoji", "plans/baoji"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("plancheck: error: no-such-rev:plans/baoji: git rev-parse")
+    assert "unknown revision no-such-rev" in err
     assert err.count("\n") == 1
     assert main(["diff", "HEAD:plans/none", "plans/baoji"]) == 2
     assert "no plan at HEAD:plans/none" in capsys.readouterr().err

@@ -132,7 +132,11 @@ def checkout_plan(
         # Never let a revision be read as an option of git.
         raise GitError(f"不是 git 版本 / not a git revision: {revision}")
     top, relative = _repository_path(path, cwd or Path.cwd())
-    _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], top)
+    try:
+        _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], top)
+    except GitError:
+        # --quiet leaves git nothing to say: name what it could not find.
+        raise GitError(f"git rev-parse: 未知的版本 / unknown revision {revision}") from None
     kind = _kind(top, revision, relative)
     if not kind:
         yield None
