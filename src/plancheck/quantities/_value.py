@@ -280,6 +280,20 @@ def _number_amount(raw: int | float | Decimal) -> Decimal:
     return _check_size(raw, raw)
 
 
+def exact_amount(raw: object) -> Decimal:
+    """A bare amount (a number, or the text of one) as an exact, finite ``Decimal``, read
+    like ``parse_value`` reads numbers; anything else raises ``QuantityError``."""
+    if isinstance(raw, str):
+        try:
+            amount = Decimal(raw.strip())
+        except decimal.InvalidOperation:
+            raise quantity_error(raw, "not a number") from None
+        return _check_size(raw, amount)
+    if isinstance(raw, int | float | Decimal):
+        return _number_amount(raw)
+    raise quantity_error(raw, f"unsupported type {type(raw).__name__}")
+
+
 def _default_unit(raw: object, default_unit: str | None) -> str | None:
     if default_unit is None:
         return None
