@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from plancheck.quantities import QuantityError
+from plancheck.quantities import QuantityError, parse_value
 from plancheck.units import convert, quantity
 
 
@@ -40,3 +40,11 @@ def test_a_pickled_quantity_is_read_by_a_fresh_process() -> None:
     code = "import pickle, sys; print(pickle.loads(sys.stdin.buffer.read()))"
     done = subprocess.run([sys.executable, "-c", code], input=data, capture_output=True, check=True)
     assert done.stdout.decode("utf-8").strip() == "3 亿元"
+
+
+def test_quantity_is_the_class_of_the_registrys_quantities() -> None:
+    from plancheck.units import Quantity
+
+    assert isinstance(quantity(3, "亿元"), Quantity)
+    assert isinstance(parse_value("14.24亿元").quantity, Quantity)
+    assert not isinstance(Decimal(3), Quantity)

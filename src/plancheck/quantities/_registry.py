@@ -38,10 +38,10 @@ if TYPE_CHECKING:
 
 def __getattr__(name: str) -> object:
     # Both name pint objects, so they are resolved (and pint imported) on first use.
+    # At run time Quantity is the registry's own class, so isinstance() works with it
+    # (a subscripted pint.Quantity[Decimal] raises TypeError there).
     if name == "Quantity":
-        import pint
-
-        return pint.Quantity[Decimal]
+        return registry().Quantity
     if name == "UREG":
         return registry()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
