@@ -20,15 +20,27 @@ from decimal import Decimal
 
 import pint
 
-from plancheck.quantities import UREG, Quantity, align, canonical_unit, known_units, parse_unit
+from plancheck.quantities import (
+    UREG,
+    Quantity,
+    align,
+    canonical_unit,
+    exact_amount,
+    known_units,
+    parse_unit,
+)
 
 registry: pint.UnitRegistry[Decimal] = UREG
 """plancheck's pint registry: readable unit names, Decimal magnitudes."""
 
 
 def quantity(amount: Decimal | int | str, unit: str) -> Quantity:
-    """``amount`` (exact) in ``unit``, spelled as plans write it (``万元``, ``台/百户``, ``％``)."""
-    return registry.Quantity(Decimal(amount), parse_unit(unit))
+    """``amount`` (exact) in ``unit``, spelled as plans write it (``万元``, ``台/百户``, ``％``).
+
+    An amount that is no finite number (``"abc"``, ``NaN``, ``True``) raises
+    ``QuantityError``, as ``parse_value`` does.
+    """
+    return registry.Quantity(exact_amount(amount), parse_unit(unit))
 
 
 def convert(amount: Quantity, unit: str) -> Quantity:

@@ -118,6 +118,7 @@ def test_bad_revisions_and_paths_are_one_line_errors(
     assert main(["diff", "no-such-rev:plans/baoji", "plans/baoji"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("plancheck: error: no-such-rev:plans/baoji: git rev-parse")
+    assert "unknown revision no-such-rev" in err
     assert err.count("\n") == 1
     assert main(["diff", "HEAD:plans/none", "plans/baoji"]) == 2
     assert "no plan at HEAD:plans/none" in capsys.readouterr().err
@@ -144,3 +145,20 @@ def test_an_existing_path_with_a_colon_is_a_path(tmp_path: Path) -> None:
     assert split_spec(str(odd)) is None
     assert split_spec("HEAD~2:plans/x") == ("HEAD~2", "plans/x")
     assert split_spec("HEAD:") == ("HEAD", ".")
+
+
+@pytest.mark.parametrize("kept", [True, False])
+def test_an_absolute_rev_path_is_read_from_its_own_repository(
+    repository: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kept: bool
+) -> None:
+    # Run from a folder that is no repository (a test runner's cwd, an IDE's): the
+    # absolute path names the repository. A plan deleted since is still in the revision.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    if not kept:
+        shutil.rmtree(repository / "plans")
+    with checkout_plan(f"HEAD~1:{repository / 'plans' / 'baoji'}") as loaded:
+        assert loaded is not None and loaded.plan is not None
+        assert loaded.plan.id == "baoji-2011-2015-informatization"

@@ -134,3 +134,22 @@ def test_fingerprint_is_the_one_baselines_record(tmp_path: Path) -> None:
     findings = check(CORPUS).findings
     assert recorded == sorted(f.fingerprint for f in findings if f.rule not in ("PC009", "PC010"))
     assert len({f.fingerprint for f in findings}) > 1
+
+
+@pytest.mark.parametrize("raw", ["30,100", 30100, Decimal("30100")])
+def test_raw_data_assigned_to_an_amount_is_judged_as_its_dump(
+    baoji: Plan, raw: object, tmp_path: Path
+) -> None:
+    # model_copy and assignment skip validation: the amount is the raw data a file holds.
+    first = baoji.projects[0].model_copy(update={"funding": raw})
+    revised = baoji.model_copy(update={"projects": [first, *baoji.projects[1:]]})
+    assert _judged(check(revised)) == _judged(check(_beside_source(tmp_path, revised)))
+    funding = load(tmp_path / "plan.yaml").projects[0].funding
+    assert funding is not None and funding.to("万元").magnitude == 30100
+
+
+def test_unreadable_raw_data_assigned_to_an_amount_is_a_finding(baoji: Plan) -> None:
+    baoji = baoji.model_copy(deep=True)
+    baoji.totals[0].value = "三万"  # type: ignore[assignment]
+    (finding,) = [f for f in check(baoji).findings if f.rule == "PC004"]
+    assert "三万" in finding.message_en and finding.location is not None

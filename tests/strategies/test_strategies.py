@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,17 @@ def test_indicator_targets_improve_on_the_baseline(found: list[Indicator]) -> No
             assert target.amount > base.amount
         else:
             assert target.amount < base.amount
+
+
+@given(indicators((2021, 2021), min_size=7, max_size=7))
+def test_indicator_targets_change_plausibly_even_in_one_year(found: list[Indicator]) -> None:
+    # PC604 reports a level that grows or falls 3.5 times a year or more (a 万/亿 slip).
+    for indicator in found:
+        assert indicator.baseline is not None and indicator.baseline.value.amount is not None
+        base, target = indicator.baseline.value.amount, indicator.targets[0].value.amount
+        assert target is not None
+        if indicator.unit not in ("%", "Mbps"):
+            assert base / Decimal("3.5") < target < base * Decimal("3.5"), indicator.name
 
 
 @given(projects((2021, 2025), currency="亿元"))

@@ -53,7 +53,10 @@ def _git(args: list[str], cwd: Path) -> bytes:
 
 def _repository_path(path: str, cwd: Path) -> tuple[Path, PurePosixPath]:
     """The repository's top folder and ``path`` relative to it (``path`` is relative to
-    ``cwd``, as in ``git show REV:./path``)."""
+    ``cwd``, as in ``git show REV:./path``; an absolute ``path`` is in the repository
+    that holds it, wherever ``cwd`` is)."""
+    if Path(path).is_absolute():
+        cwd = _nearest_folder(Path(path))
     top = Path(_git(["rev-parse", "--show-toplevel"], cwd).decode().strip())
     prefix = _git(["rev-parse", "--show-prefix"], cwd).decode().strip()
     parts: list[str] = []
@@ -73,6 +76,18 @@ def _repository_path(path: str, cwd: Path) -> tuple[Path, PurePosixPath]:
         else:
             parts.append(part)
     return top, PurePosixPath(*parts) if parts else PurePosixPath(".")
+
+
+def _nearest_folder(path: Path) -> Path:
+    """The closest existing folder at or above ``path`` (gone from the work tree, a plan
+    may still be in the revision)."""
+    for folder in (path, *path.parents):
+        try:
+            if folder.is_dir():
+                return folder
+        except OSError:  # unreadable or too long a name: look further up
+            continue
+    return Path(path.anchor)
 
 
 def _entries(top: Path, revision: str, folder: PurePosixPath) -> list[tuple[str, str, int, str]]:
@@ -117,7 +132,11 @@ def checkout_plan(
         # Never let a revision be read as an option of git.
         raise GitError(f"不是 git 版本 / not a git revision: {revision}")
     top, relative = _repository_path(path, cwd or Path.cwd())
-    _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], top)
+    try:
+        _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], top)
+    except GitError:
+        # --quiet leaves git nothing to say: name what it could not find.
+        raise GitError(f"git rev-parse: 未知的版本 / unknown revision {revision}") from None
     kind = _kind(top, revision, relative)
     if not kind:
         yield None

@@ -24,7 +24,7 @@ from ._units import (
     known_units,
     parse_unit,
 )
-from ._value import Value, parse_value
+from ._value import Value, exact_amount, parse_value
 
 if TYPE_CHECKING:
     from ._registry import UREG, Quantity
@@ -42,6 +42,7 @@ __all__ = [
     "compatible",
     "conversion_factor",
     "dimensions_of",
+    "exact_amount",
     "is_currency",
     "is_dimensionless",
     "is_percent",

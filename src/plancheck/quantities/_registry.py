@@ -18,13 +18,14 @@ ten, so 万元 sums and 亿元 conversions carry no binary-float noise.
 
 from __future__ import annotations
 
+import copyreg
 import enum
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, TypeAlias, cast
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, cast
 
 if TYPE_CHECKING:
     import pint
@@ -37,10 +38,10 @@ if TYPE_CHECKING:
 
 def __getattr__(name: str) -> object:
     # Both name pint objects, so they are resolved (and pint imported) on first use.
+    # At run time Quantity is the registry's own class, so isinstance() works with it
+    # (a subscripted pint.Quantity[Decimal] raises TypeError there).
     if name == "Quantity":
-        import pint
-
-        return pint.Quantity[Decimal]
+        return registry().Quantity
     if name == "UREG":
         return registry()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -269,7 +270,25 @@ def registry() -> pint.UnitRegistry[Decimal]:
             # name = definition = symbol = alias: the readable name prints, the ASCII
             # name still resolves (definitions above refer to units by it).
             built.define(f"{spec.pint_name} = {spec.definition} = _ = {spec.name}")
+    # pint pickles a quantity for its application registry, which has none of these
+    # units: a quantity sent to another process (multiprocessing) comes back through
+    # this registry instead.
+    copyreg.pickle(built.Quantity, _reduce_quantity)
     return built
+
+
+def _reduce_quantity(
+    quantity: Quantity,
+) -> tuple[Callable[..., Quantity], tuple[Decimal, tuple[tuple[str, Any], ...]]]:
+    return _unpickle_quantity, (quantity.magnitude, tuple(quantity.unit_items()))
+
+
+def _unpickle_quantity(magnitude: Decimal, units: Iterable[tuple[str, Any]]) -> Quantity:
+    built = registry()
+    unit = built.Unit("")
+    for name, power in units:
+        unit *= built.Unit(name) ** power
+    return built.Quantity(magnitude, unit)
 
 
 SPECS: Final[tuple[UnitSpec, ...]] = _build_specs()

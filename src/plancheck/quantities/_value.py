@@ -232,7 +232,11 @@ def _validate(obj: object) -> Value:
     raise quantity_error(obj, f"unsupported type {type(obj).__name__}")
 
 
-def _serialise(value: Value) -> str | int | float | None:
+def _serialise(value: object) -> object:
+    if not isinstance(value, Value):
+        # Assigned without validation (model_copy, attribute assignment): written as it
+        # is, so validating the dump judges it as a file holding it would be judged.
+        return str(value) if isinstance(value, Decimal) else value
     written = value.written()
     if value.text is not None or value.amount is None or (written or "") != _bare(value):
         return written
@@ -274,6 +278,20 @@ def _number_amount(raw: int | float | Decimal) -> Decimal:
     if not raw.is_finite():
         raise quantity_error(raw, "not a finite number")
     return _check_size(raw, raw)
+
+
+def exact_amount(raw: object) -> Decimal:
+    """A bare amount (a number, or the text of one) as an exact, finite ``Decimal``, read
+    like ``parse_value`` reads numbers; anything else raises ``QuantityError``."""
+    if isinstance(raw, str):
+        try:
+            amount = Decimal(raw.strip())
+        except decimal.InvalidOperation:
+            raise quantity_error(raw, "not a number") from None
+        return _check_size(raw, amount)
+    if isinstance(raw, int | float | Decimal):
+        return _number_amount(raw)
+    raise quantity_error(raw, f"unsupported type {type(raw).__name__}")
 
 
 def _default_unit(raw: object, default_unit: str | None) -> str | None:

@@ -247,12 +247,14 @@ def indicators(
     rows: list[dict[str, Any]] = []
     for n, (name, unit, direction, low, high) in enumerate(kinds, start=1):
         baseline = draw(st.integers(min_value=low, max_value=high - 1))
+        # At most three times (or a third of) the baseline: within PC604's plausible
+        # annual change (3.5 times either way) even over a period of one year.
         if direction == "increase":
-            ceiling = 100 if unit == "%" else high * 2
+            ceiling = 100 if unit == "%" else min(high * 2, baseline * 3)
             target = draw(st.integers(min_value=baseline + 1, max_value=ceiling))
             suffix = draw(st.sampled_from(("", "", "以上")))
         else:
-            target = draw(st.integers(min_value=1, max_value=baseline - 1))
+            target = draw(st.integers(min_value=baseline // 3 + 1, max_value=baseline - 1))
             suffix = draw(st.sampled_from(("", "", "以下")))
         with_unit = draw(st.booleans())
         row: dict[str, Any] = {
