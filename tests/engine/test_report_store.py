@@ -76,3 +76,24 @@ def test_a_run_kept_packed_prints_the_same(
     assert len(packed) == 4  # every plan was packed and read back
     assert capsys.readouterr().out == whole
     assert "PC801" in whole  # the county's link to the city was judged
+
+
+def test_plans_sharing_an_id_are_seen_whole_even_when_packed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Neither links to anything, but each must be judged (PC806) and keep what the set
+    # phase adds; a plan whose id is its own is still only a stand-in.
+    for name, plan_id in (("draft", "city"), ("city", "city"), ("town", "town")):
+        (tmp_path / name).mkdir()
+        text = UPPER.format(plan_id=plan_id)
+        (tmp_path / name / "plan.yaml").write_text(text, encoding="utf-8")
+    draft, city, town = (Checker().check_path(tmp_path / n) for n in ("draft", "city", "town"))
+    store = ReportStore(keep=0)
+    for report in (draft, city, town):
+        store.add(report)
+    seen = [report for _, report in store.for_set_phase()]
+    assert seen[:2] == [draft, city] and seen[2].findings == [] and seen[2].card == town.card
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(report_store, "KEEP", 0)
+    assert main(["check", ".", "--no-cache", "--select", "PC806", "--format", "json"]) == 1
+    assert capsys.readouterr().out.count('"rule": "PC806"') == 2

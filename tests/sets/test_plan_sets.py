@@ -269,3 +269,20 @@ def test_a_plan_whose_id_is_its_own_is_read_again_only_if_it_links(
     assert sorted(read) == ["city", "county", "twin"]
     assert [f.rule for f in reports[2].findings] == ["PC806"]
     assert "PC806" in [f.rule for f in reports[1].findings]
+
+
+def test_many_plans_with_one_id_name_a_few_of_the_others_and_count_the_rest(
+    tmp_path: Path,
+) -> None:
+    checker = Checker(Config(select=["PC806"]))
+    folders = [_write(tmp_path, f"copy-{n}", UPPER.format(plan_id="city")) for n in range(6)]
+    reports = [checker.check_path(folder) for folder in folders]
+    checker.check_set(reports)
+    first = reports[0].findings
+    assert [f.rule for f in first] == ["PC806"]
+    assert first[0].message_en.startswith(
+        "plan id “city” is also the id of ../copy-1/plan.yaml, ../copy-2/plan.yaml, "
+        "../copy-3/plan.yaml and 2 more;"
+    )
+    assert "../copy-3/plan.yaml 等 5 个规划 的 id" in first[0].message_zh
+    assert all([f.rule for f in report.findings] == ["PC806"] for report in reports)

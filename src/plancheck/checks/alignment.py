@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from decimal import Decimal
+from itertools import islice
 from pathlib import Path
 from typing import Final
 
@@ -442,11 +443,24 @@ def duplicate_plan_id(plan: Plan, index: PlanIndex, params: NoParams) -> Iterato
     if own is None:
         yield NotApplicable("the plan was not checked as part of a run")
         return
-    others = [_plan_file(r) for r in found.set.reports_with(plan.id) if r is not own]
-    if others:
-        named = [_relative(path, _plan_file(own)) for path in others]
-        args = {"id": plan.id, "others_zh": "、".join(named), "others_en": ", ".join(named)}
-        yield Fail(args=args, field="id")
+    same = found.set.reports_with(plan.id)
+    if len(same) < 2:
+        return
+    # A few of the others by name, the rest by number: a folder of 10,000 copies must
+    # not give 10,000 messages naming 9,999 files each.
+    shown = list(islice((r for r in same if r is not own), _NAMED))
+    named = [_relative(_plan_file(report), _plan_file(own)) for report in shown]
+    more = len(same) - 1 - len(shown)
+    args = {
+        "id": plan.id,
+        "others_zh": "、".join(named) + (f" 等 {len(same) - 1} 个规划" if more else ""),
+        "others_en": ", ".join(named) + (f" and {more} more" if more else ""),
+    }
+    yield Fail(args=args, field="id")
+
+
+# How many of the other plans with the same id a PC806 message names.
+_NAMED: Final = 3
 
 
 def _plan_file(report: PlanReport) -> str:

@@ -81,6 +81,7 @@ class PlanSet:
         # id(member) -> its plan and, once asked for, the plan's index
         self._kept: OrderedDict[int, tuple[Plan | None, PlanIndex | None]] = OrderedDict()
         self._names: dict[str, set[str]] | None = None
+        self._reports: dict[str, list[PlanReport]] = {}
 
     def __len__(self) -> int:
         return len(self.members)
@@ -102,10 +103,14 @@ class PlanSet:
         """How many plans of the set have this id."""
         return len(self._by_id.get(plan_id, []))
 
-    def reports_with(self, plan_id: str) -> list[PlanReport]:
-        """The reports of the plans with this id, in the run's order."""
-        found = self._by_id.get(plan_id, [])
-        return [member.report for member in found if member.report is not None]
+    def reports_with(self, plan_id: str) -> Sequence[PlanReport]:
+        """The reports of the plans with this id, in the run's order (one list per id,
+        built once: every plan of a shared id asks for it)."""
+        found = self._reports.get(plan_id)
+        if found is None:
+            members = self._by_id.get(plan_id, [])
+            found = self._reports[plan_id] = [m.report for m in members if m.report is not None]
+        return found
 
     def get(self, plan_id: str) -> PlanIndex | None:
         """The index of the one plan with this id; None when absent or duplicated."""

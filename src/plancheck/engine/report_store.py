@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -58,10 +59,13 @@ class ReportStore:
 
     def for_set_phase(self) -> list[tuple[int, PlanReport]]:
         """Every plan as the set phase sees it, with its group: whole where it may link
-        (the set phase adds to it, in place), else a stand-in holding its card."""
+        or shares its id with another plan (the set phase adds to it, in place), else a
+        stand-in holding its card."""
+        ids = Counter(entry.plan_id for entry in self._entries)
         seen = []
         for entry in self._entries:
-            links = entry.card is None or entry.card.links
+            shared = entry.plan_id is not None and ids[entry.plan_id] > 1
+            links = entry.card is None or entry.card.links or shared
             if entry.report is None and links:
                 entry.report, entry.packed = entry.unpacked(), None
             shown = entry.report
