@@ -434,6 +434,9 @@ def period_differs_from_basis(plan: Plan, index: PlanIndex, params: NoParams) ->
 
 # -- PC806 ---------------------------------------------------------------------------
 
+# How many of the other plans with the same id a PC806 message names.
+_NAMED: Final = 3
+
 
 @check("duplicate-plan-id", given="set-member")
 def duplicate_plan_id(plan: Plan, index: PlanIndex, params: NoParams) -> Iterator[Result]:
@@ -457,10 +460,6 @@ def duplicate_plan_id(plan: Plan, index: PlanIndex, params: NoParams) -> Iterato
         "others_en": ", ".join(named) + (f" and {more} more" if more else ""),
     }
     yield Fail(args=args, field="id")
-
-
-# How many of the other plans with the same id a PC806 message names.
-_NAMED: Final = 3
 
 
 def _plan_file(report: PlanReport) -> str:

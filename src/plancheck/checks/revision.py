@@ -53,41 +53,32 @@ class _Record:
     reason: str | None
 
 
-class _Version:
-    """One version's indicators and projects by key, for the changes to find their entity
-    in one step (a scan of the plan per change is quadratic in a large plan). A
-    duplicated key keeps its first entity, as a scan would find it (PC006 reports the rest).
-    """
+def _indicator(index: PlanIndex, key: str | None) -> Indicator | None:
+    """The indicator of an indicator key, or of a target key (``indicators/<id>/<year>``),
+    from the version's index: the first of a duplicated id (PC006 reports the rest)."""
+    if key is None:
+        return None
+    _, _, rest = key.partition("indicators/")
+    found = index.indicators.get(rest.rsplit("/", 1)[0])
+    return found[0] if found else None
 
-    __slots__ = ("indicators", "plan", "projects")
 
-    def __init__(self, plan: Plan) -> None:
-        self.plan = plan
-        self.indicators: dict[str, Indicator] = {}
-        for indicator in plan.indicators:
-            self.indicators.setdefault(indicator.id, indicator)
-        self.projects: dict[str, Project] = {}
-        for project in plan.projects:
-            self.projects.setdefault(project.key, project)
-
-    def indicator(self, key: str | None) -> Indicator | None:
-        """The indicator of an indicator key, or of a target key (``indicators/<id>/<year>``)."""
-        if key is None:
-            return None
-        _, _, rest = key.partition("indicators/")
-        return self.indicators.get(rest.rsplit("/", 1)[0])
-
-    def project(self, key: str | None) -> Project | None:
-        return self.projects.get(key) if key is not None else None
+def _project(index: PlanIndex, key: str | None) -> Project | None:
+    """The project of a project key (``projects/<id>``); the first of a duplicated id."""
+    if key is None or not key.startswith("projects/"):
+        return None
+    found = index.projects.get(key.removeprefix("projects/"))
+    return found[0] if found else None
 
 
 @dataclass(frozen=True, slots=True)
 class _Versions:
-    """What the revision rules judge: the diff from the earlier version, and both versions."""
+    """What the revision rules judge: the diff from the earlier version, and both
+    versions' indexes (a change finds its entity by key, not by a scan of the plan)."""
 
     diff: PlanDiff
-    new: _Version
-    old: _Version
+    new: PlanIndex
+    old: PlanIndex
 
     @property
     def plan(self) -> Plan:
@@ -98,8 +89,10 @@ class _Versions:
         return self.old.plan
 
 
-# One diff per checked plan, shared by the eight rules; it goes with the index.
-_DIFFS: WeakKeyDictionary[PlanIndex, _Versions] = WeakKeyDictionary()
+# One diff (and index of the earlier version) per checked plan, shared by the eight
+# rules; it goes with the index. The value must not hold the index itself, or the
+# entry would keep its own key alive.
+_DIFFS: WeakKeyDictionary[PlanIndex, tuple[PlanDiff, PlanIndex]] = WeakKeyDictionary()
 
 
 def _changes(index: PlanIndex) -> _Versions | None:
@@ -107,9 +100,8 @@ def _changes(index: PlanIndex) -> _Versions | None:
         return None
     found = _DIFFS.get(index)
     if found is None:
-        diff = plan_diff.diff(index.base, index.plan)
-        found = _DIFFS[index] = _Versions(diff, _Version(index.plan), _Version(index.base))
-    return found
+        found = _DIFFS[index] = (plan_diff.diff(index.base, index.plan), PlanIndex(index.base))
+    return _Versions(found[0], index, found[1])
 
 
 _ChangeJudge = Callable[[_Versions], Iterator[Result]]
@@ -171,8 +163,8 @@ def _weakened(diff: PlanDiff) -> Iterator[tuple[EntityChange, Any]]:
 
 def _binding(found: _Versions, change: EntityChange) -> bool:
     # Binding in the earlier version: re-typing a target as 预期性 does not free it.
-    before = found.old.indicator(change.old_key)
-    after = found.new.indicator(change.new_key)
+    before = _indicator(found.old, change.old_key)
+    after = _indicator(found.new, change.new_key)
     return any(i is not None and i.type is IndicatorType.BINDING for i in (before, after))
 
 
@@ -199,7 +191,7 @@ def weakened_binding_target(found: _Versions) -> Iterator[Result]:
             variant = "approver-unknown"
         else:
             variant = "other-approver"
-        indicator = found.new.indicator(change.new_key)
+        indicator = _indicator(found.new, change.new_key)
         yield Fail(
             args={
                 "old": value.old,
@@ -223,7 +215,7 @@ def weakened_expected_target(found: _Versions) -> Iterator[Result]:
     for change, value in _weakened(found.diff):
         if _binding(found, change) or _record(change, plan, base).reason:
             continue
-        indicator = found.new.indicator(change.new_key)
+        indicator = _indicator(found.new, change.new_key)
         yield Fail(
             args={"old": value.old, "new": value.new},
             evidence=_evidence(change, value.old, value.new),
@@ -246,7 +238,7 @@ def unexplained_project_change(found: _Versions) -> Iterator[Result]:
         if change.change is plan_diff.Change.CHANGED or _record(change, plan, base).reason:
             continue
         if change.change is plan_diff.Change.ADDED:
-            project = found.new.project(change.new_key)
+            project = _project(found.new, change.new_key)
             if project is None or not _funded(project):
                 continue
             written = plan_diff.show(project.funding) or ""
@@ -256,7 +248,7 @@ def unexplained_project_change(found: _Versions) -> Iterator[Result]:
                 node=project,
             )
         else:
-            dropped = found.old.project(change.old_key)
+            dropped = _project(found.old, change.old_key)
             if dropped is None or not _funded(dropped):
                 continue
             written = plan_diff.show(dropped.funding) or ""
@@ -313,7 +305,7 @@ def years_past_period(found: _Versions) -> Iterator[Result]:
     period = plan.period
     for change in found.diff.of_kind("project"):
         years = change.field("years")
-        project = found.new.project(change.new_key)
+        project = _project(found.new, change.new_key)
         if change.change is not plan_diff.Change.CHANGED or years is None or project is None:
             continue
         if project.years is None:
@@ -337,7 +329,7 @@ def removed_indicator(found: _Versions) -> Iterator[Result]:
     for change in found.diff.of_kind("indicator"):
         if change.change is not plan_diff.Change.REMOVED:
             continue
-        indicator = found.old.indicator(change.old_key)
+        indicator = _indicator(found.old, change.old_key)
         if indicator is None:
             continue
         record = _record(change, plan, base)
@@ -356,7 +348,7 @@ def changed_baseline(found: _Versions) -> Iterator[Result]:
     """A baseline restated (later statistics revise it): said, so targets are read anew."""
     for change in found.diff.of_kind("indicator"):
         baseline = change.field("baseline")
-        indicator = found.new.indicator(change.new_key)
+        indicator = _indicator(found.new, change.new_key)
         if change.change is not plan_diff.Change.CHANGED or baseline is None or indicator is None:
             continue
         yield Fail(
